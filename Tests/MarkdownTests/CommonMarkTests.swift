@@ -1,0 +1,67 @@
+import Testing
+@testable import Markdown
+
+@Suite struct CommonMarkTests {
+    func codeBlocks(_ markdown: String) -> [Node] {
+        var blocks: [Node] = []
+        CommonMark.parse(markdown).walk { if case .codeBlock = $0.kind { blocks.append($0) } }
+        return blocks
+    }
+
+    @Test func fencedBlocksAnywhereWithPositions() {
+        let text = """
+        # Title
+
+        ```swift
+        let x = 1
+        ```
+
+        > ~~~output
+        > 1
+        > ~~~
+
+        - item
+
+          ```swift hidden
+          print(2)
+          ```
+
+        Then:
+
+            indented code is prose
+        """
+        let blocks = codeBlocks(text)
+        #expect(blocks.count == 4)
+        #expect(blocks[0].kind == .codeBlock(info: "swift", fence: Fence(character: "`", length: 3, indent: 0, isClosed: true)))
+        #expect(blocks[0].start == Position(line: 3, column: 1))
+        #expect(blocks[0].literal == "let x = 1\n")
+        #expect(blocks[1].kind == .codeBlock(info: "output", fence: Fence(character: "~", length: 3, indent: 0, isClosed: true)))
+        #expect(blocks[1].start.line == 7)
+        #expect(blocks[2].start == Position(line: 13, column: 3))
+        #expect(blocks[2].literal == "print(2)\n")
+        #expect(blocks[3].kind == .codeBlock(info: "", fence: nil))
+    }
+
+    @Test func unclosedFenceIsReported() {
+        let blocks = codeBlocks("text\n\n```swift\nlet x = 1\n")
+        guard case .codeBlock(_, let fence?) = blocks.first?.kind else {
+            Issue.record("expected a fenced block")
+            return
+        }
+        #expect(!fence.isClosed)
+    }
+
+    @Test func linksKeepDestinationAndText() {
+        var links: [(String, String)] = []
+        CommonMark.parse("The sum is [0.5866](check:h1) here.").walk {
+            if case .link(let destination, _) = $0.kind { links.append((destination, $0.plainText)) }
+        }
+        #expect(links.count == 1)
+        #expect(links.first?.0 == "check:h1")
+        #expect(links.first?.1 == "0.5866")
+    }
+
+    @Test func htmlRendering() {
+        #expect(CommonMark.html("*a* `b`") == "<p><em>a</em> <code>b</code></p>\n")
+    }
+}
