@@ -5,7 +5,10 @@
 /// matrix; its weights are (units out, units in) and its bias is (units out, 1).
 ///
 /// Storage is row-major: element (i, j) lives at `elements[i * columns + j]`.
-public struct Matrix: Sendable {
+///
+/// Equality is exact, element by element (`-0.0 == 0.0`, and a NaN equals nothing): two
+/// matrices that differ in the last bit are different. Compare with a tolerance in tests.
+public struct Matrix: Equatable, Sendable {
     /// The number of rows (for activations: units, or features).
     public let rows: Int
     /// The number of columns (for activations: examples).
@@ -26,4 +29,127 @@ public struct Matrix: Sendable {
         self.columns = columns
         self.elements = elements
     }
+
+    /// A matrix from its rows, written as they look: `Matrix([[1, 2, 3], [4, 5, 6]])` is (2, 3).
+    ///
+    /// Every row must have the same length.
+    public init(_ rows: [[Double]]) {
+        let width = rows.first?.count ?? 0
+        for (index, row) in rows.enumerated() where row.count != width {
+            fatalError("ragged rows: row 0 has \(width) numbers but row \(index) has \(row.count); give every row the same length")
+        }
+        self.init(rows: rows.count, columns: width, elements: rows.flatMap { $0 })
+    }
+
+    /// A column vector, shape (n, 1): one example, or a bias.
+    public init(column: [Double]) {
+        self.init(rows: column.count, columns: 1, elements: column)
+    }
+
+    /// A row vector, shape (1, n): for example one output unit over n examples.
+    public init(row: [Double]) {
+        self.init(rows: 1, columns: row.count, elements: row)
+    }
+
+    /// A matrix of the given shape with every element equal to `value`.
+    public init(rows: Int, columns: Int, repeating value: Double) {
+        self.init(rows: rows, columns: columns, elements: [Double](repeating: value, count: Swift.max(0, rows * columns)))
+    }
+
+    /// The (n, n) identity matrix: 1 on the diagonal, 0 elsewhere.
+    public static func identity(_ n: Int) -> Matrix {
+        var result = Matrix(rows: n, columns: n, repeating: 0)
+        for i in 0..<n { result.elements[i * n + i] = 1 }
+        return result
+    }
+
+    /// The shape (rows, columns); prints as `(8, 209)`.
+    public var shape: Shape { Shape(rows, columns) }
+
+    /// The number of elements, rows x columns.
+    public var count: Int { elements.count }
+
+    /// Element (i, j): row i, column j, both counted from 0.
+    public subscript(row: Int, column: Int) -> Double {
+        get {
+            checkIndex(row, column)
+            return elements[row * columns + column]
+        }
+        set {
+            checkIndex(row, column)
+            elements[row * columns + column] = newValue
+        }
+    }
+
+    private func checkIndex(_ row: Int, _ column: Int) {
+        if row < 0 || row >= rows || column < 0 || column >= columns {
+            fatalError("index out of range: (\(row), \(column)) in a \(shape) matrix")
+        }
+    }
+
+    /// The transpose: element (i, j) of the result is element (j, i) of this matrix.
+    public var transposed: Matrix {
+        var result = [Double](repeating: 0, count: count)
+        for i in 0..<rows {
+            for j in 0..<columns {
+                result[j * rows + i] = elements[i * columns + j]
+            }
+        }
+        return Matrix(rows: columns, columns: rows, elements: result)
+    }
+
+    /// A new matrix of the same shape with `transform` applied to every element.
+    public func map(_ transform: (Double) throws -> Double) rethrows -> Matrix {
+        Matrix(rows: rows, columns: columns, elements: try elements.map(transform))
+    }
+
+    /// The rows as arrays, top to bottom: the inverse of `Matrix(_ rows:)`.
+    public var rowArrays: [[Double]] {
+        (0..<rows).map { i in Array(elements[(i * columns)..<((i + 1) * columns)]) }
+    }
+
+    /// Column `j` as a column vector, shape (rows, 1): example j of a batch.
+    public func column(_ j: Int) -> Matrix {
+        columns(at: [j])
+    }
+
+    /// Row `i` as a row vector, shape (1, columns): unit i over every example.
+    public func row(_ i: Int) -> Matrix {
+        if i < 0 || i >= rows {
+            fatalError("index out of range: row \(i) in a \(shape) matrix")
+        }
+        return Matrix(rows: 1, columns: columns, elements: Array(elements[(i * columns)..<((i + 1) * columns)]))
+    }
+
+    /// The columns at `indices`, in that order, shape (rows, indices.count): a mini-batch.
+    public func columns(at indices: [Int]) -> Matrix {
+        for j in indices where j < 0 || j >= columns {
+            fatalError("index out of range: column \(j) in a \(shape) matrix")
+        }
+        var result = [Double](repeating: 0, count: rows * indices.count)
+        for i in 0..<rows {
+            let source = i * columns, target = i * indices.count
+            for (k, j) in indices.enumerated() {
+                result[target + k] = elements[source + j]
+            }
+        }
+        return Matrix(rows: rows, columns: indices.count, elements: result)
+    }
+}
+
+/// The shape of a matrix, (rows, columns); its description is the book's notation, `(8, 209)`.
+public struct Shape: Equatable, Hashable, Sendable, CustomStringConvertible {
+    /// The number of rows.
+    public var rows: Int
+    /// The number of columns.
+    public var columns: Int
+
+    /// The shape (rows, columns).
+    public init(_ rows: Int, _ columns: Int) {
+        self.rows = rows
+        self.columns = columns
+    }
+
+    /// `(rows, columns)`, e.g. `(8, 209)`.
+    public var description: String { "(\(rows), \(columns))" }
 }

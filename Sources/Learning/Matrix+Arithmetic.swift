@@ -1,0 +1,96 @@
+/// Element-wise product, `A .* B`: (A .* B)_ij = A_ij B_ij (the Hadamard product, ⊙).
+infix operator .* : MultiplicationPrecedence
+
+/// Element-wise arithmetic: `+`, `-`, `.*`, `/` between matrices, and with a number.
+///
+/// Both matrices must have the same shape, with one exception, the bias: when the right
+/// operand is a column of shape (rows, 1), it is used for every column of the left operand,
+///
+///     (Z + b)_ij = Z_ij + b_i
+///
+/// (for `+` either operand may be the column). Any other mismatch stops the program with a
+/// message naming both shapes, e.g. `shape mismatch: cannot add (2, 3) and (3, 2)`.
+/// The matrix product `W * X` lives in Matrix+Product.swift.
+extension Matrix {
+    /// Element-wise sum; a (rows, 1) column on either side is added to every column.
+    public static func + (a: Matrix, b: Matrix) -> Matrix {
+        if b.columns != 1 && a.columns == 1 && a.rows == b.rows && a.rows > 0 {
+            return combine(b, a, verb: "add", +)
+        }
+        return combine(a, b, verb: "add", +)
+    }
+
+    /// Element-wise difference; a (rows, 1) column on the right is subtracted from every column.
+    public static func - (a: Matrix, b: Matrix) -> Matrix {
+        combine(a, b, verb: "subtract", -)
+    }
+
+    /// Element-wise (Hadamard) product A ⊙ B; a (rows, 1) column on the right scales every column.
+    public static func .* (a: Matrix, b: Matrix) -> Matrix {
+        combine(a, b, verb: "multiply element-wise", *)
+    }
+
+    /// Element-wise quotient; a (rows, 1) column on the right divides every column.
+    public static func / (a: Matrix, b: Matrix) -> Matrix {
+        combine(a, b, verb: "divide", /)
+    }
+
+    /// The negated matrix, every element times -1.
+    public static prefix func - (a: Matrix) -> Matrix {
+        a.map { -$0 }
+    }
+
+    /// Every element times the number `s`.
+    public static func * (s: Double, a: Matrix) -> Matrix { a.map { s * $0 } }
+    /// Every element times the number `s`.
+    public static func * (a: Matrix, s: Double) -> Matrix { a.map { $0 * s } }
+    /// Every element divided by the number `s`.
+    public static func / (a: Matrix, s: Double) -> Matrix { a.map { $0 / s } }
+    /// The number `s` plus every element.
+    public static func + (a: Matrix, s: Double) -> Matrix { a.map { $0 + s } }
+    /// The number `s` plus every element.
+    public static func + (s: Double, a: Matrix) -> Matrix { a.map { s + $0 } }
+    /// Every element minus the number `s`.
+    public static func - (a: Matrix, s: Double) -> Matrix { a.map { $0 - s } }
+    /// The number `s` minus every element, e.g. `1 - A`.
+    public static func - (s: Double, a: Matrix) -> Matrix { a.map { s - $0 } }
+
+    /// Adds `b` element-wise (or a (rows, 1) column to every column), in place.
+    public static func += (a: inout Matrix, b: Matrix) { a = a + b }
+    /// Subtracts `b` element-wise (or a (rows, 1) column from every column), in place.
+    public static func -= (a: inout Matrix, b: Matrix) { a = a - b }
+    /// Multiplies every element by the number `s`, in place.
+    public static func *= (a: inout Matrix, s: Double) { a = a * s }
+    /// Divides every element by the number `s`, in place.
+    public static func /= (a: inout Matrix, s: Double) { a = a / s }
+
+    /// Applies `operation` element by element: same shapes, or `b` a (a.rows, 1) column.
+    @inline(__always)
+    static func combine(
+        _ a: Matrix, _ b: Matrix, verb: String, _ operation: (Double, Double) -> Double
+    ) -> Matrix {
+        if a.rows == b.rows && a.columns == b.columns {
+            var result = a.elements
+            b.elements.withUnsafeBufferPointer { y in
+                result.withUnsafeMutableBufferPointer { x in
+                    for k in 0..<x.count { x[k] = operation(x[k], y[k]) }
+                }
+            }
+            return Matrix(rows: a.rows, columns: a.columns, elements: result)
+        }
+        if b.columns == 1 && b.rows == a.rows {
+            var result = a.elements
+            let width = a.columns
+            b.elements.withUnsafeBufferPointer { y in
+                result.withUnsafeMutableBufferPointer { x in
+                    for i in 0..<a.rows {
+                        let yi = y[i]
+                        for j in 0..<width { x[i * width + j] = operation(x[i * width + j], yi) }
+                    }
+                }
+            }
+            return Matrix(rows: a.rows, columns: a.columns, elements: result)
+        }
+        fatalError("shape mismatch: cannot \(verb) \(a.shape) and \(b.shape)")
+    }
+}
