@@ -1,0 +1,46 @@
+/// Binary cross-entropy, for a yes/no answer from a sigmoid output a in (0, 1) and a target
+/// y of 0 or 1:
+///
+///     L = -[y ln a + (1 - y) ln(1 - a)],    J = (1/m) Σ_examples L
+///     ∂J/∂a = (1/m) (a - y) / (a (1 - a))
+///
+/// With y = 1 only -ln a is left: near 0 when a is near 1, large when a is near 0; with y = 0,
+/// -ln(1 - a) the other way round. With several output rows the losses of a column are summed.
+///
+/// To stay finite when a prediction is exactly 0 or 1 (a saturated sigmoid), a is first
+/// clamped to [ε, 1 - ε] with ε = `BinaryCrossEntropy.epsilon` = 1e-12, in both the loss
+/// and the gradient; so L is at most -ln(1e-12) ≈ 27.63.
+public struct BinaryCrossEntropy: Loss {
+    /// The clamp ε = 1e-12 that keeps ln a and 1/a finite.
+    public static let epsilon = 1e-12
+
+    /// Binary cross-entropy.
+    public init() {}
+
+    /// L = -[y ln a + (1 - y) ln(1 - a)] for each column (summed over rows), a clamped.
+    public func losses(predicted: Matrix, expected: Matrix) -> Matrix {
+        checkSameShape(predicted: predicted, expected: expected)
+        var terms = predicted.elements
+        for k in 0..<terms.count {
+            let a = clamp(predicted.elements[k]), y = expected.elements[k]
+            terms[k] = -(y * Math.logarithm(a) + (1 - y) * Math.logarithm(1 - a))
+        }
+        return perExample(Matrix(rows: predicted.rows, columns: predicted.columns, elements: terms))
+    }
+
+    /// ∂J/∂A = (1/m) (a - y) / (a (1 - a)) = (1/m) (-y/a + (1 - y)/(1 - a)), a clamped.
+    public func gradient(predicted: Matrix, expected: Matrix) -> Matrix {
+        checkSameShape(predicted: predicted, expected: expected)
+        let m = Double(predicted.columns)
+        var result = predicted.elements
+        for k in 0..<result.count {
+            let a = clamp(predicted.elements[k]), y = expected.elements[k]
+            result[k] = (-y / a + (1 - y) / (1 - a)) / m
+        }
+        return Matrix(rows: predicted.rows, columns: predicted.columns, elements: result)
+    }
+
+    private func clamp(_ a: Double) -> Double {
+        Swift.min(Swift.max(a, Self.epsilon), 1 - Self.epsilon)
+    }
+}
