@@ -1,8 +1,8 @@
 /// A problem found in a chapter, at the reader's position in the Markdown file.
 ///
 /// Printed as a compiler would: `path:line:column: error: message`.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable {
+public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Codable {
         case error, warning, note
     }
 
@@ -20,6 +20,14 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.severity = severity
         self.message = message
     }
+
+    /// A diagnostic at a location in the chapter at `path`.
+    public init(path: String, at location: Location, severity: Severity = .error, message: String) {
+        self.init(path: path, line: location.line, column: location.column, severity: severity, message: message)
+    }
+
+    /// The diagnostic's position.
+    public var location: Location { Location(line: line, column: column) }
 
     public var description: String {
         "\(path):\(line):\(column): \(severity.rawValue): \(message)"

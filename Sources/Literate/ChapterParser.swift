@@ -1,0 +1,270 @@
+import Foundation
+import Markdown
+
+/// Reads a chapter's Markdown into a `Chapter`: finds every fenced block with libcmark, parses
+/// fence options once, attaches output blocks, and finds the prose checks.
+///
+/// Problems in the chapter come back as diagnostics; only a missing file is thrown.
+public enum ChapterParser {
+    /// Reads and parses the file at `path` (as given; relative to the current directory).
+    public static func read(path: String) throws -> (chapter: Chapter?, diagnostics: [Diagnostic]) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+              let data = FileManager.default.contents(atPath: path) else {
+            throw BookError.noSuchFile(path)
+        }
+        return parse(data: [UInt8](data), path: path)
+    }
+
+    /// Parses raw file bytes: reports a file that is not UTF-8 at its first bad byte.
+    public static func parse(data: [UInt8], path: String) -> (chapter: Chapter?, diagnostics: [Diagnostic]) {
+        if let text = String(validating: data, as: UTF8.self) {
+            return parse(text, path: path)
+        }
+        var line = 1, lineStart = 0, index = 0
+        while index < data.count {
+            let length = validSequenceLength(data, at: index)
+            if length == 0 { break }
+            if data[index] == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
+            index += length
+        }
+        let byte = index < data.count ? String(format: "0x%02X", data[index]) : "end of file"
+        let message = "file is not valid UTF-8 (byte \(byte)); save it as UTF-8"
+        return (nil, [Diagnostic(path: path, line: line, column: index - lineStart + 1, message: message)])
+    }
+
+    /// Parses chapter text; `path` is only used to name the chapter in diagnostics.
+    public static func parse(_ text: String, path: String) -> (chapter: Chapter?, diagnostics: [Diagnostic]) {
+        if text.allSatisfy(\.isWhitespace) {
+            return (nil, [Diagnostic(path: path, line: 1, column: 1, message: "chapter is empty; write the chapter or remove the file")])
+        }
+        var parser = Walk(path: path, lines: text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            Array(($0.hasSuffix("\r") ? $0.dropLast() : $0).utf8)
+        })
+        parser.visit(CommonMark.parse(text))
+        let chapter = Chapter(path: path, blocks: parser.blocks, checks: parser.checks)
+        return (chapter, parser.diagnostics.sorted { $0.location < $1.location })
+    }
+
+    private static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        for length in 1...4 where index + length <= bytes.count {
+            if String(validating: bytes[index..<index + length], as: UTF8.self) != nil { return length }
+        }
+        return 0
+    }
+}
+
+/// The walk over libcmark's tree that builds a chapter.
+private struct Walk {
+    let path: String
+    let lines: [[UInt8]]
+    var blocks: [CodeBlock] = []
+    var checks: [ProseCheck] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(path: String, lines: [[UInt8]]) {
+        self.path = path
+        self.lines = lines
+    }
+
+    mutating func error(_ location: Location, _ message: String) {
+        diagnostics.append(Diagnostic(path: path, at: location, message: message))
+    }
+
+    mutating func visit(_ node: Node) {
+        var previous: Node?
+        var previousBlockIndex: Int?
+        for child in node.children {
+            switch child.kind {
+            case .codeBlock(_, let fence?):
+                previousBlockIndex = codeBlock(child, fence: fence, after: previous, previousBlockIndex: previousBlockIndex)
+            case .paragraph, .heading:
+                proseChecks(in: child)
+                previousBlockIndex = nil
+            default:
+                visit(child)
+                previousBlockIndex = nil
+            }
+            previous = child
+        }
+    }
+
+    /// Handles one fenced block; returns the index of the Swift block it added, if any.
+    mutating func codeBlock(_ node: Node, fence: Fence, after previous: Node?, previousBlockIndex: Int?) -> Int? {
+        let fenceColumn = node.start.column + fence.indent
+        let location = Location(line: node.start.line, column: fenceColumn)
+        let opening = lines[node.start.line - 1]
+        var infoStart = fenceColumn - 1 + fence.length
+        while infoStart < opening.count, opening[infoStart] == UInt8(ascii: " ") || opening[infoStart] == UInt8(ascii: "\t") {
+            infoStart += 1
+        }
+        let info = String(decoding: opening[min(infoStart, opening.count)...], as: UTF8.self)
+        let language = String(info.prefix { $0 != " " && $0 != "\t" })
+        guard language == "swift" || language == "output" else { return nil }
+        if !fence.isClosed {
+            let closing = String(repeating: fence.character, count: fence.length)
+            error(location, "code block is never closed; add a closing \(closing) line after its last line")
+            return nil
+        }
+        let optionsColumn = infoStart + language.utf8.count + 1
+        let (words, unclosedQuote) = InfoWord.split(String(info.dropFirst(language.count)), firstColumn: optionsColumn)
+        if let column = unclosedQuote {
+            error(Location(line: location.line, column: column), "option value's quote is never closed; add a closing \"")
+            return nil
+        }
+        if language == "output" {
+            outputBlock(node, location: location, words: words, previousBlockIndex: previousBlockIndex)
+            return nil
+        }
+        return swiftBlock(node, location: location, words: words)
+    }
+
+    mutating func swiftBlock(_ node: Node, location: Location, words: [InfoWord]) -> Int? {
+        var mode = RunMode.run
+        var modeWord: InfoWord?
+        var hidden = false
+        var valid = true
+        for word in words {
+            let at = Location(line: location.line, column: word.column)
+            switch word.name {
+            case "hidden":
+                if word.value != nil { error(at, "option 'hidden' takes no value; write just hidden"); valid = false }
+                hidden = true
+            case "compile-only", "fails-to-compile", "traps":
+                if let earlier = modeWord {
+                    error(at, "options '\(earlier.name)' and '\(word.name)' cannot be combined; keep one")
+                    valid = false
+                }
+                modeWord = word
+                switch word.name {
+                case "compile-only":
+                    if word.value != nil { error(at, "option 'compile-only' takes no value; write just compile-only"); valid = false }
+                    mode = .compileOnly
+                case "fails-to-compile":
+                    guard let text = word.value, !text.isEmpty else {
+                        error(at, "option 'fails-to-compile' needs the expected message, e.g. fails-to-compile=\"cannot convert\"")
+                        valid = false
+                        continue
+                    }
+                    mode = .failsToCompile(message: text)
+                default:
+                    mode = .traps(message: word.value.flatMap { $0.isEmpty ? nil : $0 })
+                }
+            default:
+                unknownOption(word, at: at, names: OptionNames.swift, language: "swift")
+                valid = false
+            }
+        }
+        guard valid else { return nil }
+        let block = CodeBlock(index: blocks.count, fence: location, firstCodeLine: location.line + 1,
+                              codeColumn: location.column, code: node.literal, mode: mode, isHidden: hidden)
+        blocks.append(block)
+        return block.index
+    }
+
+    mutating func outputBlock(_ node: Node, location: Location, words: [InfoWord], previousBlockIndex: Int?) {
+        var tolerance: Tolerance?
+        for word in words {
+            let at = Location(line: location.line, column: word.column)
+            guard word.name == "tolerance" else {
+                unknownOption(word, at: at, names: OptionNames.output, language: "output")
+                continue
+            }
+            guard let value = word.value, let parsed = Tolerance(parsing: value) else {
+                error(at, "tolerance must be a number like tolerance=0.001 or a percentage like tolerance=1%")
+                continue
+            }
+            tolerance = parsed
+        }
+        guard let index = previousBlockIndex, blocks.indices.contains(index) else {
+            error(location, "output block has no swift block directly above it; put it right after the block whose output it shows")
+            return
+        }
+        switch blocks[index].mode {
+        case .compileOnly, .failsToCompile:
+            error(location, "a block that is not run has no output; remove this output block or the block's option")
+            return
+        default: break
+        }
+        blocks[index].expected = ExpectedOutput(fence: location, firstLine: location.line + 1, column: location.column,
+                                                text: node.literal, tolerance: tolerance)
+    }
+
+    mutating func unknownOption(_ word: InfoWord, at: Location, names: [String], language: String) {
+        let quoted = word.name.isEmpty ? "=\(word.value ?? "")" : word.name
+        if let suggestion = OptionNames.nearest(to: word.name, in: names) {
+            error(at, "unknown option '\(quoted)'; did you mean '\(suggestion)'?")
+        } else {
+            error(at, "unknown option '\(quoted)' for a \(language) block; use one of: \(names.joined(separator: ", "))")
+        }
+    }
+}
+
+extension Walk {
+    /// Finds `[0.5866](check:h1 "tolerance=0.01")` links in a paragraph or heading, and the
+    /// exact column of each in the source lines (libcmark gives inline nodes no positions).
+    mutating func proseChecks(in block: Node) {
+        var links: [(written: String, name: String, title: String)] = []
+        block.walk { node in
+            if case .link(let destination, let title) = node.kind, destination.hasPrefix("check:") {
+                links.append((node.plainText, String(destination.dropFirst(6)), title))
+            }
+        }
+        var cursor = (line: block.start.line, offset: 0)
+        for link in links {
+            let linkStart = locate(link.name, written: link.written, from: &cursor, lastLine: block.end.line)
+                ?? Location(line: block.start.line, column: block.start.column)
+            guard !link.name.isEmpty else {
+                error(linkStart, "check link needs a name, e.g. [0.5866](check:h1)")
+                continue
+            }
+            guard let number = WrittenNumber.first(in: link.written) else {
+                error(linkStart, "check link text must be the written number, e.g. [0.5866](check:\(link.name))")
+                continue
+            }
+            var tolerance: Tolerance?
+            if !link.title.isEmpty {
+                guard link.title.hasPrefix("tolerance="), let parsed = Tolerance(parsing: String(link.title.dropFirst(10))) else {
+                    error(linkStart, "check title must be \"tolerance=0.01\" or \"tolerance=1%\", not \"\(link.title)\"")
+                    continue
+                }
+                tolerance = parsed
+            }
+            let location = Location(line: linkStart.line, column: linkStart.column + 1 + number.offset)
+            checks.append(ProseCheck(name: link.name, written: link.written, location: location, linkStart: linkStart, tolerance: tolerance))
+        }
+    }
+
+    /// The location of the `[` of the next `[written](check:name` at or after `cursor`.
+    func locate(_ name: String, written: String, from cursor: inout (line: Int, offset: Int), lastLine: Int) -> Location? {
+        let needle = Array("](check:\(name)".utf8)
+        let writtenBytes = Array("[\(written)".utf8)
+        var line = cursor.line
+        var offset = cursor.offset
+        while line <= min(lastLine, lines.count) {
+            let bytes = lines[line - 1]
+            var index = offset
+            while index + needle.count <= bytes.count {
+                if Array(bytes[index..<index + needle.count]) == needle {
+                    let after = index + needle.count
+                    let ends = after >= bytes.count || [UInt8(ascii: ")"), UInt8(ascii: " "), UInt8(ascii: "\"")].contains(bytes[after])
+                    if ends {
+                        cursor = (line, after)
+                        let start = index - writtenBytes.count
+                        if start >= 0, Array(bytes[start..<index]) == writtenBytes {
+                            return Location(line: line, column: start + 1)
+                        }
+                        if let bracket = bytes[..<index].lastIndex(of: UInt8(ascii: "[")) {
+                            return Location(line: line, column: bracket + 1)
+                        }
+                        return Location(line: line, column: index + 1)
+                    }
+                }
+                index += 1
+            }
+            line += 1
+            offset = 0
+        }
+        return nil
+    }
+}

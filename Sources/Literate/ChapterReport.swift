@@ -1,0 +1,90 @@
+/// Everything `book check` learned about one chapter: the parsed chapter, what each block
+/// printed and drew, how each prose number fared, and the problems found.
+///
+/// Stored in the cache next to the chapter's key, so `book build` can mark verified numbers
+/// and place figures without running anything again.
+public struct ChapterReport: Hashable, Sendable, Codable {
+    /// The chapter's path as the user gave it.
+    public var path: String
+    /// The parsed chapter; nil when the file could not be parsed at all (not UTF-8, empty).
+    public var chapter: Chapter?
+    /// One entry per Swift block, in the chapter's order (empty when nothing was run).
+    public var blocks: [BlockResult]
+    /// One entry per prose check, in the chapter's order.
+    public var checks: [CheckResult]
+    /// Every problem found, in file order.
+    public var diagnostics: [Diagnostic]
+    /// Whether this report came from the cache rather than a fresh compile and run.
+    public var isCached: Bool
+
+    public init(path: String, chapter: Chapter?, blocks: [BlockResult] = [], checks: [CheckResult] = [],
+                diagnostics: [Diagnostic] = [], isCached: Bool = false) {
+        self.path = path
+        self.chapter = chapter
+        self.blocks = blocks
+        self.checks = checks
+        self.diagnostics = diagnostics
+        self.isCached = isCached
+    }
+
+    /// A chapter passes when no diagnostic is an error.
+    public var passed: Bool { !diagnostics.contains { $0.severity == .error } }
+}
+
+/// What one Swift block did when the chapter ran.
+public struct BlockResult: Hashable, Sendable, Codable {
+    /// 0-based index of the block among the chapter's Swift blocks.
+    public var index: Int
+    /// The line of the block's opening fence.
+    public var line: Int
+    /// Whether the block's code was executed (false for compile-only, fails-to-compile, and
+    /// blocks never reached because an earlier one failed).
+    public var ran: Bool
+    /// Everything the block printed to standard output.
+    public var output: String
+    /// The figures the block passed to `show(_:)`, in order.
+    public var figures: [FigureResult]
+    /// The runtime's message when the block trapped (expected or not).
+    public var trap: String?
+
+    public init(index: Int, line: Int, ran: Bool, output: String = "", figures: [FigureResult] = [], trap: String? = nil) {
+        self.index = index
+        self.line = line
+        self.ran = ran
+        self.output = output
+        self.figures = figures
+        self.trap = trap
+    }
+}
+
+/// A figure a block drew with `show(figure)`.
+public struct FigureResult: Hashable, Sendable, Codable {
+    /// The figure as a standalone SVG document.
+    public var svg: String
+    /// The caption the website prints under the figure.
+    public var caption: String
+    /// The text alternative for readers who cannot see the figure.
+    public var alt: String
+
+    public init(svg: String, caption: String, alt: String) {
+        self.svg = svg
+        self.caption = caption
+        self.alt = alt
+    }
+}
+
+/// How one prose number fared against the value the code recorded.
+public struct CheckResult: Hashable, Sendable, Codable {
+    /// The check as written in the chapter.
+    public var check: ProseCheck
+    /// The value the code recorded under the check's name; nil when none was recorded.
+    public var computed: Double?
+    /// Whether the written number matches the computed value at its precision.
+    public var passed: Bool
+
+    public init(check: ProseCheck, computed: Double?, passed: Bool) {
+        self.check = check
+        self.computed = computed
+        self.passed = passed
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Settings for one `book check`.
+public struct CheckOptions: Hashable, Sendable {
+    /// Seconds a chapter's program may run before it is stopped and reported as a hang.
+    public var timeout: Double
+    /// How many chapters compile and run at the same time.
+    public var jobs: Int
+    /// Whether unchanged chapters may be answered from the cache in `.build/book/`.
+    public var useCache: Bool
+    /// Bytes of standard output a chapter may print before it is stopped.
+    public var outputLimit: Int
+
+    public init(timeout: Double = 10, jobs: Int = max(1, ProcessInfo.processInfo.activeProcessorCount),
+                useCache: Bool = true, outputLimit: Int = 4 << 20) {
+        self.timeout = timeout
+        self.jobs = jobs
+        self.useCache = useCache
+        self.outputLimit = outputLimit
+    }
+}
+
+/// What the checker is doing, for a progress display.
+public enum CheckProgress: Sendable {
+    /// The libraries chapter code links against are being compiled (first run only).
+    case compilingLibraries
+    /// A chapter started a stage ("compiling", "running").
+    case started(path: String, stage: String)
+    /// A chapter is done.
+    case finished(ChapterReport)
+}
+
+/// Checks chapters: parse, generate one program per chapter, compile, run, compare, diagnose.
+///
+/// Chapters run in parallel, one process each; an unchanged chapter is answered from the
+/// content-addressed cache in `.build/book/` without compiling or running anything.
+public struct Checker: Sendable {
+    public var project: Project
+    public var options: CheckOptions
+
+    public init(project: Project, options: CheckOptions = CheckOptions()) {
+        self.project = project
+        self.options = options
+    }
+
+    /// Checks `paths` (every chapter in `chapters/` when empty) from the project found above the
+    /// current directory, using the cache: the entry point `book build` uses for its reports.
+    public static func check(paths: [String] = [], options: CheckOptions = CheckOptions()) throws -> [ChapterReport] {
+        try Checker(project: Project.locate(), options: options).check(paths: paths)
+    }
+
+    /// Checks `paths` (every chapter in `chapters/` when empty); one report per chapter, in the
+    /// order given. Throws only for problems that stop everything (a missing file, no compiler).
+    public func check(paths: [String], progress: @escaping @Sendable (CheckProgress) -> Void = { _ in }) throws -> [ChapterReport] {
+        let paths = paths.isEmpty ? project.chapterPaths() : paths
+        let parsed = try paths.map { path in (path, try ChapterParser.read(path: path)) }
+        let run = Pipeline(project: project, options: options, progress: progress)
+        return try run.check(parsed.map { ($0.0, $0.1.chapter, $0.1.diagnostics) })
+    }
+}
