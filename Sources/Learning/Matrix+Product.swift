@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The matrix product and its two transposed forms.
 ///
 /// All three compute sums of products over a shared index k; they differ only in where
@@ -13,17 +15,8 @@ extension Matrix {
         guard a.columns == b.rows else {
             fatalError("shape mismatch: cannot multiply (\(a.rows), \(a.columns)) by (\(b.rows), \(b.columns))")
         }
-        let m = a.rows, n = a.columns, p = b.columns
-        var c = [Double](repeating: 0, count: m * p)
-        for i in 0..<m {
-            for k in 0..<n {
-                let aik = a.elements[i * n + k]
-                for j in 0..<p {
-                    c[i * p + j] += aik * b.elements[k * p + j]
-                }
-            }
-        }
-        return Matrix(rows: m, columns: p, elements: c)
+        return Matrix.product(a.elements, rowStride: a.columns, kStride: 1, b.elements,
+                              m: a.rows, n: a.columns, p: b.columns)
     }
 
     /// The product Aᵀ B of this (n, m) matrix A, transposed, and an (n, p) matrix B,
@@ -36,17 +29,8 @@ extension Matrix {
         guard rows == b.rows else {
             fatalError("shape mismatch: cannot multiply the transpose of (\(rows), \(columns)) by (\(b.rows), \(b.columns))")
         }
-        let n = rows, m = columns, p = b.columns
-        var c = [Double](repeating: 0, count: m * p)
-        for k in 0..<n {
-            for i in 0..<m {
-                let aki = elements[k * m + i]
-                for j in 0..<p {
-                    c[i * p + j] += aki * b.elements[k * p + j]
-                }
-            }
-        }
-        return Matrix(rows: m, columns: p, elements: c)
+        return Matrix.product(elements, rowStride: 1, kStride: columns, b.elements,
+                              m: columns, n: rows, p: b.columns)
     }
 
     /// The product A Bᵀ of this (m, n) matrix A and the transpose of a (p, n) matrix B,
@@ -60,16 +44,212 @@ extension Matrix {
             fatalError("shape mismatch: cannot multiply (\(rows), \(columns)) by the transpose of (\(b.rows), \(b.columns))")
         }
         let m = rows, n = columns, p = b.rows
-        var c = [Double](repeating: 0, count: m * p)
-        for i in 0..<m {
-            for j in 0..<p {
-                var sum = 0.0
-                for k in 0..<n {
-                    sum += elements[i * n + k] * b.elements[j * n + k]
+        let c = [Double](unsafeUninitializedCapacity: m * p) { c, count in
+            c.initialize(repeating: 0)
+            count = m * p
+            elements.withUnsafeBufferPointer { a in
+                b.elements.withUnsafeBufferPointer { b in
+                    let work = ProductWork(a: a.baseAddress, b: b.baseAddress, c: c.baseAddress,
+                                           m: m, n: n, p: p, rowStride: n, kStride: 1)
+                    work.run(columnGroup: 2, kernel: ProductWork.dotProducts)
                 }
-                c[i * p + j] = sum
             }
         }
         return Matrix(rows: m, columns: p, elements: c)
+    }
+
+    /// C = A B for B row-major (n, p) and A read as A_ik = a[i * rowStride + k * kStride].
+    private static func product(_ a: [Double], rowStride: Int, kStride: Int, _ b: [Double],
+                                m: Int, n: Int, p: Int) -> Matrix {
+        let c = [Double](unsafeUninitializedCapacity: m * p) { c, count in
+            c.initialize(repeating: 0)
+            count = m * p
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    let work = ProductWork(a: a.baseAddress, b: b.baseAddress, c: c.baseAddress,
+                                           m: m, n: n, p: p, rowStride: rowStride, kStride: kStride)
+                    work.run(columnGroup: 4, kernel: ProductWork.rowUpdates)
+                }
+            }
+        }
+        return Matrix(rows: m, columns: p, elements: c)
+    }
+}
+
+/// One product C += A B over raw storage, cut into column ranges that cores can share.
+///
+/// Pointers are nil only when a matrix has no elements, and then no loop touches them.
+private struct ProductWork: @unchecked Sendable {
+    let a: UnsafePointer<Double>?, b: UnsafePointer<Double>?, c: UnsafeMutablePointer<Double>?
+    let m: Int, n: Int, p: Int, rowStride: Int, kStride: Int
+
+    /// Below this many multiply-adds one core finishes before a second one would start.
+    static let parallelThreshold = 1 << 20
+    /// Rows of k processed at once, so the slice of B in use stays in the core's caches.
+    static let kBlock = 256
+
+    /// Runs `kernel` on all columns, split in two halves (multiples of `columnGroup`)
+    /// across two threads when the work is large enough to repay starting them.
+    func run(columnGroup: Int, kernel: (ProductWork, Range<Int>) -> Void) {
+        guard m > 0, n > 0, p > 0 else { return }
+        if m * n * p < ProductWork.parallelThreshold || p < 2 * columnGroup {
+            kernel(self, 0..<p)
+            return
+        }
+        let middle = (p / 2 + columnGroup - 1) / columnGroup * columnGroup
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            kernel(self, half == 0 ? 0..<middle : middle..<p)
+        }
+    }
+
+    /// C[i, j] += Σ_k A_ik B[k, j] with B row-major (n, p), for j in `columns`.
+    ///
+    /// A 4 × 4 block of C stays in registers while k runs over a slice of B, so each
+    /// element of B that is loaded feeds four rows of C. When there are several blocks of
+    /// rows, the slice of B is first copied into 4-column strips that lie contiguously in
+    /// memory, so the inner loop reads B in order instead of striding across its rows.
+    static func rowUpdates(_ w: ProductWork, _ columns: Range<Int>) {
+        let a = w.a!, b = w.b!, c = w.c!
+        let p = w.p, rs = w.rowStride, ks = w.kStride
+        let strips = columns.count / 4, fullEnd = columns.lowerBound &+ strips &* 4
+        let packs = w.m >= 8 && strips > 0
+        let packed = UnsafeMutablePointer<Double>.allocate(capacity: packs ? kBlock &* 4 &* strips : 0)
+        defer { packed.deallocate() }
+        var k0 = 0
+        while k0 < w.n {
+            let k1 = min(k0 &+ kBlock, w.n), depth = k1 &- k0
+            if packs {
+                for k in k0..<k1 {
+                    var source = b + (k &* p &+ columns.lowerBound)
+                    var target = packed + ((k &- k0) &* 4)
+                    for _ in 0..<strips {
+                        store2(load2(source), target); store2(load2(source + 2), target + 2)
+                        source += 4; target += depth &* 4
+                    }
+                }
+            }
+            var j = columns.lowerBound
+            while j < fullEnd {
+                let strip = packs ? UnsafePointer(packed + ((j &- columns.lowerBound) &* depth)) : b + (k0 &* p &+ j)
+                let stripStride = packs ? 4 : p
+                var i = 0
+                while i &+ 4 <= w.m {
+                    block4x4(a: a + (i &* rs &+ k0 &* ks), rs: rs, ks: ks, b: strip, bs: stripStride,
+                             c: c + (i &* p &+ j), p: p, depth: depth)
+                    i &+= 4
+                }
+                while i < w.m {
+                    block1x4(a: a + (i &* rs &+ k0 &* ks), ks: ks, b: strip, bs: stripStride,
+                             c: c + (i &* p &+ j), depth: depth)
+                    i &+= 1
+                }
+                j &+= 4
+            }
+            // The last columns (fewer than four), one at a time.
+            for j in fullEnd..<columns.upperBound {
+                for i in 0..<w.m {
+                    var sum = 0.0
+                    for k in k0..<k1 { sum += a[i &* rs &+ k &* ks] * b[k &* p &+ j] }
+                    c[i &* p &+ j] += sum
+                }
+            }
+            k0 = k1
+        }
+    }
+
+    @inline(__always)
+    private static func load2(_ pointer: UnsafePointer<Double>) -> SIMD2<Double> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD2<Double>.self)
+    }
+
+    @inline(__always)
+    private static func load2(_ pointer: UnsafeMutablePointer<Double>) -> SIMD2<Double> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD2<Double>.self)
+    }
+
+    @inline(__always)
+    private static func store2(_ value: SIMD2<Double>, _ pointer: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD2<Double>.self)
+    }
+
+    /// C[0..<4, 0..<4] += Σ_{t < depth} A[0..<4, t] B[t, 0..<4]: A's rows `rs` apart and its
+    /// columns `ks` apart, B's rows `bs` apart, C's rows `p` apart.
+    @inline(__always)
+    private static func block4x4(a: UnsafePointer<Double>, rs: Int, ks: Int, b: UnsafePointer<Double>, bs: Int,
+                                 c: UnsafeMutablePointer<Double>, p: Int, depth: Int) {
+        let c1 = c + p, c2 = c1 + p, c3 = c2 + p
+        var r0l = load2(c), r0h = load2(c + 2), r1l = load2(c1), r1h = load2(c1 + 2)
+        var r2l = load2(c2), r2h = load2(c2 + 2), r3l = load2(c3), r3h = load2(c3 + 2)
+        var pa = a, pb = b
+        for _ in 0..<depth {
+            let bl = load2(pb), bh = load2(pb + 2)
+            let x0 = SIMD2(repeating: pa[0]), x1 = SIMD2(repeating: pa[rs])
+            let x2 = SIMD2(repeating: pa[2 &* rs]), x3 = SIMD2(repeating: pa[3 &* rs])
+            r0l += x0 * bl; r0h += x0 * bh
+            r1l += x1 * bl; r1h += x1 * bh
+            r2l += x2 * bl; r2h += x2 * bh
+            r3l += x3 * bl; r3h += x3 * bh
+            pa += ks; pb += bs
+        }
+        store2(r0l, c); store2(r0h, c + 2); store2(r1l, c1); store2(r1h, c1 + 2)
+        store2(r2l, c2); store2(r2h, c2 + 2); store2(r3l, c3); store2(r3h, c3 + 2)
+    }
+
+    /// C[0, 0..<4] += Σ_{t < depth} A[0, t] B[t, 0..<4], with the strides of `block4x4`.
+    @inline(__always)
+    private static func block1x4(a: UnsafePointer<Double>, ks: Int, b: UnsafePointer<Double>, bs: Int,
+                                 c: UnsafeMutablePointer<Double>, depth: Int) {
+        var rl = load2(c), rh = load2(c + 2)
+        var pa = a, pb = b
+        for _ in 0..<depth {
+            let x = SIMD2(repeating: pa[0])
+            rl += x * load2(pb); rh += x * load2(pb + 2)
+            pa += ks; pb += bs
+        }
+        store2(rl, c); store2(rh, c + 2)
+    }
+
+    /// C[i, j] = Σ_k A[i, k] B[j, k] (both rows contiguous in k), for j in `columns`.
+    ///
+    /// Two rows of B stay in the nearest cache while every row of A meets them, so B,
+    /// the large factor in a weight gradient, is read from memory once.
+    static func dotProducts(_ w: ProductWork, _ columns: Range<Int>) {
+        let a = w.a!, b = w.b!, c = w.c!
+        let n = w.n, p = w.p, even = n & ~1
+        var j = columns.lowerBound
+        while j < columns.upperBound {
+            let pair = j &+ 1 < columns.upperBound
+            let b0 = b + (j &* n), b1 = pair ? b0 + n : b0
+            var i = 0
+            while i < w.m {
+                let rowsHere = min(4, w.m &- i)
+                let a0 = a + (i &* n)
+                let a1 = rowsHere > 1 ? a0 + n : a0, a2 = rowsHere > 2 ? a1 + n : a1
+                let a3 = rowsHere > 3 ? a2 + n : a2
+                var s00 = SIMD2<Double>(), s01 = SIMD2<Double>(), s10 = SIMD2<Double>(), s11 = SIMD2<Double>()
+                var s20 = SIMD2<Double>(), s21 = SIMD2<Double>(), s30 = SIMD2<Double>(), s31 = SIMD2<Double>()
+                var k = 0
+                while k < even {
+                    let y0 = load2(b0 + k), y1 = load2(b1 + k)
+                    let x0 = load2(a0 + k), x1 = load2(a1 + k), x2 = load2(a2 + k), x3 = load2(a3 + k)
+                    s00 += x0 * y0; s01 += x0 * y1
+                    s10 += x1 * y0; s11 += x1 * y1
+                    s20 += x2 * y0; s21 += x2 * y1
+                    s30 += x3 * y0; s31 += x3 * y1
+                    k &+= 2
+                }
+                let tail = even < n
+                func put(_ r: Int, _ x: UnsafePointer<Double>, _ s0: SIMD2<Double>, _ s1: SIMD2<Double>) {
+                    guard r < rowsHere else { return }
+                    var v0 = s0.sum(), v1 = s1.sum()
+                    if tail { v0 += x[even] * b0[even]; v1 += x[even] * b1[even] }
+                    c[(i &+ r) &* p &+ j] = v0
+                    if pair { c[(i &+ r) &* p &+ j &+ 1] = v1 }
+                }
+                put(0, a0, s00, s01); put(1, a1, s10, s11); put(2, a2, s20, s21); put(3, a3, s30, s31)
+                i &+= 4
+            }
+            j &+= 2
+        }
     }
 }
