@@ -1,0 +1,100 @@
+/// Contour lines of a function of two variables, with paths drawn over them: how gradient
+/// descent and momentum travel down a narrow valley.
+///
+/// ```swift
+/// let valley = { (x: Double, y: Double) in x * x + 10 * y * y }
+/// let plot = ContourPlot(title: "A narrow valley", xLabel: "w₁", yLabel: "w₂",
+///                        xRange: -2...2, yRange: -1...1, levels: [0.25, 1, 2, 4, 8], valley)
+///     .path("gradient descent", xs: plainXs, ys: plainYs)
+///     .path("momentum", xs: momentumXs, ys: momentumYs)
+/// show(plot.figure(caption: "Momentum cuts through the valley.", alt: "..."))
+/// ```
+/// Contours are faint lines in the page's text colour (marching squares on a grid of
+/// `resolution` cells each way); path `k` is drawn in colour `k` with marker `k` at every
+/// point, its first point circled.
+public struct ContourPlot {
+    /// A named path through (xs[i], ys[i]), e.g. the weights after each step.
+    struct Path {
+        var name: String
+        var xs: [Double]
+        var ys: [Double]
+    }
+
+    var title: String?
+    var xLabel: String
+    var yLabel: String
+    var xRange: ClosedRange<Double>
+    var yRange: ClosedRange<Double>
+    var levels: [Double]?
+    var resolution: Int
+    var function: (Double, Double) -> Double
+    var paths: [Path] = []
+
+    /// Contours of `function(x, y)` over `xRange` × `yRange`, at `levels`, or, without
+    /// levels, at round values (1, 2 or 5 × 10^k steps) between the function's least and
+    /// greatest value there.
+    public init(title: String? = nil, xLabel: String = "", yLabel: String = "",
+                xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, levels: [Double]? = nil,
+                resolution: Int = 100, _ function: @escaping (Double, Double) -> Double) {
+        precondition(resolution >= 2, "contours need a resolution of at least 2 cells, got \(resolution)")
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.xRange = xRange
+        self.yRange = yRange
+        self.levels = levels
+        self.resolution = resolution
+        self.function = function
+    }
+
+    /// This plot with one more path, named `name` in the legend, through (xs[i], ys[i]).
+    public func path(_ name: String, xs: [Double], ys: [Double]) -> ContourPlot {
+        precondition(xs.count == ys.count, "path \"\(name)\" has \(xs.count) xs but \(ys.count) ys; give one y for each x")
+        var plot = self
+        plot.paths.append(Path(name: name, xs: xs, ys: ys))
+        return plot
+    }
+
+    /// The levels drawn: the given ones, or round values strictly between the sampled
+    /// function's least and greatest value.
+    func contourLevels(_ samples: MarchingSquares.Samples) -> [Double] {
+        if let levels { return levels }
+        let values = samples.values.joined().filter(\.isFinite)
+        guard let low = values.min(), let high = values.max(), low < high else { return [] }
+        return Axis.linear(low, high, extend: false).ticks.map(\.value).filter { $0 > low && $0 < high }
+    }
+
+    /// The finished figure.
+    public func figure(caption: String, alt: String) -> Figure {
+        let samples = MarchingSquares.Samples(function, x: xRange, y: yRange, resolution: resolution)
+        let entries = paths.indices.map {
+            LegendEntry(name: paths[$0].name, colour: Palette.colour($0), dash: "", marker: .of($0))
+        }
+        let chart = Chart(title: title, xLabel: xLabel, yLabel: yLabel,
+                          x: .linear(xRange.lowerBound, xRange.upperBound, extend: false),
+                          y: .linear(yRange.lowerBound, yRange.upperBound, extend: false), legend: entries)
+        return chart.figure(caption: caption, alt: alt) { svg in
+            var contours = ""
+            for level in contourLevels(samples) {
+                for line in MarchingSquares.lines(of: samples, level: level) {
+                    contours += pathData(line.points.compactMap { chart.place($0.x, $0.y) }, closed: line.isClosed)
+                }
+            }
+            svg.empty("path", [("class", "plot-contours"), ("d", contours), ("stroke", "currentColor"),
+                               ("stroke-opacity", "0.4"), ("stroke-width", "1"), ("stroke-linejoin", "round")])
+            for (index, path) in paths.enumerated() {
+                draw(path, colour: Palette.colour(index), marker: .of(index), chart: chart, into: &svg)
+            }
+        }
+    }
+
+    private func draw(_ path: Path, colour: String, marker: Marker, chart: Chart, into svg: inout SVG) {
+        let points = zip(path.xs, path.ys).compactMap { chart.place($0, $1) }
+        guard let start = points.first else { return }
+        svg.group("g", [("class", "plot-path")]) { svg in
+            svg.empty("path", [("d", pathData(points)), ("stroke", colour), ("stroke-width", "1.8"), ("stroke-linejoin", "round")])
+            svg.empty("path", [("d", points.map { marker.path(x: $0.x, y: $0.y, size: 5) }.joined())] + marker.paint(colour))
+            svg.empty("circle", [("cx", n(start.x)), ("cy", n(start.y)), ("r", "7"), ("stroke", colour), ("stroke-width", "1.5")])
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// A drawing a chapter shows with `show(figure)`: SVG markup, a caption and alt text.
+///
+/// `svg` is a complete `<svg>` element that scales to its container (a `viewBox`, no pixel
+/// size), draws text and axes in `currentColor` on a transparent background, and carries
+/// `role="img"`, a `<title>` (the alt text) and a `<desc>` (the caption).
+public struct Figure: Equatable, Sendable {
+    /// The `<svg>` element, ready to place inline in an HTML page.
+    public var svg: String
+    /// One or two sentences printed under the figure: what to notice.
+    public var caption: String
+    /// What the figure shows, for readers who cannot see it.
+    public var alt: String
+
+    /// A figure from finished SVG markup.
+    public init(svg: String, caption: String, alt: String) {
+        self.svg = svg
+        self.caption = caption
+        self.alt = alt
+    }
+
+    /// A figure of the given size whose content `draw` writes; `draw` receives the prefix
+    /// to put before every id it defines, unique to this figure's content.
+    init(width: Double, height: Double, caption: String, alt: String, draw: (inout SVG, String) -> Void) {
+        // Ids must not clash when several figures share a page, yet stay the same from run
+        // to run: draw once with a placeholder, name the figure after a hash of that drawing.
+        let placeholder = "plot-\u{1}"
+        var body = SVG()
+        draw(&body, placeholder)
+        let prefix = "plot-" + Self.hash(body.markup + caption + alt)
+        let content = body.markup.replacing(placeholder, with: prefix)
+        var svg = SVG()
+        svg.open("svg", [
+            ("xmlns", "http://www.w3.org/2000/svg"),
+            ("viewBox", "0 0 \(n(width)) \(n(height))"),
+            ("role", "img"),
+            ("aria-labelledby", "\(prefix)-title \(prefix)-desc"),
+            ("class", "plot"),
+            ("font-family", "system-ui, sans-serif"),
+            ("fill", "none"),
+            ("style", "max-width: 100%; height: auto"),
+        ])
+        svg.text("title", [("id", "\(prefix)-title")], alt)
+        svg.text("desc", [("id", "\(prefix)-desc")], caption)
+        var markup = svg.markup + content
+        markup += "</svg>\n"
+        self.init(svg: markup, caption: caption, alt: alt)
+    }
+
+    /// FNV-1a over the UTF-8 bytes, as 8 hex digits: stable across runs and machines,
+    /// unlike `Hasher`, which is seeded per process.
+    static func hash(_ text: String) -> String {
+        var value: UInt32 = 2_166_136_261
+        for byte in text.utf8 {
+            value ^= UInt32(byte)
+            value = value &* 16_777_619
+        }
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
+    }
+}

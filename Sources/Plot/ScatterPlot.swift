@@ -1,0 +1,102 @@
+/// Points coloured and shaped by class, optionally over a classifier's decision regions.
+///
+/// ```swift
+/// let plot = ScatterPlot(title: "Two moons", xLabel: "x₁", yLabel: "x₂")
+///     .points(xs: xs, ys: ys, classes: labels, names: ["upper moon", "lower moon"])
+///     .regions { x, y in network.predictClass(x, y) }
+/// show(plot.figure(caption: "The boundary bends between the moons.", alt: "..."))
+/// ```
+/// Class `k` is drawn in colour `k` with marker shape `k` (circle, square, triangle, diamond,
+/// plus, cross), so classes stay apart without colour. Axis ranges cover the points with a
+/// small margin, widened to whole tick steps, unless given.
+public struct ScatterPlot {
+    /// The points of one class.
+    struct Group {
+        var name: String
+        var classIndex: Int
+        var xs: [Double]
+        var ys: [Double]
+    }
+
+    var title: String?
+    var xLabel: String
+    var yLabel: String
+    var xRange: ClosedRange<Double>?
+    var yRange: ClosedRange<Double>?
+    var groups: [Group] = []
+    var regions: DecisionRegions?
+
+    /// An empty plot; `xRange` and `yRange` fix the axes instead of fitting the points.
+    public init(title: String? = nil, xLabel: String = "", yLabel: String = "",
+                xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil) {
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.xRange = xRange
+        self.yRange = yRange
+    }
+
+    /// This plot with the points (xs[i], ys[i]) of one class named `name`; the class number
+    /// (colour and shape) is `classIndex`, or the next unused one.
+    public func points(_ name: String, xs: [Double], ys: [Double], classIndex: Int? = nil) -> ScatterPlot {
+        precondition(xs.count == ys.count, "points \"\(name)\" have \(xs.count) xs but \(ys.count) ys; give one y for each x")
+        var plot = self
+        let next = (groups.map(\.classIndex).max() ?? -1) + 1
+        plot.groups.append(Group(name: name, classIndex: classIndex ?? next, xs: xs, ys: ys))
+        return plot
+    }
+
+    /// This plot with the points (xs[i], ys[i]) of class `classes[i]`, a number from 0;
+    /// `names[k]` names class k in the legend.
+    public func points(xs: [Double], ys: [Double], classes: [Int], names: [String]) -> ScatterPlot {
+        precondition(xs.count == ys.count && ys.count == classes.count,
+                     "points have \(xs.count) xs, \(ys.count) ys and \(classes.count) classes; give one of each per point")
+        var plot = self
+        for (k, name) in names.enumerated() {
+            let members = classes.indices.filter { classes[$0] == k }
+            plot = plot.points(name, xs: members.map { xs[$0] }, ys: members.map { ys[$0] }, classIndex: k)
+        }
+        let unnamed = classes.filter { $0 < 0 || $0 >= names.count }
+        precondition(unnamed.isEmpty, "class \(unnamed.first ?? 0) has no name; give names for classes 0..<\((classes.max() ?? 0) + 1)")
+        return plot
+    }
+
+    /// This plot over a background tinted by `classify(x, y)` on a grid of cells
+    /// `resolution` across (the class number picks the tint, as for points).
+    public func regions(resolution: Int = 100, _ classify: @escaping (Double, Double) -> Int) -> ScatterPlot {
+        precondition(resolution >= 2, "regions need a resolution of at least 2 cells, got \(resolution)")
+        var plot = self
+        plot.regions = DecisionRegions(resolution: resolution, classify: classify)
+        return plot
+    }
+
+    /// The finished figure.
+    public func figure(caption: String, alt: String) -> Figure {
+        precondition(!groups.isEmpty || (regions != nil && xRange != nil && yRange != nil),
+                     "scatter plot has no points; add some with .points(name, xs:, ys:)")
+        let chart = Chart(title: title, xLabel: xLabel, yLabel: yLabel,
+                          x: axis(xRange, groups.flatMap(\.xs)), y: axis(yRange, groups.flatMap(\.ys)),
+                          legend: groups.map { LegendEntry(name: $0.name, colour: Palette.colour($0.classIndex), dash: nil, marker: .of($0.classIndex)) })
+        return chart.figure(caption: caption, alt: alt) { svg in
+            regions?.draw(into: &svg, chart: chart)
+            for group in groups {
+                let marker = Marker.of(group.classIndex)
+                var data = ""
+                for (x, y) in zip(group.xs, group.ys) {
+                    if let point = chart.place(x, y) { data += marker.path(x: point.x, y: point.y, size: 7) }
+                }
+                svg.empty("path", [("class", "plot-points"), ("d", data)] + marker.paint(Palette.colour(group.classIndex)))
+            }
+        }
+    }
+
+    /// The given range, or the values' range with a 4% margin, so no point sits on an axis.
+    private func axis(_ range: ClosedRange<Double>?, _ values: [Double]) -> Axis {
+        if let range { return .linear(range.lowerBound, range.upperBound, extend: false) }
+        let finite = values.filter(\.isFinite)
+        precondition(!finite.isEmpty, "scatter plot has no finite coordinates to draw")
+        let low = finite.min()!, high = finite.max()!
+        let margin = (high - low) * 0.04
+        return .linear(low - margin, high + margin)
+    }
+}
