@@ -1,0 +1,130 @@
+/// Why training stopped early: the cost became NaN or infinite (usually a learning rate so
+/// large that the steps overshoot further and further).
+public struct TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The iteration at which the cost was not finite: the number of updates made before it.
+    public let iteration: Int
+    /// The epoch (counted from 1) for mini-batch training; nil for full-batch training.
+    public let epoch: Int?
+    /// The cost that was seen, NaN or ±infinity.
+    public let cost: Double
+
+    /// An error for a non-finite `cost` at `iteration` (and `epoch`, for mini-batches).
+    public init(iteration: Int, epoch: Int? = nil, cost: Double) {
+        self.iteration = iteration
+        self.epoch = epoch
+        self.cost = cost
+    }
+
+    /// For example `cost became nan at iteration 12: lower the learning rate`.
+    public var description: String {
+        let place = epoch.map { "iteration \(iteration) (epoch \($0))" } ?? "iteration \(iteration)"
+        return "cost became \(cost) at \(place): lower the learning rate"
+    }
+}
+
+/// What a training run did.
+public struct TrainingHistory: Equatable, Sendable {
+    /// The cost on the whole training set: `costs[0]` before any update, then after each
+    /// iteration (full batch) or after each epoch (mini-batches).
+    public var costs: [Double]
+    /// How many parameter updates were made.
+    public var updates: Int
+    /// Updates per epoch, ⌈m / batchSize⌉, for mini-batch training; nil for full batch.
+    public var updatesPerEpoch: Int?
+    /// Whether training stopped because the cost reached the target.
+    public var reachedTarget: Bool
+}
+
+extension Network {
+    /// Full-batch gradient descent: every iteration uses all examples,
+    ///
+    ///     repeat: A = forward(X), J = cost(A, Y), gradients = backward, optimizer step
+    ///
+    /// until `iterations` updates are made or the cost is at most `targetCost`.
+    /// `optimizer` is copied, so its state (momentum's velocity) starts fresh for this run.
+    ///
+    /// - Returns: the cost before training and after each update (`costs.count == updates + 1`).
+    /// - Throws: `TrainingError` naming the iteration when the cost becomes NaN or infinite.
+    @discardableResult
+    public mutating func train(
+        inputs: Matrix, expected: Matrix, loss: some Loss, optimizer: some Optimizer,
+        iterations: Int, targetCost: Double? = nil
+    ) throws -> TrainingHistory {
+        if iterations < 0 { fatalError("iterations must be 0 or more, got \(iterations)") }
+        var optimizer = optimizer
+        var history = TrainingHistory(costs: [], updates: 0, updatesPerEpoch: nil, reachedTarget: false)
+        while true {
+            let caches = forward(inputs)
+            let cost = loss.cost(predicted: caches[caches.count - 1].output, expected: expected)
+            history.costs.append(cost)
+            if !cost.isFinite { throw TrainingError(iteration: history.updates, cost: cost) }
+            if let target = targetCost, cost <= target {
+                history.reachedTarget = true
+                return history
+            }
+            if history.updates == iterations { return history }
+            let steps = backward(caches: caches, expected: expected, loss: loss)
+            optimizer.update(&self, gradients: steps.map(\.parameters))
+            history.updates += 1
+        }
+    }
+
+    /// Mini-batch stochastic gradient descent: each epoch shuffles the examples with
+    /// `generator` (Fisher–Yates, see `miniBatches`), splits them into batches of `batchSize`
+    /// (the last may be smaller) and makes one update per batch.
+    ///
+    /// Stops after `epochs` epochs, or at the end of an epoch whose cost on the whole training
+    /// set is at most `targetCost`. `optimizer` is copied, so its state starts fresh.
+    ///
+    /// - Returns: the cost on the whole set before training and after each epoch.
+    /// - Throws: `TrainingError` naming the iteration (updates so far) and epoch when a
+    ///   batch's cost becomes NaN or infinite.
+    @discardableResult
+    public mutating func train(
+        inputs: Matrix, expected: Matrix, loss: some Loss, optimizer: some Optimizer,
+        batchSize: Int, epochs: Int, targetCost: Double? = nil, generator: inout SplitMix64
+    ) throws -> TrainingHistory {
+        if epochs < 0 { fatalError("epochs must be 0 or more, got \(epochs)") }
+        if inputs.columns != expected.columns {
+            fatalError("shape mismatch: inputs \(inputs.shape) and targets \(expected.shape) need the same number of columns")
+        }
+        var optimizer = optimizer
+        let perEpoch = (inputs.columns + batchSize - 1) / Swift.max(batchSize, 1)
+        var history = TrainingHistory(costs: [], updates: 0, updatesPerEpoch: perEpoch, reachedTarget: false)
+        func recordCost(epoch: Int) throws -> Bool {
+            let cost = self.cost(inputs: inputs, expected: expected, loss: loss)
+            history.costs.append(cost)
+            if !cost.isFinite { throw TrainingError(iteration: history.updates, epoch: epoch, cost: cost) }
+            if let target = targetCost, cost <= target {
+                history.reachedTarget = true
+                return true
+            }
+            return false
+        }
+        if try recordCost(epoch: 0) { return history }
+        for epoch in stride(from: 1, through: epochs, by: 1) {
+            for batch in miniBatches(count: inputs.columns, size: batchSize, generator: &generator) {
+                let x = inputs.columns(at: batch), y = expected.columns(at: batch)
+                let caches = forward(x)
+                let cost = loss.cost(predicted: caches[caches.count - 1].output, expected: y)
+                if !cost.isFinite { throw TrainingError(iteration: history.updates, epoch: epoch, cost: cost) }
+                let steps = backward(caches: caches, expected: y, loss: loss)
+                optimizer.update(&self, gradients: steps.map(\.parameters))
+                history.updates += 1
+            }
+            if try recordCost(epoch: epoch) { return history }
+        }
+        return history
+    }
+}
+
+/// The example indices 0..<count, shuffled by Fisher–Yates with `generator`, cut into
+/// consecutive batches of `size` (the last one smaller when size does not divide count):
+/// one epoch's mini-batches, ⌈count / size⌉ of them.
+public func miniBatches(count: Int, size: Int, generator: inout SplitMix64) -> [[Int]] {
+    if size <= 0 { fatalError("batch size must be positive, got \(size)") }
+    let order = generator.permutation(count)
+    return stride(from: 0, to: count, by: size).map { start in
+        Array(order[start..<Swift.min(start + size, count)])
+    }
+}
