@@ -1,0 +1,92 @@
+/// Links between chapters: written to the `.md` files so they work on GitHub, rewritten to
+/// the `.html` pages so they work on the site.
+///
+/// Rule: a relative link whose path ends in `.md` names a page of the book; `README.md`
+/// becomes `index.html`, `NN-slug.md` becomes `NN-slug.html`, and any `#fragment` is kept.
+/// A link to a `.md` page the book does not have is an error at the link's position.
+public struct Links: Sendable {
+    /// Markdown file name → HTML file name, for every page of the book.
+    public var pages: [String: String]
+
+    public init(pages: [String: String]) {
+        self.pages = pages
+    }
+
+    /// What a link destination becomes on the site.
+    public enum Rewrite: Equatable, Sendable {
+        /// Use this destination (unchanged, or rewritten to a page).
+        case destination(String)
+        /// The link names a chapter that does not exist (the file name as written).
+        case missingPage(String)
+    }
+
+    /// The site's destination for `destination` as written in a chapter.
+    public func rewrite(_ destination: String) -> Rewrite {
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/") || hasScheme(destination) {
+            return .destination(destination)
+        }
+        var path = Substring(destination)
+        var fragment: Substring = ""
+        if let hash = path.firstIndex(of: "#") {
+            fragment = path[hash...]
+            path = path[..<hash]
+        }
+        guard path.lowercased().hasSuffix(".md") else { return .destination(destination) }
+        var components = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        // `../chapters/x.md` from inside chapters/ is the same folder.
+        if components.count == 3, components[0] == "..", components[1] == "chapters" { components.removeFirst(2) }
+        guard components.count == 1, let name = components.first.map(String.init) else {
+            return .destination(destination)
+        }
+        guard let page = pages[name] else { return .missingPage(name) }
+        return .destination(page + fragment)
+    }
+
+    private func hasScheme(_ destination: String) -> Bool {
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        let scheme = destination[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+
+    /// The 1-based line and byte column of the `[` that opens the `occurrence`-th (0-based)
+    /// inline link to `destination` within `lines` (the whole file, 0-based array) between
+    /// `first` and `last` (1-based, inclusive); nil when the source cannot be matched, e.g.
+    /// for a reference link.
+    public static func position(of destination: String, occurrence: Int, lines: [Substring], first: Int, last: Int) -> (line: Int, column: Int)? {
+        let needle = Array(("](" + destination).utf8)
+        var seen = 0
+        guard first >= 1, first <= last, last <= lines.count else { return nil }
+        for lineNumber in first...last {
+            let bytes = Array(lines[lineNumber - 1].utf8)
+            var index = 0
+            while index + needle.count <= bytes.count {
+                if bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                    if seen == occurrence {
+                        return (lineNumber, openingBracket(before: index, in: bytes) + 1)
+                    }
+                    seen += 1
+                }
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    /// The index of the `[` matching the `]` at `close`, skipping nested brackets; the line's
+    /// start when the opening bracket is on an earlier line.
+    private static func openingBracket(before close: Int, in bytes: [UInt8]) -> Int {
+        var depth = 0
+        var index = close
+        while index >= 0 {
+            switch bytes[index] {
+            case UInt8(ascii: "]"): depth += 1
+            case UInt8(ascii: "["):
+                depth -= 1
+                if depth == 0 { return index > 0 && bytes[index - 1] == UInt8(ascii: "!") ? index - 1 : index }
+            default: break
+            }
+            index -= 1
+        }
+        return 0
+    }
+}

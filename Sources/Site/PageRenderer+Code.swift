@@ -1,0 +1,115 @@
+import Literate
+import Markdown
+
+/// Code, output, math and figure blocks.
+extension PageRenderer {
+    /// A Swift block: hidden blocks render as nothing; the others highlighted, with a note
+    /// when the block is meant to fail to compile, to trap, or only to be compiled.
+    mutating func swiftBlock(_ node: Node, info: String) -> String {
+        let options = info.split(separator: " ").dropFirst().map(String.init)
+        if options.contains("hidden") { return "" }
+        var note = ""
+        if let expected = Self.option("fails-to-compile", in: info) {
+            note = "does not compile" + (expected.isEmpty ? "" : ": the compiler says \u{201C}\(escapeHTML(expected))\u{201D}")
+        } else if let expected = Self.option("traps", in: info) {
+            note = "stops with a trap" + (expected.isEmpty ? "" : ": \u{201C}\(escapeHTML(expected))\u{201D}")
+        } else if options.contains("compile-only") {
+            note = "compiled, not run"
+        }
+        let noteHTML = note.isEmpty ? "" : "<div class=\"code-note\">\(note)</div>"
+        return "<div class=\"code swift\">\(noteHTML)<pre><code>\(SwiftHighlighter.html(node.literal))</code></pre></div>\n"
+    }
+
+    /// The value of `name` or `name="value"` in an info string: "" when present without a
+    /// value, nil when absent.
+    static func option(_ name: String, in info: String) -> String? {
+        guard let range = info.range(of: name) else { return nil }
+        let before = info[..<range.lowerBound]
+        guard before.isEmpty || before.hasSuffix(" ") else { return nil }
+        let after = info[range.upperBound...]
+        guard after.hasPrefix("=") else { return after.isEmpty || after.hasPrefix(" ") ? "" : nil }
+        var value = after.dropFirst()
+        if value.hasPrefix("\"") {
+            value = value.dropFirst()
+            return String(value.prefix { $0 != "\"" })
+        }
+        return String(value.prefix { $0 != " " })
+    }
+
+    /// The output a block is expected to print; marked as checked when it was compared
+    /// with what the block printed, which is then shown on request.
+    func outputBlock(_ node: Node, checked: Bool, actual: String?) -> String {
+        let label = checked
+            ? "<div class=\"output-label\"><span class=\"check-mark\" aria-hidden=\"true\">\u{2713}</span> output, checked against the program</div>"
+            : "<div class=\"output-label\">output</div>"
+        var printed = ""
+        if checked, let actual, !actual.isEmpty {
+            printed = "<details class=\"actual\"><summary>what the program printed</summary><pre>\(escapeHTML(actual))</pre></details>"
+        }
+        let kind = checked ? "output checked" : "output"
+        return "<div class=\"\(kind)\">\(label)<pre><code>\(escapeHTML(node.literal))</code></pre>\(printed)</div>\n"
+    }
+
+    /// Any other code block: a `math` block becomes display math, the rest plain code.
+    mutating func codeBlock(_ node: Node, info: String) -> String {
+        let language = Self.language(info)
+        switch language {
+        case "math":
+            return "<div class=\"math display\">\(escapeHTML(node.literal.trimmingTrailingNewlines()))</div>\n"
+        case "output":
+            return outputBlock(node, checked: false, actual: nil)
+        case "swift":
+            return swiftBlock(node, info: info)
+        default:
+            let `class` = language.isEmpty ? "" : " class=\"language-\(escapeHTML(language))\""
+            return "<pre><code\(`class`)>\(escapeHTML(node.literal))</code></pre>\n"
+        }
+    }
+
+    /// A figure the code drew, numbered within the chapter.
+    mutating func figure(_ figure: FigureResult) -> String {
+        figureCount += 1
+        let number = figureCount
+        index("Figure \(number). \(figure.caption)")
+        return """
+        <figure id="figure-\(number)"><div class="figure-art" role="img" aria-label="\(escapeHTML(figure.alt))">\(figure.svg)</div>\
+        <figcaption><span class="figure-number">Figure \(number).</span> \(escapeHTML(figure.caption))</figcaption></figure>
+
+        """
+    }
+
+    /// A GitHub pipe table; each cell parsed by libcmark and rendered inline.
+    mutating func table(_ table: PipeTable) -> String {
+        func cell(_ tag: String, _ text: String, _ alignment: PipeTable.Alignment) -> String {
+            let style = alignment == .none ? "" : " style=\"text-align: \(alignment.rawValue)\""
+            return "<\(tag)\(style)>\(inlineMarkdown(text))</\(tag)>"
+        }
+        var out = "<div class=\"table\"><table>\n<thead><tr>"
+        for (text, alignment) in zip(table.header, table.alignments) { out += cell("th", text, alignment) }
+        out += "</tr></thead>\n<tbody>\n"
+        for row in table.rows {
+            out += "<tr>"
+            for (text, alignment) in zip(row, table.alignments) { out += cell("td", text, alignment) }
+            out += "</tr>\n"
+        }
+        index((table.header + table.rows.flatMap { $0 }).joined(separator: " "))
+        return out + "</tbody>\n</table></div>\n"
+    }
+
+    /// One table cell's Markdown, parsed by libcmark, rendered as inline content.
+    mutating func inlineMarkdown(_ text: String) -> String {
+        let document = CommonMark.parse(text)
+        return document.children.map { node -> String in
+            if case .paragraph = node.kind { return inlines(node.children) }
+            return node.plainText.isEmpty ? escapeHTML(text) : escapeHTML(node.plainText)
+        }.joined(separator: " ")
+    }
+}
+
+extension String {
+    func trimmingTrailingNewlines() -> String {
+        var text = self
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,101 @@
+import Literate
+import Markdown
+
+/// Inline content: text, emphasis, code, links (checked numbers, links between chapters),
+/// images, raw HTML, and inline math.
+extension PageRenderer {
+    /// Renders a run of inline nodes. Inline math is `` $`…`$ ``: a text node ending in `$`,
+    /// a code span, and a text node starting with `$`; the dollars are dropped.
+    mutating func inlines(_ input: [Node]) -> String {
+        var nodes = input
+        var out = ""
+        var index = 0
+        while index < nodes.count {
+            let node = nodes[index]
+            if node.kind == .text, node.literal.hasSuffix("$"), index + 2 < nodes.count,
+               nodes[index + 1].kind == .code, nodes[index + 2].kind == .text, nodes[index + 2].literal.hasPrefix("$") {
+                out += escapeHTML(String(node.literal.dropLast()))
+                out += "<span class=\"math inline\">\(escapeHTML(nodes[index + 1].literal))</span>"
+                nodes[index + 2].literal.removeFirst()
+                index += 2
+                continue
+            }
+            out += inline(node)
+            index += 1
+        }
+        return out
+    }
+
+    mutating func inline(_ node: Node) -> String {
+        switch node.kind {
+        case .text:
+            return escapeHTML(node.literal)
+        case .softBreak:
+            return "\n"
+        case .lineBreak:
+            return "<br>\n"
+        case .code:
+            return "<code>\(escapeHTML(node.literal))</code>"
+        case .htmlInline:
+            return node.literal
+        case .emphasis:
+            return "<em>\(inlines(node.children))</em>"
+        case .strong:
+            return "<strong>\(inlines(node.children))</strong>"
+        case .link(let destination, let title):
+            if destination.hasPrefix("check:") {
+                return checkedNumber(node, name: String(destination.dropFirst("check:".count)))
+            }
+            return link(node, destination: destination, title: title)
+        case .image(let destination, let title):
+            let titleAttribute = title.isEmpty ? "" : " title=\"\(escapeHTML(title))\""
+            let rewritten = rewrite(destination)
+            return "<img src=\"\(escapeHTML(rewritten))\" alt=\"\(escapeHTML(node.plainText))\"\(titleAttribute)>"
+        default:
+            return inlines(node.children)
+        }
+    }
+
+    /// `[0.5866](check:h1)`: the written number, marked as checked, with the value the code
+    /// computed in a tooltip shown on hover and on keyboard focus.
+    mutating func checkedNumber(_ node: Node, name: String) -> String {
+        let name = name.trimmingCharacters(in: " ")
+        let written = inlines(node.children)
+        guard let computed = results.recorded[name] else {
+            return "<span class=\"checked unverified\" tabindex=\"0\" data-computed=\"not checked yet\">\(written)</span>"
+        }
+        let tip = "checked: the code computed \(computed)"
+        return "<span class=\"checked\" tabindex=\"0\" data-computed=\"\(escapeHTML(tip))\" aria-label=\"\(escapeHTML(node.plainText)), \(escapeHTML(tip))\">\(written)</span>"
+    }
+
+    mutating func link(_ node: Node, destination: String, title: String) -> String {
+        let occurrence = linksSeen[destination, default: 0]
+        linksSeen[destination] = occurrence + 1
+        let href: String
+        switch links.rewrite(destination) {
+        case .destination(let rewritten):
+            href = rewritten
+        case .missingPage(let name):
+            let position = Links.position(of: destination, occurrence: occurrence, lines: lines, first: block.first, last: block.last)
+                ?? (block.first, 1)
+            diagnostics.append(Diagnostic(path: path, line: position.line, column: position.column,
+                                          message: "link to a missing chapter '\(name)'; fix the file name or add the chapter"))
+            href = destination
+        }
+        let titleAttribute = title.isEmpty ? "" : " title=\"\(escapeHTML(title))\""
+        return "<a href=\"\(escapeHTML(href))\"\(titleAttribute)>\(inlines(node.children))</a>"
+    }
+
+    /// Rewrites a destination that is not a link (an image): chapters are never images, so
+    /// only the `.md` rule applies and nothing is reported.
+    func rewrite(_ destination: String) -> String {
+        if case .destination(let rewritten) = links.rewrite(destination) { return rewritten }
+        return destination
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
+    }
+}

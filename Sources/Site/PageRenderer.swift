@@ -1,0 +1,171 @@
+import Literate
+import Markdown
+
+/// One chapter rendered to the HTML of its article, with what the site needs around it.
+public struct RenderedPage: Sendable {
+    /// The text of the chapter's first heading.
+    public var title: String
+    /// The article's HTML (no template around it).
+    public var body: String
+    /// The page cut at its headings, as plain text, for the search index.
+    public var sections: [SearchSection]
+    /// Broken links and other problems, at their positions in the Markdown file.
+    public var diagnostics: [Diagnostic]
+}
+
+/// Renders a chapter's libcmark tree to HTML: the blocks, GitHub tables, math, highlighted
+/// Swift, checked outputs and numbers, figures, and links rewritten to pages.
+///
+/// Rules, in the order the reader meets them: `swift hidden` blocks are not shown; an
+/// `output` block is shown as output and marked checked when its block's result says so;
+/// figures follow their block (after its `output` block, if any), numbered "Figure N." in
+/// the chapter; a `math` block and `` $`…`$ `` inline are left as TeX in elements of class
+/// `math` for KaTeX to typeset in the browser.
+public struct PageRenderer {
+    let path: String
+    let lines: [Substring]
+    let results: PageResults
+    let links: Links
+    var diagnostics: [Diagnostic] = []
+    var sections: [SearchSection] = []
+    var headingIDs: [String: Int] = [:]
+    var figureCount = 0
+    /// The block whose source lines inline positions are searched in.
+    var block: (first: Int, last: Int) = (1, 1)
+    /// How many links to each destination were seen in the current block.
+    var linksSeen: [String: Int] = [:]
+
+    /// Renders the Markdown file at `path` (named so in diagnostics).
+    public static func render(markdown: String, path: String, results: PageResults, links: Links) -> RenderedPage {
+        var renderer = PageRenderer(path: path, markdown: markdown, results: results, links: links)
+        let document = CommonMark.parse(markdown)
+        var title = ""
+        document.walk { node in
+            if title.isEmpty, case .heading = node.kind { title = node.plainText }
+        }
+        let body = renderer.blocks(document.children, tight: false)
+        return RenderedPage(title: title, body: body, sections: renderer.sections, diagnostics: renderer.diagnostics)
+    }
+
+    init(path: String, markdown: String, results: PageResults, links: Links) {
+        self.path = path
+        self.lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        self.results = results
+        self.links = links
+        self.sections = [SearchSection(id: "", heading: "", text: "")]
+    }
+
+    mutating func blocks(_ nodes: [Node], tight: Bool) -> String {
+        var out = ""
+        var index = 0
+        while index < nodes.count {
+            let node = nodes[index]
+            if case .codeBlock(let info, _) = node.kind, Self.language(info) == "swift" {
+                out += swiftBlock(node, info: info)
+                var figures = results.blocks[node.start.line]?.figures ?? []
+                if index + 1 < nodes.count, case .codeBlock(let nextInfo, _) = nodes[index + 1].kind,
+                   Self.language(nextInfo) == "output" {
+                    index += 1
+                    out += outputBlock(nodes[index], checked: results.blocks[node.start.line]?.outputChecked ?? false,
+                                       actual: results.blocks[node.start.line]?.stdout)
+                }
+                for figure in figures { out += self.figure(figure) }
+                figures = []
+            } else {
+                out += block(node, tight: tight)
+            }
+            index += 1
+        }
+        return out
+    }
+
+    mutating func block(_ node: Node, tight: Bool) -> String {
+        enter(node)
+        switch node.kind {
+        case .document:
+            return blocks(node.children, tight: false)
+        case .paragraph:
+            if let table = PipeTable(lines: sourceLines(of: node)) {
+                return self.table(table)
+            }
+            index(node.plainText)
+            let content = inlines(node.children)
+            return tight ? content + "\n" : "<p>\(content)</p>\n"
+        case .heading(let level):
+            let text = node.plainText
+            let id = uniqueID(Self.slug(text))
+            sections.append(SearchSection(id: id, heading: text, text: ""))
+            return "<h\(level) id=\"\(escapeHTML(id))\"><a class=\"anchor\" href=\"#\(escapeHTML(id))\" aria-hidden=\"true\">#</a>\(inlines(node.children))</h\(level)>\n"
+        case .blockQuote:
+            return "<blockquote>\n\(blocks(node.children, tight: false))</blockquote>\n"
+        case .list(let ordered, let start, let isTight):
+            let tag = ordered ? "ol" : "ul"
+            let startAttribute = ordered && start != 1 ? " start=\"\(start)\"" : ""
+            let items = node.children.map { item in
+                "<li>" + blocks(item.children, tight: isTight) + "</li>\n"
+            }.joined()
+            return "<\(tag)\(startAttribute)>\n\(items)</\(tag)>\n"
+        case .item:
+            return "<li>" + blocks(node.children, tight: tight) + "</li>\n"
+        case .codeBlock(let info, _):
+            return codeBlock(node, info: info)
+        case .htmlBlock:
+            return node.literal
+        case .thematicBreak:
+            return "<hr>\n"
+        default:
+            return inlines([node])
+        }
+    }
+
+    /// Remembers `node` as the block whose source lines inline positions refer to.
+    mutating func enter(_ node: Node) {
+        block = (node.start.line, max(node.start.line, node.end.line))
+        linksSeen = [:]
+    }
+
+    /// The source lines of a block, without the container prefix (list indentation, `>`).
+    func sourceLines(of node: Node) -> [Substring] {
+        guard node.start.line >= 1, node.end.line <= lines.count, node.start.line <= node.end.line else { return [] }
+        let prefix = node.start.column - 1
+        return lines[(node.start.line - 1)...(node.end.line - 1)].map { line in
+            let head = line.utf8.prefix(prefix)
+            guard head.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ">") }) else { return line }
+            return Substring(line.utf8.dropFirst(prefix))
+        }
+    }
+
+    /// The language of a fence's info string: its first word.
+    static func language(_ info: String) -> String {
+        String(info.split(separator: " ", maxSplits: 1).first ?? "")
+    }
+
+    /// Adds prose to the search text of the current section.
+    mutating func index(_ text: String) {
+        let last = sections.count - 1
+        sections[last].text += sections[last].text.isEmpty ? text : " " + text
+    }
+
+    mutating func uniqueID(_ base: String) -> String {
+        let base = base.isEmpty ? "section" : base
+        let count = headingIDs[base, default: 0]
+        headingIDs[base] = count + 1
+        return count == 0 ? base : "\(base)-\(count)"
+    }
+
+    /// A heading's anchor as GitHub makes it, so `#fragment` links work on both: lowercase,
+    /// spaces become `-`, and every other character that is not a letter, a digit, `-` or
+    /// `_` is dropped.
+    public static func slug(_ heading: String) -> String {
+        var out = ""
+        for character in heading.lowercased() {
+            if character == " " {
+                out.append("-")
+            } else if character.isLetter || character.isNumber || character == "-" || character == "_" {
+                out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Literate
+
+/// `book build` as one call: read the chapters and the theme from a project, render them
+/// with the check's reports, and write the site atomically into `_site/`.
+public struct SiteBuild: Sendable {
+    /// The repository's root folder.
+    public var root: URL
+    /// Where the site goes; `_site` in the root by default.
+    public var output: URL
+    /// Where KaTeX is read from.
+    public var katexFolder: URL
+
+    public init(root: URL, output: URL? = nil, katexFolder: URL = KaTeX.debianFolder) {
+        self.root = root
+        self.output = output ?? root.appendingPathComponent("_site")
+        self.katexFolder = katexFolder
+    }
+
+    /// What a build made.
+    public struct Summary: Sendable {
+        /// How many pages were rendered.
+        public var pages: Int
+        /// The page to open: `<output>/index.html`.
+        public var start: URL
+        /// Whether KaTeX was found and copied (when not, math shows as TeX).
+        public var hasKaTeX: Bool
+    }
+
+    /// Renders and writes the site. `reports` are the check's, matched to pages by file name;
+    /// `displayFolder` is how diagnostics name the chapters folder (e.g. `chapters`).
+    /// On any error nothing in `output` has changed.
+    public func run(reports: [ChapterReport], displayFolder: String = "chapters") throws -> Summary {
+        let pages = try BookSource.read(folder: root.appendingPathComponent("chapters"), displayFolder: displayFolder)
+        let theme = try Theme(folder: root.appendingPathComponent("site"))
+        var results: [String: PageResults] = [:]
+        for report in reports {
+            results[URL(fileURLWithPath: report.path).lastPathComponent] = PageResults(report: report)
+        }
+        let katex = KaTeX.files(in: katexFolder)
+        let files = try Website.files(pages: pages, results: results, theme: theme, katex: katex)
+        try SiteWriter.write(files, to: output)
+        return Summary(pages: pages.count, start: output.appendingPathComponent("index.html"), hasKaTeX: katex != nil)
+    }
+}

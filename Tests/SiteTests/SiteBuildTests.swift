@@ -1,0 +1,108 @@
+import Foundation
+import Literate
+import Testing
+@testable import Site
+
+/// End to end on a tiny book in a temporary folder, with the repository's theme.
+@Suite struct SiteBuildTests {
+    let root: URL
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("site-tests-\(UUID().uuidString)")
+        let chapters = root.appendingPathComponent("chapters")
+        try FileManager.default.createDirectory(at: chapters, withIntermediateDirectories: true)
+        let theme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("site")
+        try FileManager.default.copyItem(at: theme, to: root.appendingPathComponent("site"))
+        try write("README.md", "# A Tiny Book\n\nStart with [one](01-one.md).\n")
+        try write("notation.md", "# Notation\n\n$`x`$ is an input.\n")
+        try write("01-one.md", "# One\n\n```math\nz = w x + b\n```\n\n```swift\nprint(1)\n```\n\n```output\n1\n```\n\nSo [1](check:one). Next: [two](02-two.md).\n")
+        try write("02-two.md", "# Two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nBack to [one](01-one.md#one).\n")
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try text.write(to: root.appendingPathComponent("chapters/" + name), atomically: true, encoding: .utf8)
+    }
+
+    func snapshot(_ folder: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])!
+        for case let url as URL in enumerator where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            out[String(url.path.dropFirst(folder.path.count))] = try Data(contentsOf: url)
+        }
+        return out
+    }
+
+    func leftovers() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix("._site") }
+    }
+
+    @Test func buildsEveryPageWithNavigation() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let summary = try SiteBuild(root: root).run(reports: [])
+        #expect(summary.pages == 4)
+        let files = try snapshot(root.appendingPathComponent("_site"))
+        for name in ["/index.html", "/notation.html", "/01-one.html", "/02-two.html", "/style.css", "/book.js", "/search-index.js"] {
+            #expect(files[name] != nil, "missing \(name)")
+        }
+        let one = String(decoding: files["/01-one.html"]!, as: UTF8.self)
+        #expect(one.contains("<a href=\"01-one.html\" aria-current=\"page\">One</a>"))
+        #expect(one.contains("<a rel=\"prev\" href=\"notation.html\"><span>Previous</span>Notation</a>"))
+        #expect(one.contains("<a rel=\"next\" href=\"02-two.html\"><span>Next</span>Two</a>"))
+        #expect(one.contains("<title>One · A Tiny Book</title>"))
+        let index = String(decoding: files["/search-index.js"]!, as: UTF8.self)
+        #expect(index.hasPrefix("window.bookSearchIndex = ["))
+        #expect(index.contains("\"page\":\"02-two.html\""))
+        #expect(summary.hasKaTeX == (files["/katex/katex.min.js"] != nil))
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try SiteBuild(root: root).run(reports: [])
+        let first = try snapshot(root.appendingPathComponent("_site"))
+        _ = try SiteBuild(root: root).run(reports: [])
+        #expect(try snapshot(root.appendingPathComponent("_site")) == first)
+        #expect(try leftovers().isEmpty)
+    }
+
+    @Test func aBrokenLinkFailsAndLeavesTheOldSite() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try SiteBuild(root: root).run(reports: [])
+        let before = try snapshot(root.appendingPathComponent("_site"))
+        try write("02-two.md", "# Two\n\nSee [three](03-three.md).\n")
+        #expect {
+            try SiteBuild(root: root).run(reports: [])
+        } throws: { error in
+            (error as? SiteError)?.description == "chapters/02-two.md:3:5: error: link to a missing chapter '03-three.md'; fix the file name or add the chapter"
+        }
+        #expect(try snapshot(root.appendingPathComponent("_site")) == before)
+        #expect(try leftovers().isEmpty)
+    }
+
+    @Test func aFailedWriteLeavesTheOldSite() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("_site")
+        try SiteWriter.write(["index.html": Array("old".utf8)], to: output)
+        // "a" cannot be both a file and a folder: the write fails part way.
+        #expect(throws: SiteError.self) {
+            try SiteWriter.write(["a": [1], "a/b": [2], "index.html": Array("new".utf8)], to: output)
+        }
+        #expect(try snapshot(output) == ["/index.html": Data("old".utf8)])
+        #expect(try leftovers().isEmpty)
+    }
+
+    @Test func resultsFromTheReportMarkTheChecks() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let block = CodeBlock(index: 0, fence: Location(line: 7, column: 1), firstCodeLine: 8, codeColumn: 1, code: "print(1)\n",
+                              expected: ExpectedOutput(fence: Location(line: 11, column: 1), firstLine: 12, column: 1, text: "1\n"))
+        let check = ProseCheck(name: "one", written: "1", location: Location(line: 15, column: 5), linkStart: Location(line: 15, column: 4))
+        let chapter = Chapter(path: "chapters/01-one.md", blocks: [block], checks: [check])
+        let report = ChapterReport(path: "chapters/01-one.md", chapter: chapter,
+                                   blocks: [BlockResult(index: 0, line: 7, ran: true, output: "1\n")],
+                                   checks: [CheckResult(check: check, computed: 1.0, passed: true)])
+        _ = try SiteBuild(root: root).run(reports: [report])
+        let one = try String(contentsOf: root.appendingPathComponent("_site/01-one.html"), encoding: .utf8)
+        #expect(one.contains("<div class=\"output checked\">"))
+        #expect(one.contains("data-computed=\"checked: the code computed 1\""))
+    }
+}
