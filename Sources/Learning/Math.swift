@@ -10,7 +10,8 @@ import ucrt
 
 /// The elementary functions the library needs, from the platform's C library.
 ///
-/// The only file that imports the C library, so the rest of `Learning` stays plain Swift.
+/// With `TextFile.swift`, the only file that imports the C library, so the rest of
+/// `Learning` stays plain Swift.
 enum Math {
     /// e^x.
     @inline(__always) static func exponential(_ x: Double) -> Double { exp(x) }
