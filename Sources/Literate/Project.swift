@@ -31,8 +31,6 @@ public struct Project: Hashable, Sendable {
     public var chaptersFolder: String { root + "/chapters" }
     /// `<root>/.build/book`: the engine's cache and compiled libraries.
     public var cacheFolder: String { root + "/.build/book" }
-    /// The source folders of the libraries chapter code links against.
-    public var librarySourceFolders: [String] { [root + "/Sources/Learning", root + "/Sources/Plot"] }
 
     /// Every `*.md` file directly in `chapters/`, sorted by name, as paths relative to the
     /// current directory when they are below it, else absolute.

@@ -1,0 +1,55 @@
+/// An error line of swiftc's `-diagnostic-style=llvm` output: `path:line:column: error: message`.
+struct CompilerError: Hashable, Sendable {
+    var path: String
+    var line: Int
+    var column: Int
+    var message: String
+
+    /// Every `error:` line in the compiler's output; other lines (notes, warnings, the source
+    /// excerpts under each message) are left out. A driver error without a position (a failed
+    /// link) gets line 0.
+    static func errors(in output: String) -> [CompilerError] {
+        var errors: [CompilerError] = []
+        for line in output.split(separator: "\n") {
+            guard let range = line.range(of: ": error: ") else {
+                if line.hasPrefix("error: ") {
+                    errors.append(CompilerError(path: "", line: 0, column: 0, message: String(line.dropFirst(7))))
+                }
+                continue
+            }
+            let place = line[..<range.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
+            let message = String(line[range.upperBound...])
+            if place.count >= 3, let lineNumber = Int(place[place.count - 2]), let column = Int(place[place.count - 1]) {
+                let path = place.dropLast(2).joined(separator: ":")
+                errors.append(CompilerError(path: path, line: lineNumber, column: column, message: message))
+            } else {
+                errors.append(CompilerError(path: "", line: 0, column: 0, message: message))
+            }
+        }
+        return errors
+    }
+}
+
+extension Chapter {
+    /// The block whose code contains Markdown line `line`.
+    func block(containing line: Int) -> CodeBlock? {
+        blocks.first { block in
+            let count = max(1, block.code.split(separator: "\n", omittingEmptySubsequences: false).count - 1)
+            return line >= block.firstCodeLine && line < block.firstCodeLine + count
+        }
+    }
+
+    /// Moves a compiler error into the Markdown file: same line, column shifted by the block's
+    /// indentation. An error outside every block (unbalanced braces spill into generated code)
+    /// is put at the first block's fence.
+    func diagnostic(for error: CompilerError) -> Diagnostic {
+        if error.path == path, let block = block(containing: error.line) {
+            return Diagnostic(path: path, line: error.line, column: error.column + block.codeColumn - 1, message: error.message)
+        }
+        if error.path == path {
+            return Diagnostic(path: path, line: error.line, column: error.column, message: error.message)
+        }
+        let place = blocks.first?.fence ?? Location(line: 1, column: 1)
+        return Diagnostic(path: path, at: place, message: "chapter code does not compile: \(error.message) (are its braces balanced?)")
+    }
+}

@@ -1,0 +1,72 @@
+/// The generated `main.swift` for one chapter: the prelude, then every block in order, each
+/// behind `#sourceLocation(file: "<chapter path>", line: <first code line>)` so that the
+/// compiler, `#line` and the runtime's backtraces all name the Markdown file and line.
+///
+/// How each run mode is compiled:
+/// - `run` (and `hidden`): top-level code, sharing state with the blocks around it.
+/// - `traps`: inside `if bookTrapBlock == N { ... }`; the normal run skips it, and a separate
+///   run per trap block executes it and stops right after it. Its declarations are local.
+/// - `compile-only`: inside `if bookNeverRuns() { ... }`: compiled, never executed; its
+///   declarations are local to it.
+/// - `fails-to-compile`: left out of the program; type-checked on its own after the blocks
+///   before it (see `typeCheckSource`).
+struct Program {
+    let chapter: Chapter
+
+    /// The source of the chapter's program.
+    var source: String {
+        var text = Prelude.header
+        for block in chapter.blocks {
+            if case .failsToCompile = block.mode { continue }
+            append(block, to: &text)
+        }
+        text += "bookEnd()\n"
+        return text
+    }
+
+    /// The source that type-checks the `fails-to-compile` block `target`: every block before it
+    /// that the program contains, then the target itself as top-level code.
+    func typeCheckSource(for target: CodeBlock) -> String {
+        var text = Prelude.header
+        for block in chapter.blocks.prefix(target.index) {
+            if case .failsToCompile = block.mode { continue }
+            append(block, to: &text)
+        }
+        text += located(target)
+        return text
+    }
+
+    private func append(_ block: CodeBlock, to text: inout String) {
+        text += "bookBlock(\(block.index))\n"
+        switch block.mode {
+        case .run, .failsToCompile:
+            text += located(block)
+        case .traps:
+            text += "if bookTrapBlock == \(block.index) {\n" + located(block) + "bookTrapBlockFinished(\(block.index))\n}\n"
+        case .compileOnly:
+            text += "if bookNeverRuns() {\n" + located(block) + "}\n"
+        }
+    }
+
+    /// The block's code between a `#sourceLocation` naming its first line and one resetting it.
+    private func located(_ block: CodeBlock) -> String {
+        var code = block.code
+        if !code.isEmpty && !code.hasSuffix("\n") { code += "\n" }
+        return "#sourceLocation(file: \(Program.literal(chapter.path)), line: \(block.firstCodeLine))\n"
+            + code + "#sourceLocation()\n"
+    }
+
+    /// A Swift string literal holding `text`.
+    static func literal(_ text: String) -> String {
+        var escaped = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\\\"
+            case "\"": escaped += "\\\""
+            case "\n": escaped += "\\n"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped + "\""
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// The Swift compiler and the libraries chapter code links against: Learning and Plot,
+/// compiled once with optimisation into a content-addressed folder under `.build/book/lib/`,
+/// plus the small `BookSupport` module behind `record(_:_:)` and `show(_:)`.
+struct Toolchain: Sendable {
+    /// Bumped whenever the generated code or the checking rules change, so old cache entries die.
+    static let engineVersion = "literate-1"
+
+    /// Absolute path of `swiftc`.
+    let swiftc: String
+    /// `swiftc --version`, first line.
+    let compilerVersion: String
+    /// Folder with `libLearning.so`, `libPlot.so`, `libBookSupport.so` and their modules.
+    let libraryFolder: String
+    /// Identifies the library sources, the compiler and the engine: part of every chapter's key.
+    let libraryKey: String
+
+    /// Finds swiftc and makes sure the libraries for the current sources exist, compiling them
+    /// if needed (Learning and Plot in parallel).
+    static func prepare(project: Project, announce: () -> Void) throws -> Toolchain {
+        let swiftc = try findCompiler()
+        let version = try compilerVersion(swiftc, cacheFolder: project.cacheFolder)
+        var key = SHA256()
+        key.update(engineVersion)
+        key.update(version)
+        key.update(Prelude.supportSource)
+        // One snapshot of the sources is both hashed and compiled, so an edit made meanwhile
+        // cannot slip into a library filed under the old key.
+        var sources: [(module: String, files: [(name: String, data: Data)])] = []
+        for (module, folder) in [("Learning", project.root + "/Sources/Learning"), ("Plot", project.root + "/Sources/Plot")] {
+            var files: [(name: String, data: Data)] = []
+            for file in swiftFiles(in: folder) {
+                let data = FileManager.default.contents(atPath: file) ?? Data()
+                let name = (file as NSString).lastPathComponent
+                key.update(module + "/" + name)
+                key.update(data)
+                files.append((name, data))
+            }
+            sources.append((module, files))
+        }
+        let libraryKey = key.hexDigest()
+        let folder = project.cacheFolder + "/lib/" + String(libraryKey.prefix(24))
+        if !FileManager.default.fileExists(atPath: folder + "/libBookSupport.so") {
+            announce()
+            try build(sources, swiftc: swiftc, into: folder)
+        }
+        return Toolchain(swiftc: swiftc, compilerVersion: version, libraryFolder: folder, libraryKey: libraryKey)
+    }
+
+    /// Flags that make a program see and load the libraries.
+    var linkFlags: [String] {
+        ["-I", libraryFolder, "-L", libraryFolder, "-lLearning", "-lPlot", "-lBookSupport",
+         "-Xlinker", "-rpath", "-Xlinker", libraryFolder]
+    }
+
+    static func swiftFiles(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".swift") }.sorted().map { folder + "/" + $0 }
+    }
+
+    private static func findCompiler() throws -> String {
+        if let explicit = ProcessInfo.processInfo.environment["SWIFTC"], FileManager.default.isExecutableFile(atPath: explicit) {
+            return explicit
+        }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/swiftc") {
+            return "\(folder)/swiftc"
+        }
+        throw BookError.compilerMissing("not on PATH")
+    }
+
+    /// `swiftc --version`, remembered per compiler binary (path, size, modification time),
+    /// since asking costs a noticeable part of a repeat check.
+    private static func compilerVersion(_ swiftc: String, cacheFolder: String) throws -> String {
+        let real = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().path
+        let attributes = try? FileManager.default.attributesOfItem(atPath: real)
+        let stamp = "\(real) \(attributes?[.size] ?? 0) \((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+        let remembered = cacheFolder + "/compiler/" + String(SHA256.hex(stamp).prefix(24))
+        if let data = FileManager.default.contents(atPath: remembered), let text = String(data: data, encoding: .utf8), !text.isEmpty {
+            return text
+        }
+        let result = try Subprocess.run(swiftc, ["--version"], timeout: 60)
+        guard result.succeeded else { throw BookError.compilerMissing("swiftc --version failed: \(result.stderrText)") }
+        let version = result.stdoutText.split(separator: "\n").first.map(String.init) ?? ""
+        try? FileManager.default.createDirectory(atPath: cacheFolder + "/compiler", withIntermediateDirectories: true)
+        try? version.write(toFile: remembered, atomically: true, encoding: .utf8)
+        return version
+    }
+
+    /// Compiles the libraries into a fresh folder, then renames it into place, so a failed or
+    /// interrupted build never leaves a half-built library folder behind.
+    private static func build(_ sources: [(module: String, files: [(name: String, data: Data)])], swiftc: String,
+                              into folder: String) throws {
+        let staging = folder + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.removeItem(atPath: staging)
+        var modules: [(name: String, files: [String])] = []
+        do {
+            for (module, files) in sources {
+                let source = staging + "/Sources/" + module
+                try FileManager.default.createDirectory(atPath: source, withIntermediateDirectories: true)
+                for (name, data) in files { try data.write(to: URL(fileURLWithPath: source + "/" + name)) }
+                modules.append((module, files.map { source + "/" + $0.name }))
+            }
+            try Prelude.supportSource.write(toFile: staging + "/BookSupport.swift", atomically: true, encoding: .utf8)
+        } catch {
+            throw BookError.io("cannot write \(staging): \(error.localizedDescription)")
+        }
+        let failures = Locked<[String]>([])
+        let modulesToBuild = modules
+        DispatchQueue.concurrentPerform(iterations: modulesToBuild.count) { index in
+            let (name, files) = modulesToBuild[index]
+            if let failure = compileLibrary(name, files: files, swiftc: swiftc, folder: staging, extra: []) {
+                failures.mutate { $0.append(failure) }
+            }
+        }
+        // BookSupport is chapter-side code, in the chapters' Swift 5 mode (it touches C's stdout).
+        let extra = ["-I", staging, "-L", staging, "-lPlot", "-swift-version", "5"]
+        if failures.value.isEmpty,
+           let failure = compileLibrary("BookSupport", files: [staging + "/BookSupport.swift"], swiftc: swiftc, folder: staging, extra: extra) {
+            failures.mutate { $0.append(failure) }
+        }
+        if let failure = failures.value.first {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw BookError.libraryFailed(failure)
+        }
+        try? FileManager.default.removeItem(atPath: folder)
+        do {
+            try FileManager.default.moveItem(atPath: staging, toPath: folder)
+        } catch {
+            // Another check may have built the same libraries meanwhile: theirs are as good.
+            try? FileManager.default.removeItem(atPath: staging)
+            if !FileManager.default.fileExists(atPath: folder + "/libBookSupport.so") {
+                throw BookError.io("cannot move libraries into \(folder)")
+            }
+        }
+    }
+
+    /// One optimised library with its module; the compiler's output when it fails.
+    private static func compileLibrary(_ name: String, files: [String], swiftc: String, folder: String, extra: [String]) -> String? {
+        let mode = extra.contains("-swift-version") ? [] : ["-swift-version", "6"]
+        let arguments = ["-O", "-wmo", "-parse-as-library"] + mode + ["-module-name", name,
+                         "-emit-library", "-o", "\(folder)/lib\(name).so",
+                         "-emit-module", "-emit-module-path", "\(folder)/\(name).swiftmodule",
+                         "-Xlinker", "-soname", "-Xlinker", "lib\(name).so"] + extra + files
+        guard let result = try? Subprocess.run(swiftc, arguments, in: folder, timeout: 900) else { return "cannot run swiftc" }
+        return result.succeeded ? nil : result.stderrText + result.stdoutText
+    }
+}
+
+/// A value shared between threads, guarded by a lock.
+final class Locked<Value>: @unchecked Sendable {
+    private var stored: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { stored = value }
+
+    var value: Value { lock.withLock { stored } }
+
+    func mutate<Result>(_ change: (inout Value) -> Result) -> Result {
+        lock.withLock { change(&stored) }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Literate
+
+/// `book run CHAPTER`: run one chapter's code and print what each block prints.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run one chapter's code and print its output, block by block.")
+
+    @Argument(help: "The chapter: a path, a file name in chapters/, or its number (e.g. 4).")
+    var chapter: String
+
+    @Option(help: "Seconds the chapter's program may run.")
+    var timeout: Double = 10
+
+    func run() throws {
+        let path: String
+        do {
+            path = try Project.locate().resolveChapter(chapter)
+        } catch let error as BookError {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let reports = try BookCommand.check([path], timeout: timeout, jobs: 1, useCache: true)
+        for report in reports {
+            for block in report.blocks where block.ran {
+                print("--- \(report.path):\(block.line) ---")
+                print(block.output, terminator: "")
+                for figure in block.figures { print("[figure: \(figure.caption)]") }
+                if let trap = block.trap { print("[trapped: \(trap)]") }
+            }
+            for diagnostic in report.diagnostics { print(diagnostic) }
+        }
+        if reports.contains(where: { !$0.passed }) { throw ExitCode(1) }
+    }
+}
