@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Times the same three trainings with Learning (Swift, release build) and with NumPy, in
+# one run, and prints one line per workload with both times and the ratio
+# NumPy time / Swift time (above 1: Swift is faster).
+#
+#   bash Benchmarks/learning.sh            all workloads
+#   bash Benchmarks/learning.sh tiny wide  some of them (wide, tiny, digits)
+#
+# Targets (design.md): ratio >= 1 for wide and digits, >= 20 for tiny.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+workloads=("$@")
+[ ${#workloads[@]} -gt 0 ] || workloads=(wide tiny digits)
+
+digits=chapters/data/digits.csv
+if [ ! -f "$digits" ]; then
+    digits=/work/shared/data/digits.csv
+    echo "note: chapters/data/digits.csv is missing; using $digits" >&2
+fi
+[ -f "$digits" ] || { echo "error: no digits.csv found: add chapters/data/digits.csv" >&2; exit 1; }
+
+echo "building learning-benchmark (release)..." >&2
+swift build -c release --product learning-benchmark >&2
+swift_out=$(.build/release/learning-benchmark "$digits" "${workloads[@]}" product)
+
+numpy_out=""
+if ! command -v python3 >/dev/null 2>&1; then
+    echo "NOTE: python3 not found: NumPy side skipped, Swift timings only" >&2
+elif ! python3 -c "import numpy" >/dev/null 2>&1; then
+    echo "NOTE: NumPy is not installed for python3 (pip install numpy): NumPy side skipped, Swift timings only" >&2
+else
+    numpy_out=$(python3 Benchmarks/numpy_reference.py "$digits" "${workloads[@]}")
+fi
+
+# field NAME KEY TEXT: the value of KEY= on the line of TEXT that starts with NAME.
+field() { awk -v n="$1" -v k="$2" '$1 == n { for (i = 2; i <= NF; i++) if (index($i, k "=") == 1) print substr($i, length(k) + 2) }' <<<"$3"; }
+
+echo "cores: $(nproc)   numpy: $(python3 -c 'import numpy; print(numpy.__version__)' 2>/dev/null || echo none)"
+printf '%-8s %12s %12s %9s   %-18s %-18s\n' workload "swift (s)" "numpy (s)" ratio "swift final cost" "numpy final cost"
+for w in "${workloads[@]}"; do
+    s=$(field "$w" seconds "$swift_out"); sl=$(field "$w" loss "$swift_out")
+    n=$(field "$w" seconds "$numpy_out"); nl=$(field "$w" loss "$numpy_out")
+    if [ -n "$n" ]; then
+        ratio=$(awk -v n="$n" -v s="$s" 'BEGIN { printf "%.2f", n / s }')
+    else
+        n="-"; nl="-"; ratio="-"
+    fi
+    printf '%-8s %12s %12s %9s   %-18s %-18s\n' "$w" "$s" "$n" "$ratio" "$sl" "$nl"
+done
+echo "big product W (8, 12288) x X (12288, 209) in Swift: $(field product seconds "$swift_out") s, $(field product gflops "$swift_out") GFLOP/s"
