@@ -22,9 +22,9 @@ public enum CSV {
         // (line number, fields) of every non-blank line.
         var lines: [(number: Int, fields: [Substring])] = []
         var lineNumber = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, and a newline like "\n".
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             lines.append((lineNumber, line.split(separator: ",", omittingEmptySubsequences: false)))
         }
