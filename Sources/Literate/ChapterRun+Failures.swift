@@ -19,7 +19,7 @@ extension ChapterRun {
             diagnostics.append(Diagnostic(path: path, at: fence,
                 message: "the chapter printed more than \(megabytes) MB and was stopped while this block ran; print less"))
         } else if result.signal != nil || result.exitStatus != 0 {
-            let trap = Trap(stderr: result.stderrText, path: path, signal: result.signal)
+            let trap = Trap(stderr: result.stderrText, path: chapter.sourceFile, signal: result.signal)
             let location = trap.location.map(chapterLocation) ?? fence
             if result.signal == nil && !result.stderrText.contains("Fatal error") {
                 diagnostics.append(Diagnostic(path: path, at: location,
@@ -48,7 +48,7 @@ extension ChapterRun {
         if result.timedOut || result.overflowed || transcript.currentBlock != block.index {
             return (outcome, runFailure(result, transcript: transcript))
         }
-        let trap = Trap(stderr: result.stderrText, path: path, signal: result.signal)
+        let trap = Trap(stderr: result.stderrText, path: chapter.sourceFile, signal: result.signal)
         outcome.trap = trap.message
         if let message, !trap.message.lowercased().contains(message.lowercased()) {
             let location = trap.location.map(chapterLocation) ?? block.fence
@@ -70,7 +70,7 @@ extension ChapterRun {
         var lines = printed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         guard !lines.isEmpty else { return nil }
-        let shown = lines.suffix(20)
+        let shown = lines.suffix(10).map { $0.count > 120 ? String($0.prefix(117)) + "..." : $0 }
         let heading = shown.count < lines.count ? "last \(shown.count) lines printed before the failure:" : "printed before the failure:"
         return Diagnostic(path: path, at: location, severity: .note, message: heading + "\n" + shown.joined(separator: "\n"))
     }

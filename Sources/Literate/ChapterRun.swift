@@ -60,11 +60,13 @@ struct ChapterRun {
         let transcript = Transcript(main.stdoutText)
         diagnostics += runFailure(main, transcript: transcript)
         var blocks = chapter.blocks.map { block in
-            BlockResult(index: block.index, line: block.fence.line, ran: block.mode.runs && transcript.ran(block.index),
-                        output: transcript.outputs[block.index] ?? "", figures: transcript.figures[block.index] ?? [])
+            // A flood of output is reported, not kept: the cached report stays small.
+            let output = String((transcript.outputs[block.index] ?? "").prefix(main.overflowed ? 4096 : Int.max))
+            return BlockResult(index: block.index, line: block.fence.line, ran: block.mode.runs && transcript.ran(block.index),
+                               output: output, figures: transcript.figures[block.index] ?? [])
         }
         if let current = transcript.currentBlock, !transcript.reachedEnd, blocks.indices.contains(current) {
-            blocks[current].trap = main.timedOut || main.overflowed ? nil : Trap(stderr: main.stderrText, path: path, signal: main.signal).message
+            blocks[current].trap = main.timedOut || main.overflowed ? nil : Trap(stderr: main.stderrText, path: chapter.sourceFile, signal: main.signal).message
         }
         for block in chapter.blocks where block.mode.runs && transcript.completed(block.index) {
             diagnostics += compareOutput(of: block, actual: blocks[block.index].output)
@@ -92,7 +94,9 @@ struct ChapterRun {
     }
 
     private func compileErrors(_ result: ProcessResult) -> [Diagnostic] {
-        let errors = CompilerError.errors(in: result.stderrText + result.stdoutText)
+        var errors = CompilerError.errors(in: result.stderrText + result.stdoutText)
+        // The driver adds "compile command failed" after the real, positioned errors.
+        if errors.contains(where: { !$0.path.isEmpty }) { errors.removeAll { $0.path.isEmpty } }
         guard !errors.isEmpty else {
             let place = chapter.blocks.first?.fence ?? Location(line: 1, column: 1)
             let detail = (result.stderrText + result.stdoutText).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -106,7 +110,7 @@ struct ChapterRun {
         guard case .failsToCompile(let expected) = block.mode else { return [] }
         let count = block.code.split(separator: "\n", omittingEmptySubsequences: false).count
         let errors = CompilerError.errors(in: result.stderrText).filter {
-            $0.path == path && $0.line >= block.firstCodeLine && $0.line < block.firstCodeLine + max(1, count)
+            $0.path == chapter.sourceFile && $0.line >= block.firstCodeLine && $0.line < block.firstCodeLine + max(1, count)
         }
         if errors.isEmpty {
             return [Diagnostic(path: path, at: block.fence, message: "expected a compile error containing '\(expected)', but the block compiled")]

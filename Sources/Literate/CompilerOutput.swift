@@ -1,3 +1,5 @@
+import Foundation
+
 /// An error line of swiftc's `-diagnostic-style=llvm` output: `path:line:column: error: message`.
 struct CompilerError: Hashable, Sendable {
     var path: String
@@ -31,6 +33,11 @@ struct CompilerError: Hashable, Sendable {
 }
 
 extension Chapter {
+    /// The absolute, normalised path the generated program names in `#sourceLocation`: debug
+    /// info normalises paths (`a//b` becomes `a/b`), so the engine names the chapter in one
+    /// canonical way and maps every message back to `path` as given.
+    var sourceFile: String { URL(fileURLWithPath: path).standardizedFileURL.path }
+
     /// The block whose code contains Markdown line `line`.
     func block(containing line: Int) -> CodeBlock? {
         blocks.first { block in
@@ -43,10 +50,10 @@ extension Chapter {
     /// indentation. An error outside every block (unbalanced braces spill into generated code)
     /// is put at the first block's fence.
     func diagnostic(for error: CompilerError) -> Diagnostic {
-        if error.path == path, let block = block(containing: error.line) {
+        if error.path == sourceFile, let block = block(containing: error.line) {
             return Diagnostic(path: path, line: error.line, column: error.column + block.codeColumn - 1, message: error.message)
         }
-        if error.path == path {
+        if error.path == sourceFile {
             return Diagnostic(path: path, line: error.line, column: error.column, message: error.message)
         }
         let place = blocks.first?.fence ?? Location(line: 1, column: 1)

@@ -89,8 +89,8 @@ enum Prelude {
     }
 
     /// Stops a chapter that reads standard input, at the line that tried.
-    public func bookReadLine(file: StaticString, line: UInt) -> Never {
-        fatalError("chapter code must not read standard input; put the data in the code or in a file", file: file, line: line)
+    public func bookReadLine() -> Never {
+        fatalError("chapter code must not read standard input; put the data in the code or in a file")
     }
     """#
 
@@ -101,8 +101,8 @@ enum Prelude {
     import BookSupport
 
     /// Chapter code must not wait for a reader: reading standard input stops with a clear message.
-    func readLine(strippingNewline: Bool = true, file: StaticString = #file, line: UInt = #line) -> String? {
-        bookReadLine(file: file, line: line)
+    func readLine(strippingNewline: Bool = true) -> String? {
+        bookReadLine()
     }
 
     bookStart()

@@ -52,7 +52,7 @@ struct Program {
     private func located(_ block: CodeBlock) -> String {
         var code = block.code
         if !code.isEmpty && !code.hasSuffix("\n") { code += "\n" }
-        return "#sourceLocation(file: \(Program.literal(chapter.path)), line: \(block.firstCodeLine))\n"
+        return "#sourceLocation(file: \(Program.literal(chapter.sourceFile)), line: \(block.firstCodeLine))\n"
             + code + "#sourceLocation()\n"
     }
 

@@ -111,8 +111,9 @@ extension WrittenNumber {
 
     /// The allowance printed in messages, e.g. `0.00005` for `0.5866`.
     public static func format(_ allowance: Double) -> String {
-        var text = String(format: "%.10g", allowance)
-        if text.contains("e") { return text }
+        guard allowance.isFinite, allowance > 0 else { return "\(allowance)" }
+        let decimals = min(15, max(0, Int((-log10(allowance)).rounded(.up)) + 1))
+        var text = String(format: "%.\(decimals)f", allowance)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
