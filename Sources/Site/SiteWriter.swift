@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes a site atomically: into a hidden sibling folder first, then swapped in by renames,
 /// so a failed write leaves the previous site exactly as it was.
@@ -17,7 +20,7 @@ public enum SiteWriter {
             for path in files.keys.sorted() {
                 let url = building.appendingPathComponent(path)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(files[path]!).write(to: url)
+                try writeFile(files[path]!, to: url.path)
             }
         } catch {
             try? manager.removeItem(at: building)
@@ -40,7 +43,23 @@ public enum SiteWriter {
         if hadSite { try? manager.removeItem(at: previous) }
     }
 
+    /// Writes bytes with plain POSIX calls: Foundation's `Data.write` syncs every file to
+    /// disk, which made a build of 80 files take a second; the swap by rename is what keeps
+    /// a failed build from touching the old site.
+    private static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw SiteError.writeFailed(path, String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            guard count > 0 else { throw SiteError.writeFailed(path, String(cString: strerror(errno))) }
+            written += count
+        }
+    }
+
     private static func reason(_ error: Error) -> String {
+        if case SiteError.writeFailed(let path, let reason) = error { return "\(path): \(reason)" }
         let text = (error as NSError).localizedDescription
         return text.prefix(1).lowercased() + text.dropFirst()
     }

@@ -32,8 +32,11 @@ public enum SwiftHighlighter {
     static let literals: Set<String> = ["true", "false", "nil"]
 
     /// Splits `source` into tokens; joining their texts gives back `source` exactly.
+    ///
+    /// Works on UTF-8 bytes: every byte of a non-ASCII character counts as part of an
+    /// identifier, so tokens always start and end at ASCII bytes.
     public static func tokens(_ source: String) -> [(token: Token, text: String)] {
-        var scanner = Scanner(Array(source.unicodeScalars))
+        var scanner = Scanner(Array(source.utf8))
         var out: [(token: Token, text: String)] = []
         func add(_ token: Token, _ text: String) {
             if let last = out.last, last.token == token {
@@ -44,26 +47,26 @@ public enum SwiftHighlighter {
         }
         while let c = scanner.peek() {
             let start = scanner.index
-            if c == "/" && scanner.peek(1) == "/" {
-                scanner.skip(while: { $0 != "\n" })
+            if c == ascii("/") && scanner.peek(1) == ascii("/") {
+                scanner.skip(while: { $0 != ascii("\n") })
                 add(.comment, scanner.text(from: start))
-            } else if c == "/" && scanner.peek(1) == "*" {
+            } else if c == ascii("/") && scanner.peek(1) == ascii("*") {
                 scanner.blockComment()
                 add(.comment, scanner.text(from: start))
-            } else if c == "\"" || (c == "#" && scanner.rawStringAhead()) {
+            } else if c == ascii("\"") || (c == ascii("#") && scanner.rawStringAhead()) {
                 scanner.stringLiteral()
                 add(.string, scanner.text(from: start))
-            } else if c.properties.numericType != nil && c.isASCII {
+            } else if isDigit(c) {
                 scanner.number()
                 add(.number, scanner.text(from: start))
-            } else if c == "@" || c == "#" {
+            } else if c == ascii("@") || c == ascii("#") {
                 scanner.advance()
                 scanner.skip(while: isIdentifier)
-                add(scanner.index - start > 1 ? (c == "@" ? .attribute : .keyword) : .plain, scanner.text(from: start))
-            } else if isIdentifierStart(c) || c == "`" {
-                if c == "`" { scanner.advance() }
+                add(scanner.index - start > 1 ? (c == ascii("@") ? .attribute : .keyword) : .plain, scanner.text(from: start))
+            } else if isIdentifier(c) || c == ascii("`") {
+                if c == ascii("`") { scanner.advance() }
                 scanner.skip(while: isIdentifier)
-                if c == "`", scanner.peek() == "`" { scanner.advance() }
+                if c == ascii("`"), scanner.peek() == ascii("`") { scanner.advance() }
                 let word = scanner.text(from: start)
                 add(kind(of: word), word)
             } else {
@@ -84,49 +87,49 @@ public enum SwiftHighlighter {
     static func kind(of word: String) -> Token {
         if literals.contains(word) { return .literal }
         if keywords.contains(word) { return .keyword }
-        if let first = word.unicodeScalars.first, first.properties.isUppercase { return .type }
+        if let first = word.utf8.first, first >= ascii("A"), first <= ascii("Z") { return .type }
         return .plain
     }
 
-    static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
-        c == "_" || c.properties.isAlphabetic
-    }
+    static func isDigit(_ c: UInt8) -> Bool { c >= ascii("0") && c <= ascii("9") }
 
-    static func isIdentifier(_ c: Unicode.Scalar) -> Bool {
-        c == "_" || c.properties.isAlphabetic || (c.isASCII && c.properties.numericType != nil)
+    /// Letters, digits, `_`, and every byte of a non-ASCII character.
+    static func isIdentifier(_ c: UInt8) -> Bool {
+        isDigit(c) || c == ascii("_") || (c | 0x20 >= ascii("a") && c | 0x20 <= ascii("z")) || c >= 0x80
     }
 }
 
-/// A cursor over Unicode scalars with the few moves the highlighter needs.
+@inline(__always) private func ascii(_ scalar: Unicode.Scalar) -> UInt8 { UInt8(ascii: scalar) }
+
+/// A cursor over UTF-8 bytes with the few moves the highlighter needs.
 private struct Scanner {
-    let scalars: [Unicode.Scalar]
+    let bytes: [UInt8]
     var index = 0
 
-    init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-    func peek(_ offset: Int = 0) -> Unicode.Scalar? {
-        index + offset < scalars.count ? scalars[index + offset] : nil
+    func peek(_ offset: Int = 0) -> UInt8? {
+        let at = index + offset
+        return at >= 0 && at < bytes.count ? bytes[at] : nil
     }
 
-    mutating func advance(_ count: Int = 1) { index = min(scalars.count, index + count) }
+    mutating func advance(_ count: Int = 1) { index = min(bytes.count, index + count) }
 
-    mutating func skip(while matches: (Unicode.Scalar) -> Bool) {
+    mutating func skip(while matches: (UInt8) -> Bool) {
         while let c = peek(), matches(c) { advance() }
     }
 
     func text(from start: Int) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[start..<index])
-        return String(s)
+        String(decoding: bytes[start..<index], as: UTF8.self)
     }
 
     /// `/* … */`, nested as Swift allows; an unclosed comment runs to the end.
     mutating func blockComment() {
         var depth = 0
         while let c = peek() {
-            if c == "/" && peek(1) == "*" {
+            if c == ascii("/") && peek(1) == ascii("*") {
                 depth += 1; advance(2)
-            } else if c == "*" && peek(1) == "/" {
+            } else if c == ascii("*") && peek(1) == ascii("/") {
                 depth -= 1; advance(2)
                 if depth == 0 { return }
             } else {
@@ -138,26 +141,27 @@ private struct Scanner {
     /// Whether `#…#"` starts here: a raw string.
     func rawStringAhead() -> Bool {
         var offset = 0
-        while peek(offset) == "#" { offset += 1 }
-        return peek(offset) == "\""
+        while peek(offset) == ascii("#") { offset += 1 }
+        return peek(offset) == ascii("\"")
     }
 
     /// A string literal: `"…"`, `"""…"""` or raw `#"…"#`, with backslash escapes; the
     /// contents of an interpolation stay part of the string.
     mutating func stringLiteral() {
         var hashes = 0
-        while peek() == "#" { hashes += 1; advance() }
-        let multiline = peek() == "\"" && peek(1) == "\"" && peek(2) == "\""
+        while peek() == ascii("#") { hashes += 1; advance() }
+        let quote = ascii("\"")
+        let multiline = peek() == quote && peek(1) == quote && peek(2) == quote
         advance(multiline ? 3 : 1)
         while let c = peek() {
-            if c == "\\" {
+            if c == ascii("\\") {
                 advance(2)
-            } else if c == "\n" && !multiline {
+            } else if c == ascii("\n") && !multiline {
                 return
-            } else if c == "\"" && (!multiline || (peek(1) == "\"" && peek(2) == "\"")) {
+            } else if c == quote && (!multiline || (peek(1) == quote && peek(2) == quote)) {
                 advance(multiline ? 3 : 1)
                 var closing = 0
-                while closing < hashes, peek() == "#" { closing += 1; advance() }
+                while closing < hashes, peek() == ascii("#") { closing += 1; advance() }
                 if closing == hashes { return }
             } else {
                 advance()
@@ -167,17 +171,15 @@ private struct Scanner {
 
     /// A number: digits, `_`, a fraction, an exponent, hexadecimal and binary prefixes.
     mutating func number() {
-        skip(while: { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_") })
-        if peek() == ".", let next = peek(1), next.isASCII, next.properties.numericType != nil {
+        let isDigit = SwiftHighlighter.isDigit
+        skip(while: { isDigit($0) || $0 == ascii("_") || ($0 | 0x20 >= ascii("a") && $0 | 0x20 <= ascii("z")) })
+        if peek() == ascii("."), let next = peek(1), isDigit(next) {
             advance()
-            skip(while: { $0.isASCII && ($0.properties.numericType != nil || $0 == "_" || $0 == "e" || $0 == "E") })
-            if let last = peek(-1), last == "e" || last == "E", peek() == "-" || peek() == "+" {
-                advance()
-                skip(while: { $0.isASCII && $0.properties.numericType != nil })
-            }
-        } else if let last = peek(-1), last == "e" || last == "E", peek() == "-" || peek() == "+" {
+            skip(while: { isDigit($0) || $0 == ascii("_") || $0 == ascii("e") || $0 == ascii("E") })
+        }
+        if let last = peek(-1), last == ascii("e") || last == ascii("E"), peek() == ascii("-") || peek() == ascii("+") {
             advance()
-            skip(while: { $0.isASCII && $0.properties.numericType != nil })
+            skip(while: isDigit)
         }
     }
 }
