@@ -6,6 +6,9 @@ struct LegendEntry {
     var dash: String?
     /// The marker drawn on the swatch; nil draws none.
     var marker: Marker?
+
+    /// A line needs room to show its dash pattern; a marker alone needs only its own size.
+    var swatchWidth: Double { dash == nil ? 10 : Legend.swatchWidth }
 }
 
 /// Legend entries laid out in rows above the plot area, wrapping to the width available.
@@ -28,7 +31,7 @@ struct Legend {
         var x = 0.0
         var row = 0
         for entry in entries {
-            let entryWidth = Self.swatchWidth + 6 + textWidth(entry.name, size: Self.fontSize) + 18
+            let entryWidth = entry.swatchWidth + 6 + textWidth(entry.name, size: Self.fontSize) + 18
             if x > 0 && x + entryWidth > width {
                 row += 1
                 x = 0
@@ -48,17 +51,17 @@ struct Legend {
                 let y = top + Double(place.row) * Self.rowHeight + Self.rowHeight / 2
                 if let dash = entry.dash {
                     var attributes: [SVG.Attribute] = [
-                        ("d", "M\(n(x)) \(n(y))H\(n(x + Self.swatchWidth))"),
+                        ("d", "M\(n(x)) \(n(y))H\(n(x + entry.swatchWidth))"),
                         ("stroke", entry.colour), ("stroke-width", "2.5"),
                     ]
                     if !dash.isEmpty { attributes.append(("stroke-dasharray", dash)) }
                     svg.empty("path", attributes)
                 }
                 if let marker = entry.marker {
-                    svg.empty("path", [("d", marker.path(x: x + Self.swatchWidth / 2, y: y, size: 8))] + marker.paint(entry.colour))
+                    svg.empty("path", [("d", marker.path(x: x + entry.swatchWidth / 2, y: y, size: 8))] + marker.paint(entry.colour))
                 }
                 svg.text("text", [
-                    ("x", n(x + Self.swatchWidth + 6)), ("y", n(y)), ("dy", "0.35em"),
+                    ("x", n(x + entry.swatchWidth + 6)), ("y", n(y)), ("dy", "0.35em"),
                     ("font-size", n(Self.fontSize)), ("fill", "currentColor"),
                 ], entry.name)
             }

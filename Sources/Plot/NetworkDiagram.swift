@@ -11,9 +11,9 @@
 /// ```
 /// Weights into layer l are given as the layer's weight matrix W: `weights[j][k]` is the
 /// weight from node k of layer l−1 to node j of layer l (rows are the receiving nodes, as
-/// in `Dense`). A label sits on its edge near the receiving node, so the labels of the
-/// edges that meet at a node fan out beside it. Biases appear as a dashed node "1" at the
-/// top of the previous layer, its edges labelled with the bias values.
+/// in `Dense`). A label sits on its edge, near whichever end has the more nodes, where the
+/// edges fan out far enough apart for the labels not to collide. Biases appear as a dashed
+/// node "1" at the top of the previous layer, its edges labelled with the bias values.
 public struct NetworkDiagram {
     var title: String?
     var layers: [[String]]

@@ -63,12 +63,13 @@ struct NetworkLayout {
         }
         svg.group("g", [("class", "plot-edge-labels"), ("fill", "currentColor"), ("font-size", n(Self.labelFont)), ("text-anchor", "middle")]) { svg in
             for l in 1..<positions.count {
+                let t = labelPosition(into: l)
                 for (j, target) in positions[l].enumerated() {
                     if let labels = diagram.labels[l] {
-                        for (k, source) in positions[l - 1].enumerated() { label(labels[j][k], source, target, into: &svg) }
+                        for (k, source) in positions[l - 1].enumerated() { label(labels[j][k], source, target, at: t, into: &svg) }
                     }
                     if let bias = biasPositions[l - 1], let labels = diagram.biasLabels[l] {
-                        label(labels[j], bias, target, into: &svg)
+                        label(labels[j], bias, target, at: t, into: &svg)
                     }
                 }
             }
@@ -109,11 +110,27 @@ struct NetworkLayout {
         return pathData([(a.x + ux * radius, a.y + uy * radius), (b.x - ux * (radius + 2), b.y - uy * (radius + 2))])
     }
 
-    /// `text` along the edge from `a` to `b`, just above it, 70% of the way to `b`.
-    private func label(_ text: String, _ a: (x: Double, y: Double), _ b: (x: Double, y: Double), into svg: inout SVG) {
-        let t = 0.7
+    /// `text` along the edge from `a` to `b`, just above it, a fraction `labelPosition(into:)` of the way.
+    private func label(_ text: String, _ a: (x: Double, y: Double), _ b: (x: Double, y: Double), at t: Double, into svg: inout SVG) {
         let x = a.x + t * (b.x - a.x), y = a.y + t * (b.y - a.y)
         let angle = angleInDegrees(x: b.x - a.x, y: b.y - a.y)
         svg.text("text", [("transform", "translate(\(n(x)) \(n(y))) rotate(\(n(angle)))"), ("y", "-4")], text)
+    }
+
+    /// How far along the edges into layer `l` their labels sit, from 0 (sending node) to 1.
+    ///
+    /// At a fraction t from the sending column, edges leaving one node are (t × spacing)
+    /// apart per receiving node, while the bundle of the next sending node starts
+    /// ((1 − t) × spacing) lower. Labels clear each other when both gaps exceed a label's
+    /// height h: t ≥ h and 1 − t·T ≥ h for T receiving nodes. So labels go near the end with
+    /// more nodes, in the middle of the window that works, which is widest there.
+    func labelPosition(into l: Int) -> Double {
+        let h = 18 / Self.spacing
+        let senders = Double(positions[l - 1].count + (biasPositions[l - 1] == nil ? 0 : 1))
+        let receivers = Double(positions[l].count)
+        if receivers <= senders {
+            return max(h, (h + (1 - h) / receivers) / 2)
+        }
+        return 1 - max(h, (h + (1 - h) / senders) / 2)
     }
 }

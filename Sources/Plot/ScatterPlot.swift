@@ -8,7 +8,7 @@
 /// ```
 /// Class `k` is drawn in colour `k` with marker shape `k` (circle, square, triangle, diamond,
 /// plus, cross), so classes stay apart without colour. Axis ranges cover the points with a
-/// small margin, widened to whole tick steps, unless given.
+/// 5% margin, unless given.
 public struct ScatterPlot {
     /// The points of one class.
     struct Group {
@@ -90,13 +90,14 @@ public struct ScatterPlot {
         }
     }
 
-    /// The given range, or the values' range with a 4% margin, so no point sits on an axis.
+    /// The given range, or the values' range with a 5% margin, so no point sits on an axis;
+    /// not widened to whole steps, which for points could waste half the plot.
     private func axis(_ range: ClosedRange<Double>?, _ values: [Double]) -> Axis {
         if let range { return .linear(range.lowerBound, range.upperBound, extend: false) }
         let finite = values.filter(\.isFinite)
         precondition(!finite.isEmpty, "scatter plot has no finite coordinates to draw")
         let low = finite.min()!, high = finite.max()!
-        let margin = (high - low) * 0.04
-        return .linear(low - margin, high + margin)
+        let margin = low == high ? 1 : (high - low) * 0.05
+        return .linear(low - margin, high + margin, extend: false)
     }
 }

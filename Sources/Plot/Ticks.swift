@@ -39,7 +39,7 @@ struct Axis: Equatable {
             let pad = low == 0 ? 1 : abs(low) / 10
             (low, high) = (low - pad, high + pad)
         }
-        let (mantissa, exponent) = step(spanning: low, high)
+        let (mantissa, exponent) = step(spanning: low, high, extend: extend)
         let step = Double(mantissa) * powerOf10(exponent)
         let slack = 1e-9
         var first = Int((low / step + slack).rounded(.down))
@@ -60,7 +60,8 @@ struct Axis: Equatable {
     }
 
     /// A logarithmic axis from the power of ten at or below `low` to the one at or above `high`,
-    /// marked at powers of ten, and also at 2× and 5× when it spans two decades or fewer.
+    /// marked at powers of ten (every second or third one past seven decades), and also at
+    /// 2× and 5× when it spans two decades or fewer.
     static func logarithmic(_ low: Double, _ high: Double) -> Axis {
         precondition(low > 0 && high > 0 && low.isFinite && high.isFinite,
                      "a logarithmic axis needs positive values, got \(low)...\(high)")
@@ -69,23 +70,32 @@ struct Axis: Equatable {
         if top == bottom { top += 1 }
         let decades = top - bottom
         let stride = (decades + 6) / 7
+        // Decimals while they stay short (0.001 to 10000), powers of ten for the whole axis otherwise.
+        let decimal = bottom >= -3 && top <= 4
         var ticks: [Tick] = []
-        for exponent in Swift.stride(from: bottom, through: top, by: stride) {
+        // Counted down from the top so the upper end is always marked.
+        for exponent in Swift.stride(from: top, through: bottom, by: -stride).reversed() {
             let multiples = decades <= 2 && exponent < top ? [1, 2, 5] : [1]
             for multiple in multiples {
-                ticks.append(Tick(value: decimalValue(multiple, exponent), label: powerLabel(multiple, exponent)))
+                let label = decimal
+                    ? Number.label(decimalValue(multiple, exponent), decimals: max(0, -exponent))
+                    : powerLabel(multiple, exponent)
+                ticks.append(Tick(value: decimalValue(multiple, exponent), label: label))
             }
         }
         return Axis(lower: powerOf10(bottom), upper: powerOf10(top), isLogarithmic: true, ticks: ticks)
     }
 
-    /// The step mantissa (1, 2 or 5) and exponent for a linear axis over `low...high`.
-    private static func step(spanning low: Double, _ high: Double) -> (Int, Int) {
+    /// The step mantissa (1, 2 or 5) and exponent for a linear axis over `low...high`,
+    /// counting the intervals of the widened range, or only those inside when not widened.
+    private static func step(spanning low: Double, _ high: Double, extend: Bool) -> (Int, Int) {
         var exponent = Int(logarithm10((high - low) / Double(maximumIntervals)).rounded(.down))
         while true {
             for mantissa in [1, 2, 5] {
                 let step = Double(mantissa) * powerOf10(exponent)
-                let intervals = (high / step - 1e-9).rounded(.up) - (low / step + 1e-9).rounded(.down)
+                let intervals = extend
+                    ? (high / step - 1e-9).rounded(.up) - (low / step + 1e-9).rounded(.down)
+                    : (high / step + 1e-9).rounded(.down) - (low / step - 1e-9).rounded(.up)
                 if intervals <= Double(maximumIntervals) { return (mantissa, exponent) }
             }
             exponent += 1
@@ -97,11 +107,8 @@ struct Axis: Equatable {
         exponent >= 0 ? Double(count) * powerOf10(exponent) : Double(count) / powerOf10(-exponent)
     }
 
-    /// `0.002`, `50` or `10⁻⁶`: plain decimals for moderate powers, a power of ten otherwise.
+    /// `10⁻⁶` or `2×10⁻⁶`: a power of ten in superscript digits.
     private static func powerLabel(_ multiple: Int, _ exponent: Int) -> String {
-        if (-4...5).contains(exponent) {
-            return Number.label(decimalValue(multiple, exponent), decimals: max(0, -exponent))
-        }
         let superscripts: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
         let digits = String(abs(exponent)).map { superscripts[Int(String($0))!] }
         let power = "10" + (exponent < 0 ? "⁻" : "") + String(digits)

@@ -1,0 +1,53 @@
+import Testing
+@testable import Plot
+
+@Suite struct NetworkDiagramTests {
+    /// The 3-2-2 worked example.
+    private let diagram = NetworkDiagram(layers: [["x₁", "x₂", "x₃"], ["h₁", "h₂"], ["o₁", "o₂"]], layerNames: ["input", "hidden", "output"])
+        .weights(into: 1, [[0.1, 0.3, -0.2], [0.4, -0.1, 0.2]])
+        .weights(into: 2, [[0.5, -0.3], [0.2, 0.6]])
+
+    @Test func oneCircleAndLabelPerNode() throws {
+        let nodes = try XML.parse(diagram.figure(caption: "c", alt: "a").svg).elements(class: "plot-nodes")[0]
+        #expect(nodes.elements("circle").count == 7)
+        #expect(nodes.elements("text").map(\.text) == ["input", "x₁", "x₂", "x₃", "hidden", "h₁", "h₂", "output", "o₁", "o₂"])
+    }
+
+    @Test func everyNodeJoinsEveryNodeOfTheNextLayer() throws {
+        let root = try XML.parse(diagram.figure(caption: "c", alt: "a").svg)
+        #expect(root.elements(class: "plot-edges")[0].elements("path").count == 3 * 2 + 2 * 2)
+    }
+
+    @Test func edgesCarryTheirWeights() throws {
+        let labels = try XML.parse(diagram.figure(caption: "c", alt: "a").svg).elements(class: "plot-edge-labels")[0].elements("text").map(\.text)
+        // Row by row of each weight matrix: into h₁ from x₁, x₂, x₃, then into h₂, ...
+        #expect(labels == ["0.1", "0.3", "\u{2212}0.2", "0.4", "\u{2212}0.1", "0.2", "0.5", "\u{2212}0.3", "0.2", "0.6"])
+    }
+
+    @Test func biasesAddADashedNodeAndItsEdges() throws {
+        let root = try XML.parse(diagram.biases(into: 1, [0.25, -0.5]).figure(caption: "c", alt: "a").svg)
+        #expect(root.elements(class: "plot-nodes")[0].elements("circle").count == 8)
+        let dashed = root.elements(class: "plot-edges")[0].elements("path").filter { $0.attributes["stroke-dasharray"] != nil }
+        #expect(dashed.count == 2)
+        let labels = root.elements(class: "plot-edge-labels")[0].elements("text").map(\.text)
+        #expect(labels.contains("0.25") && labels.contains("\u{2212}0.5"))
+    }
+
+    @Test func edgeLabelsMayBeSymbols() throws {
+        let symbols = NetworkDiagram(layers: [["x₁", "x₂"], ["a < b"]]).edgeLabels(into: 1, [["w₁₁", "w₁₂"]])
+        let figure = symbols.figure(caption: "c", alt: "a")
+        #expect(figure.svg.contains("a &lt; b"))
+        let labels = try XML.parse(figure.svg).elements(class: "plot-edge-labels")[0].elements("text").map(\.text)
+        #expect(labels == ["w₁₁", "w₁₂"])
+    }
+
+    @Test func withoutWeightsEdgesAreBare() throws {
+        let root = try XML.parse(NetworkDiagram(layers: [["a"], ["b", "c"]]).figure(caption: "c", alt: "a").svg)
+        #expect(root.elements(class: "plot-edge-labels")[0].elements("text").isEmpty)
+        #expect(root.elements(class: "plot-edges")[0].elements("path").count == 2)
+    }
+
+    @Test func sameInputSameBytes() {
+        #expect(diagram.figure(caption: "c", alt: "a").svg == diagram.figure(caption: "c", alt: "a").svg)
+    }
+}
