@@ -23,7 +23,7 @@ let package = Package(
         // The neural-network library the chapters teach and use. Pure Swift, never prints.
         .target(name: "Learning"),
         // SVG figures drawn by chapter code. Pure Swift, no dependencies.
-        .target(name: "Plot"),
+        .target(name: "Plot", exclude: ["README.md"]),
         // The engine: chapters -> code blocks -> program -> run -> checks -> diagnostics.
         .target(name: "Literate", dependencies: ["Markdown"]),
         // The website: chapters and check results -> HTML pages.
