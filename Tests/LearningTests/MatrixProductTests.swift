@@ -1,0 +1,121 @@
+import Testing
+import Learning
+
+/// The matrix product and its transposed forms: small cases by hand, then every path of the
+/// blocked code (row blocks of 4, column strips of 4, k slices of 256, packed strips, two
+/// threads) against the plain triple loop of the definition.
+@Suite struct MatrixProductTests {
+    @Test func twoByTwoByHand() {
+        // [1 2] [5 6]   [1·5 + 2·7  1·6 + 2·8]   [19 22]
+        // [3 4] [7 8] = [3·5 + 4·7  3·6 + 4·8] = [43 50]
+        #expect(Matrix([[1, 2], [3, 4]]) * Matrix([[5, 6], [7, 8]]) == Matrix([[19, 22], [43, 50]]))
+    }
+
+    @Test func rowsTimesColumnByHand() {
+        // (2, 3) x (3, 1): 1·7 + 2·8 + 3·9 = 7 + 16 + 27 = 50; 4·7 + 5·8 + 6·9 = 28 + 40 + 54 = 122
+        let product = Matrix([[1, 2, 3], [4, 5, 6]]) * Matrix(column: [7, 8, 9])
+        #expect(product == Matrix(column: [50, 122]))
+        #expect(product.shape == Shape(2, 1))
+    }
+
+    @Test func weightsTimesBatchByHand() {
+        // W (1, 2) = [0.5 -1], X (2, 3) = columns (1, 2), (3, 4), (0, -2):
+        // 0.5·1 - 1·2 = -1.5; 0.5·3 - 1·4 = -2.5; 0.5·0 - 1·(-2) = 2
+        #expect(Matrix([[0.5, -1]]) * Matrix([[1, 3, 0], [2, 4, -2]]) == Matrix([[-1.5, -2.5, 2]]))
+    }
+
+    @Test func transposedTimesByHand() {
+        // A = [1 2; 3 4], so Aᵀ = [1 3; 2 4]; Aᵀ (5, 6) = (1·5 + 3·6, 2·5 + 4·6) = (23, 34)
+        #expect(Matrix([[1, 2], [3, 4]]).transposedTimes(Matrix(column: [5, 6])) == Matrix(column: [23, 34]))
+    }
+
+    @Test func timesTransposedByHand() {
+        // A = [1 2 3], B = [4 5 6; 7 8 9]: A Bᵀ = [1·4 + 2·5 + 3·6  1·7 + 2·8 + 3·9] = [32 50]
+        #expect(Matrix([[1, 2, 3]]).timesTransposed(Matrix([[4, 5, 6], [7, 8, 9]])) == Matrix([[32, 50]]))
+    }
+
+    @Test func identityLeavesAMatrixAlone() {
+        let a = random(3, 5, seed: 1)
+        #expect(Matrix.identity(3) * a == a)
+        #expect(a * Matrix.identity(5) == a)
+    }
+
+    @Test func emptyInnerDimensionGivesZeros() {
+        let a = Matrix(rows: 2, columns: 0, elements: []), b = Matrix(rows: 0, columns: 3, elements: [])
+        #expect(a * b == Matrix(rows: 2, columns: 3, repeating: 0))
+        #expect(b.transposedTimes(b) == Matrix(rows: 3, columns: 3, repeating: 0))
+        #expect(a.timesTransposed(a) == Matrix(rows: 2, columns: 2, repeating: 0))
+        #expect((b.transposedTimes(Matrix(rows: 0, columns: 1, elements: []))).shape == Shape(3, 1))
+    }
+
+    /// (m, n, p) shapes: odd, single rows and columns, and ones that cross the blocking:
+    /// more than 256 inner terms, packed strips (m ≥ 8 with a large B), two threads.
+    static let shapes: [(Int, Int, Int)] = [
+        (1, 1, 1), (3, 5, 7), (5, 7, 3), (1, 9, 1), (9, 1, 9), (1, 13, 6), (6, 13, 1),
+        (4, 4, 4), (4, 3, 8), (7, 300, 11), (8, 257, 130), (9, 600, 131), (13, 517, 70),
+        (16, 700, 134), (33, 64, 32), (2, 2, 1), (2, 1, 2),
+    ]
+
+    @Test(arguments: shapes) func productMatchesTheDefinition(_ shape: (Int, Int, Int)) {
+        let (m, n, p) = shape
+        let a = random(m, n, seed: 2), b = random(n, p, seed: 3)
+        #expect(isClose(a * b, naiveProduct(a, b), within: 1e-12 * Double(n)))
+    }
+
+    @Test(arguments: shapes) func transposedTimesMatchesAnExplicitTranspose(_ shape: (Int, Int, Int)) {
+        let (m, n, p) = shape
+        let a = random(n, m, seed: 4), b = random(n, p, seed: 5)
+        #expect(isClose(a.transposedTimes(b), naiveProduct(a.transposed, b), within: 1e-12 * Double(n)))
+    }
+
+    @Test(arguments: shapes) func timesTransposedMatchesAnExplicitTranspose(_ shape: (Int, Int, Int)) {
+        let (m, n, p) = shape
+        let a = random(m, n, seed: 6), b = random(p, n, seed: 7)
+        #expect(isClose(a.timesTransposed(b), naiveProduct(a, b.transposed), within: 1e-12 * Double(n)))
+    }
+
+    @Test func wideNetworkShapes() {
+        // Chapter 2's layer, smaller: W (8, 1000) X (1000, 209), dZ Xᵀ and Wᵀ dZ.
+        let w = random(8, 1000, seed: 8), x = random(1000, 209, seed: 9), dz = random(8, 209, seed: 10)
+        let tolerance = 1e-12 * 1000
+        #expect(isClose(w * x, naiveProduct(w, x), within: tolerance))
+        #expect(isClose(dz.timesTransposed(x), naiveProduct(dz, x.transposed), within: tolerance))
+        #expect(isClose(w.transposedTimes(dz), naiveProduct(w.transposed, dz), within: tolerance))
+    }
+
+    @Test func shapeMismatchNamesBothShapes() async throws {
+        let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = Matrix(rows: 2, columns: 3, repeating: 1) * Matrix(rows: 2, columns: 3, repeating: 1)
+        }
+        let message = String(decoding: try #require(result).standardErrorContent, as: UTF8.self)
+        #expect(message.contains("shape mismatch: cannot multiply (2, 3) by (2, 3)"))
+    }
+
+    @Test func transposedShapeMismatchesStop() async {
+        await #expect(processExitsWith: .failure) {
+            _ = Matrix(rows: 2, columns: 3, repeating: 1).transposedTimes(Matrix(rows: 3, columns: 2, repeating: 1))
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = Matrix(rows: 2, columns: 3, repeating: 1).timesTransposed(Matrix(rows: 3, columns: 2, repeating: 1))
+        }
+    }
+}
+
+/// C_ij = Σ_k A_ik B_kj, straight from the definition.
+private func naiveProduct(_ a: Matrix, _ b: Matrix) -> Matrix {
+    var c = Matrix(rows: a.rows, columns: b.columns, repeating: 0)
+    for i in 0..<a.rows {
+        for j in 0..<b.columns {
+            var sum = 0.0
+            for k in 0..<a.columns { sum += a[i, k] * b[k, j] }
+            c[i, j] = sum
+        }
+    }
+    return c
+}
+
+/// A (rows, columns) matrix of uniform draws from [-1, 1), fixed by `seed`.
+private func random(_ rows: Int, _ columns: Int, seed: UInt64) -> Matrix {
+    var generator = SplitMix64(seed: seed)
+    return Initializer.uniform(scale: 1).matrix(rows: rows, columns: columns, generator: &generator)
+}
