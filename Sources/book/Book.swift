@@ -8,7 +8,8 @@ struct Book: ParsableCommand {
         commandName: "book",
         abstract: "Check every derivation in the chapters, then render them as a website.",
         version: "0.1.0",
-        subcommands: [Check.self, Run.self]
+        subcommands: [Check.self, Run.self, Build.self],
+        defaultSubcommand: Build.self
     )
 
     /// Runs the command; a usage mistake exits with status 2, as `book`'s contract says

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Literate
+import Site
+
+/// `book build`: check every chapter (through the cache), then render the website into
+/// `_site/`, and print the page to open. A chapter that fails leaves the old site as it was.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the chapters, then render them as a website in _site/."
+    )
+
+    @Option(name: .long, help: "Seconds a chapter's program may run.")
+    var timeout: Double = 10
+
+    @Option(help: "How many chapters to compile and run at once (default: one per core).")
+    var jobs: Int?
+
+    func run() throws {
+        let reports = try BookCommand.check([], timeout: timeout, jobs: jobs, useCache: true)
+        for report in reports {
+            for diagnostic in report.diagnostics { print(diagnostic) }
+        }
+        guard reports.allSatisfy(\.passed) else {
+            print(ChapterReport.summary(reports) + "; the site was not changed")
+            throw ExitCode(1)
+        }
+        let project = try Project.locate()
+        let root = URL(fileURLWithPath: project.root)
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        let display = here == root.standardizedFileURL.path ? "chapters" : root.appendingPathComponent("chapters").path
+        let started = DispatchTime.now().uptimeNanoseconds
+        let summary: SiteBuild.Summary
+        do {
+            summary = try SiteBuild(root: root).run(reports: reports, displayFolder: display)
+        } catch {
+            print(error)
+            throw ExitCode(1)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        if !summary.hasKaTeX { print(KaTeX.installHint) }
+        print(ChapterReport.summary(reports))
+        print("rendered \(summary.pages) pages in \(String(format: "%.3f", seconds)) s")
+        let start = summary.start.path.hasPrefix(here + "/") ? String(summary.start.path.dropFirst(here.count + 1)) : summary.start.path
+        print("open \(start)")
+    }
+}
