@@ -10,8 +10,8 @@
 /// show(plot.figure(caption: "Momentum cuts through the valley.", alt: "..."))
 /// ```
 /// Contours are faint lines in the page's text colour (marching squares on a grid of
-/// `resolution` cells each way); path `k` is drawn in colour `k` with marker `k` at every
-/// point, its first point circled.
+/// `resolution` cells each way), each labelled with its level at its upper right; path `k`
+/// is drawn in colour `k` with marker `k` at every point, its first point circled.
 public struct ContourPlot {
     /// A named path through (xs[i], ys[i]), e.g. the weights after each step.
     struct Path {
@@ -73,17 +73,44 @@ public struct ContourPlot {
         let chart = Chart(title: title, xLabel: xLabel, yLabel: yLabel,
                           x: .linear(xRange.lowerBound, xRange.upperBound, extend: false),
                           y: .linear(yRange.lowerBound, yRange.upperBound, extend: false), legend: entries)
+        let lines = contourLevels(samples).map { level in
+            (level, MarchingSquares.lines(of: samples, level: level).map { line in
+                (points: line.points.compactMap { chart.place($0.x, $0.y) }, isClosed: line.isClosed)
+            })
+        }
         return chart.figure(caption: caption, alt: alt) { svg in
-            var contours = ""
-            for level in contourLevels(samples) {
-                for line in MarchingSquares.lines(of: samples, level: level) {
-                    contours += pathData(line.points.compactMap { chart.place($0.x, $0.y) }, closed: line.isClosed)
-                }
-            }
+            let contours = lines.flatMap(\.1).map { pathData($0.points, closed: $0.isClosed) }.joined()
             svg.empty("path", [("class", "plot-contours"), ("d", contours), ("stroke", "currentColor"),
                                ("stroke-opacity", "0.4"), ("stroke-width", "1"), ("stroke-linejoin", "round")])
             for (index, path) in paths.enumerated() {
                 draw(path, colour: Palette.colour(index), marker: .of(index), chart: chart, into: &svg)
+            }
+            labelLevels(lines, chart: chart, into: &svg)
+        }
+    }
+
+    /// Writes each level once, beside its longest line, at the point furthest up and to the
+    /// right relative to that line's bounding box: nested rings put their labels in a
+    /// diagonal row from the centre, clear of the plot's edges.
+    private func labelLevels(_ lines: [(Double, [(points: [(x: Double, y: Double)], isClosed: Bool)])], chart: Chart, into svg: inout SVG) {
+        svg.group("g", [("class", "plot-levels"), ("font-size", "10"), ("fill", "currentColor"), ("fill-opacity", "0.75")]) { svg in
+            // Boxes of labels already written (left, top, right, bottom); a label that would
+            // overlap one is left out: closely packed rings keep every other label.
+            var taken: [(Double, Double, Double, Double)] = []
+            for (level, pieces) in lines {
+                let text = Number.compactLabel(level, decimals: 3)
+                let room = textWidth(text, size: 10) + 6
+                guard let longest = pieces.max(by: { $0.points.count < $1.points.count }), longest.points.count >= 8 else { continue }
+                let xs = longest.points.map(\.x), ys = longest.points.map(\.y)
+                let centre = ((xs.min()! + xs.max()!) / 2, (ys.min()! + ys.max()!) / 2)
+                let half = (max(1, (xs.max()! - xs.min()!) / 2), max(1, (ys.max()! - ys.min()!) / 2))
+                let score = { (p: (x: Double, y: Double)) in (p.x - centre.0) / half.0 - (p.y - centre.1) / half.1 }
+                let inside = longest.points.filter { $0.x < chart.right - room && $0.y > chart.top + 14 && $0.x > chart.left + 4 }
+                guard let spot = inside.max(by: { score($0) < score($1) }) else { continue }
+                let box = (spot.x + 1, spot.y - 14, spot.x + room, spot.y)
+                guard !taken.contains(where: { box.0 < $0.2 && $0.0 < box.2 && box.1 < $0.3 && $0.1 < box.3 }) else { continue }
+                taken.append(box)
+                svg.text("text", [("x", n(spot.x + 3)), ("y", n(spot.y - 3))], text)
             }
         }
     }

@@ -21,7 +21,7 @@ import Testing
             .path("momentum", xs: [1.5, 0.2, 0], ys: [-1.5, -0.3, 0])
         let root = try XML.parse(plot.figure(caption: "c", alt: "a").svg)
         let clipped = root.all.first { $0.attributes["clip-path"] != nil }!
-        #expect(clipped.children.map { $0.attributes["class"] } == ["plot-contours", "plot-path", "plot-path"])
+        #expect(clipped.children.map { $0.attributes["class"] } == ["plot-contours", "plot-path", "plot-path", "plot-levels"])
         let first = clipped.children[1]
         #expect(first.elements("path")[0].attributes["d"]!.filter { $0 == "L" }.count == 2)
         #expect(first.elements("path")[0].attributes["stroke"] == Palette.colour(0))
@@ -32,5 +32,27 @@ import Testing
     @Test func sameInputSameBytes() {
         let plot = bowl.path("p", xs: [1, 0], ys: [1, 0])
         #expect(plot.figure(caption: "c", alt: "a").svg == plot.figure(caption: "c", alt: "a").svg)
+    }
+}
+
+@Suite struct ContourLabelTests {
+    @Test func eachLevelIsLabelledOnceUpAndRightOfTheCentre() throws {
+        let plot = ContourPlot(xRange: -2...2, yRange: -2...2, levels: [1, 3], resolution: 60) { x, y in x * x + y * y }
+        let root = try XML.parse(plot.figure(caption: "c", alt: "a").svg)
+        let labels = root.elements(class: "plot-levels")[0].elements("text")
+        #expect(labels.map(\.text) == ["1", "3"])
+        // Centre of the plot in viewBox units, from the axis tick at 0.
+        let axes = root.elements(class: "plot-axes")[0].elements("text")
+        let centreX = Double(axes.first { $0.text == "0" }!.attributes["x"]!)!
+        for label in labels {
+            #expect(Double(label.attributes["x"]!)! > centreX)
+        }
+    }
+
+    @Test func crowdedLabelsAreLeftOut() throws {
+        let levels = stride(from: 1.0, through: 1.2, by: 0.01).map { $0 }
+        let plot = ContourPlot(xRange: -2...2, yRange: -2...2, levels: levels, resolution: 60) { x, y in x * x + y * y }
+        let labels = try XML.parse(plot.figure(caption: "c", alt: "a").svg).elements(class: "plot-levels")[0].elements("text")
+        #expect(!labels.isEmpty && labels.count < levels.count)
     }
 }
