@@ -19,28 +19,30 @@ public struct BinaryCrossEntropy: Loss {
 
     /// L = -[y ln a + (1 - y) ln(1 - a)] for each column (summed over rows), a clamped.
     public func losses(predicted: Matrix, expected: Matrix) -> Matrix {
-        checkSameShape(predicted: predicted, expected: expected)
-        var terms = predicted.elements
-        for k in 0..<terms.count {
-            let a = clamp(predicted.elements[k]), y = expected.elements[k]
-            terms[k] = -(y * Math.logarithm(a) + (1 - y) * Math.logarithm(1 - a))
-        }
-        return perExample(Matrix(rows: predicted.rows, columns: predicted.columns, elements: terms))
+        perExample(predicted: predicted, expected: expected, Self.term)
+    }
+
+    /// J = (1/m) Σ_examples L.
+    public func cost(predicted: Matrix, expected: Matrix) -> Double {
+        meanOfExamples(predicted: predicted, expected: expected, Self.term)
     }
 
     /// ∂J/∂A = (1/m) (a - y) / (a (1 - a)) = (1/m) (-y/a + (1 - y)/(1 - a)), a clamped.
     public func gradient(predicted: Matrix, expected: Matrix) -> Matrix {
-        checkSameShape(predicted: predicted, expected: expected)
         let m = Double(predicted.columns)
-        var result = predicted.elements
-        for k in 0..<result.count {
-            let a = clamp(predicted.elements[k]), y = expected.elements[k]
-            result[k] = (-y / a + (1 - y) / (1 - a)) / m
+        return elementwise(predicted: predicted, expected: expected) { a, y in
+            let a = Self.clamp(a)
+            return (-y / a + (1 - y) / (1 - a)) / m
         }
-        return Matrix(rows: predicted.rows, columns: predicted.columns, elements: result)
     }
 
-    private func clamp(_ a: Double) -> Double {
-        Swift.min(Swift.max(a, Self.epsilon), 1 - Self.epsilon)
+    /// -[y ln a + (1 - y) ln(1 - a)] for one output, a clamped.
+    private static func term(_ a: Double, _ y: Double) -> Double {
+        let a = clamp(a)
+        return -(y * Math.logarithm(a) + (1 - y) * Math.logarithm(1 - a))
+    }
+
+    private static func clamp(_ a: Double) -> Double {
+        Swift.min(Swift.max(a, epsilon), 1 - epsilon)
     }
 }

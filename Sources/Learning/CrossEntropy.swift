@@ -17,24 +17,22 @@ public struct CrossEntropy: Loss {
 
     /// L = -Σ_k y_k ln a_k for each column, a clamped to at least ε.
     public func losses(predicted: Matrix, expected: Matrix) -> Matrix {
-        checkSameShape(predicted: predicted, expected: expected)
-        var terms = predicted.elements
-        for k in 0..<terms.count {
-            let y = expected.elements[k]
-            // 0 x ln(anything) is 0: skip it, so a zero target never meets ln 0.
-            terms[k] = y == 0 ? 0 : -y * Math.logarithm(Swift.max(predicted.elements[k], Self.epsilon))
-        }
-        return perExample(Matrix(rows: predicted.rows, columns: predicted.columns, elements: terms))
+        perExample(predicted: predicted, expected: expected, Self.term)
+    }
+
+    /// J = (1/m) Σ_examples L.
+    public func cost(predicted: Matrix, expected: Matrix) -> Double {
+        meanOfExamples(predicted: predicted, expected: expected, Self.term)
     }
 
     /// ∂J/∂a_k = -(1/m) y_k / a_k, a clamped to at least ε.
     public func gradient(predicted: Matrix, expected: Matrix) -> Matrix {
-        checkSameShape(predicted: predicted, expected: expected)
         let m = Double(predicted.columns)
-        var result = predicted.elements
-        for k in 0..<result.count {
-            result[k] = -expected.elements[k] / Swift.max(predicted.elements[k], Self.epsilon) / m
-        }
-        return Matrix(rows: predicted.rows, columns: predicted.columns, elements: result)
+        return elementwise(predicted: predicted, expected: expected) { a, y in -y / Swift.max(a, Self.epsilon) / m }
+    }
+
+    /// -y ln a for one output, a clamped; 0 when y = 0, so a zero target never meets ln 0.
+    private static func term(_ a: Double, _ y: Double) -> Double {
+        y == 0 ? 0 : -y * Math.logarithm(Swift.max(a, epsilon))
     }
 }

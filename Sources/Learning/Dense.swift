@@ -57,7 +57,8 @@ public struct Dense: Sendable {
         if input.rows != weights.columns {
             fatalError("shape mismatch: layer with weights \(weights.shape) needs input with \(weights.columns) rows, got \(input.shape)")
         }
-        let z = weights * input + bias
+        var z = weights * input
+        z += bias
         return DenseCache(input: input, z: z, output: activation.forward(z))
     }
 
@@ -76,11 +77,24 @@ public struct Dense: Sendable {
 
     /// The backward pass from dZ = ∂J/∂Z: dW = dZ A_prevᵀ, db = Σ_examples dZ, dA_prev = Wᵀ dZ.
     public func backward(zGradient dZ: Matrix, cache: DenseCache) -> DenseBackward {
+        DenseBackward(zGradient: dZ, parameters: parameterGradients(zGradient: dZ, cache: cache),
+                      inputGradient: inputGradient(zGradient: dZ))
+    }
+
+    /// The stored half of the backward pass: dW = dZ A_prevᵀ and db = Σ_examples dZ (row sums).
+    public func parameterGradients(zGradient dZ: Matrix, cache: DenseCache) -> DenseGradients {
         if dZ.shape != cache.z.shape {
             fatalError("shape mismatch: gradient \(dZ.shape) must match Z \(cache.z.shape)")
         }
-        let parameters = DenseGradients(weights: dZ.timesTransposed(cache.input), bias: dZ.rowSums())
-        return DenseBackward(zGradient: dZ, parameters: parameters, inputGradient: weights.transposedTimes(dZ))
+        return DenseGradients(weights: dZ.timesTransposed(cache.input), bias: dZ.rowSums())
+    }
+
+    /// The propagated half of the backward pass: dA_prev = Wᵀ dZ, shape (inputs, m).
+    public func inputGradient(zGradient dZ: Matrix) -> Matrix {
+        if dZ.rows != weights.rows {
+            fatalError("shape mismatch: gradient \(dZ.shape) needs \(weights.rows) rows for weights \(weights.shape)")
+        }
+        return weights.transposedTimes(dZ)
     }
 }
 

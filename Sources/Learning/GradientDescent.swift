@@ -14,11 +14,14 @@ public struct GradientDescent: Optimizer {
         self.learningRate = learningRate
     }
 
-    /// W ← W - α g for every parameter W and its gradient g.
-    public mutating func update(_ parameters: inout [Matrix], gradients: [Matrix]) {
-        checkGradients(parameters, gradients)
-        for k in parameters.indices {
-            parameters[k] = parameters[k] - learningRate * gradients[k]
+    /// W ← W - α g, in place.
+    public mutating func update(_ parameter: inout Matrix, gradient: Matrix, index: Int) {
+        checkGradient(parameter, gradient, index: index)
+        let alpha = learningRate
+        parameter.elements.withUnsafeMutableBufferPointer { w in
+            gradient.elements.withUnsafeBufferPointer { g in
+                for k in 0..<w.count { w[k] -= alpha * g[k] }
+            }
         }
     }
 }

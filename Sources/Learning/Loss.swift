@@ -10,6 +10,9 @@ public protocol Loss: Sendable {
     /// L for each example: a (1, m) row, entry j the loss of column j.
     func losses(predicted: Matrix, expected: Matrix) -> Matrix
 
+    /// J = (1/m) Σ_examples L, the mean of `losses(predicted:expected:)`.
+    func cost(predicted: Matrix, expected: Matrix) -> Double
+
     /// ∂J/∂A, the same shape as the predictions (including the 1/m of the average).
     func gradient(predicted: Matrix, expected: Matrix) -> Matrix
 }
@@ -36,7 +39,50 @@ func checkSameShape(predicted: Matrix, expected: Matrix) {
     }
 }
 
-/// Sums each column of `m`: the per-example total over output units, a (1, columns) row.
-func perExample(_ m: Matrix) -> Matrix {
-    m.columnSums()
+/// The (1, m) row of per-example losses: entry j is Σ_i term(a_ij, y_ij).
+@inline(__always)
+func perExample(predicted: Matrix, expected: Matrix, _ term: (Double, Double) -> Double) -> Matrix {
+    checkSameShape(predicted: predicted, expected: expected)
+    let rows = predicted.rows, columns = predicted.columns
+    var result = [Double](repeating: 0, count: columns)
+    predicted.elements.withUnsafeBufferPointer { a in
+        expected.elements.withUnsafeBufferPointer { y in
+            for i in 0..<rows {
+                for j in 0..<columns { result[j] += term(a[i * columns + j], y[i * columns + j]) }
+            }
+        }
+    }
+    return Matrix(rows: 1, columns: columns, elements: result)
+}
+
+/// The mean of the per-example sums Σ_i term(a_ij, y_ij), added in the same order as
+/// `perExample(...).mean()`, so the two agree to the last bit, without building the row.
+@inline(__always)
+func meanOfExamples(predicted: Matrix, expected: Matrix, _ term: (Double, Double) -> Double) -> Double {
+    checkSameShape(predicted: predicted, expected: expected)
+    let rows = predicted.rows, columns = predicted.columns
+    var total = 0.0
+    predicted.elements.withUnsafeBufferPointer { a in
+        expected.elements.withUnsafeBufferPointer { y in
+            for j in 0..<columns {
+                var column = 0.0
+                for i in 0..<rows { column += term(a[i * columns + j], y[i * columns + j]) }
+                total += column
+            }
+        }
+    }
+    return total / Double(columns)
+}
+
+/// A matrix of the predictions' shape with entry gradient(a_ij, y_ij).
+@inline(__always)
+func elementwise(predicted: Matrix, expected: Matrix, _ gradient: (Double, Double) -> Double) -> Matrix {
+    checkSameShape(predicted: predicted, expected: expected)
+    var result = predicted.elements
+    expected.elements.withUnsafeBufferPointer { y in
+        result.withUnsafeMutableBufferPointer { a in
+            for k in 0..<a.count { a[k] = gradient(a[k], y[k]) }
+        }
+    }
+    return Matrix(rows: predicted.rows, columns: predicted.columns, elements: result)
 }

@@ -56,9 +56,15 @@ extension Matrix {
     public static func - (s: Double, a: Matrix) -> Matrix { a.map { s - $0 } }
 
     /// Adds `b` element-wise (or a (rows, 1) column to every column), in place.
-    public static func += (a: inout Matrix, b: Matrix) { a = a + b }
+    public static func += (a: inout Matrix, b: Matrix) {
+        if b.columns != 1 && a.columns == 1 && a.rows == b.rows && a.rows > 0 {
+            a = a + b  // the column is on the left: the result has b's shape
+        } else {
+            combineInPlace(&a, b, verb: "add", +)
+        }
+    }
     /// Subtracts `b` element-wise (or a (rows, 1) column from every column), in place.
-    public static func -= (a: inout Matrix, b: Matrix) { a = a - b }
+    public static func -= (a: inout Matrix, b: Matrix) { combineInPlace(&a, b, verb: "subtract", -) }
     /// Multiplies every element by the number `s`, in place.
     public static func *= (a: inout Matrix, s: Double) { a = a * s }
     /// Divides every element by the number `s`, in place.
@@ -69,28 +75,34 @@ extension Matrix {
     static func combine(
         _ a: Matrix, _ b: Matrix, verb: String, _ operation: (Double, Double) -> Double
     ) -> Matrix {
-        if a.rows == b.rows && a.columns == b.columns {
-            var result = a.elements
+        var result = a
+        combineInPlace(&result, b, verb: verb, operation)
+        return result
+    }
+
+    /// a_ij ← operation(a_ij, b_ij), or operation(a_ij, b_i) when `b` is an (a.rows, 1) column.
+    @inline(__always)
+    static func combineInPlace(
+        _ a: inout Matrix, _ b: Matrix, verb: String, _ operation: (Double, Double) -> Double
+    ) {
+        let rows = a.rows, width = a.columns
+        if rows == b.rows && width == b.columns {
             b.elements.withUnsafeBufferPointer { y in
-                result.withUnsafeMutableBufferPointer { x in
+                a.elements.withUnsafeMutableBufferPointer { x in
                     for k in 0..<x.count { x[k] = operation(x[k], y[k]) }
                 }
             }
-            return Matrix(rows: a.rows, columns: a.columns, elements: result)
-        }
-        if b.columns == 1 && b.rows == a.rows {
-            var result = a.elements
-            let width = a.columns
+        } else if b.columns == 1 && b.rows == rows {
             b.elements.withUnsafeBufferPointer { y in
-                result.withUnsafeMutableBufferPointer { x in
-                    for i in 0..<a.rows {
+                a.elements.withUnsafeMutableBufferPointer { x in
+                    for i in 0..<rows {
                         let yi = y[i]
                         for j in 0..<width { x[i * width + j] = operation(x[i * width + j], yi) }
                     }
                 }
             }
-            return Matrix(rows: a.rows, columns: a.columns, elements: result)
+        } else {
+            fatalError("shape mismatch: cannot \(verb) \(a.shape) and \(b.shape)")
         }
-        fatalError("shape mismatch: cannot \(verb) \(a.shape) and \(b.shape)")
     }
 }

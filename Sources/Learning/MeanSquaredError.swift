@@ -12,14 +12,17 @@ public struct MeanSquaredError: Loss {
 
     /// L = ½ Σ_k (a_k - y_k)² for each column.
     public func losses(predicted: Matrix, expected: Matrix) -> Matrix {
-        checkSameShape(predicted: predicted, expected: expected)
-        let difference = predicted - expected
-        return perExample(difference .* difference) * 0.5
+        perExample(predicted: predicted, expected: expected) { a, y in 0.5 * (a - y) * (a - y) }
+    }
+
+    /// J = (1/m) Σ_examples ½ Σ_k (a_k - y_k)².
+    public func cost(predicted: Matrix, expected: Matrix) -> Double {
+        meanOfExamples(predicted: predicted, expected: expected) { a, y in 0.5 * (a - y) * (a - y) }
     }
 
     /// ∂J/∂A = (A - Y) / m.
     public func gradient(predicted: Matrix, expected: Matrix) -> Matrix {
-        checkSameShape(predicted: predicted, expected: expected)
-        return (predicted - expected) / Double(predicted.columns)
+        let m = Double(predicted.columns)
+        return elementwise(predicted: predicted, expected: expected) { a, y in (a - y) / m }
     }
 }

@@ -8,14 +8,15 @@
 /// that flip sign cancel, which smooths a zig-zagging path. With β = 0, v = -α ∂J/∂W and this
 /// is exactly `GradientDescent`.
 ///
-/// The velocities are this value's state: keep using the same `Momentum` across steps. They
-/// are created at the first update, one per parameter, in the order given.
+/// The velocities are this value's state: keep using the same `Momentum` across steps. Each
+/// is created, as zeros, at the first update of its parameter (parameters are numbered in
+/// the order of `Network.parameters`).
 public struct Momentum: Optimizer {
     /// The learning rate α, a positive number.
     public let learningRate: Double
     /// The momentum factor β, 0 ≤ β < 1.
     public let momentum: Double
-    /// The velocity of each parameter, empty until the first update.
+    /// The velocity of each parameter, by parameter index; empty until the first update.
     public private(set) var velocities: [Matrix] = []
 
     /// Momentum with learning rate α = `learningRate` (> 0) and factor β = `momentum` in [0, 1).
@@ -28,18 +29,25 @@ public struct Momentum: Optimizer {
         self.momentum = momentum
     }
 
-    /// v ← β v - α g, then W ← W + v, for every parameter W with gradient g.
-    public mutating func update(_ parameters: inout [Matrix], gradients: [Matrix]) {
-        checkGradients(parameters, gradients)
-        if velocities.isEmpty {
-            velocities = parameters.map { Matrix(rows: $0.rows, columns: $0.columns, repeating: 0) }
+    /// v ← β v - α g, then W ← W + v, in place, with v the velocity of parameter `index`.
+    public mutating func update(_ parameter: inout Matrix, gradient: Matrix, index: Int) {
+        checkGradient(parameter, gradient, index: index)
+        if index == velocities.count {
+            velocities.append(Matrix(rows: parameter.rows, columns: parameter.columns, repeating: 0))
         }
-        if velocities.count != parameters.count || zip(velocities, parameters).contains(where: { $0.shape != $1.shape }) {
-            fatalError("momentum was started with other parameters: use a new Momentum for a new network")
+        if index > velocities.count || velocities[index].shape != parameter.shape {
+            fatalError("momentum has no velocity for a \(parameter.shape) parameter \(index): use a new Momentum for a new network")
         }
-        for k in parameters.indices {
-            velocities[k] = momentum * velocities[k] - learningRate * gradients[k]
-            parameters[k] = parameters[k] + velocities[k]
+        let alpha = learningRate, beta = momentum
+        velocities[index].elements.withUnsafeMutableBufferPointer { v in
+            parameter.elements.withUnsafeMutableBufferPointer { w in
+                gradient.elements.withUnsafeBufferPointer { g in
+                    for k in 0..<w.count {
+                        v[k] = beta * v[k] - alpha * g[k]
+                        w[k] += v[k]
+                    }
+                }
+            }
         }
     }
 }

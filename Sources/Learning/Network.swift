@@ -94,7 +94,38 @@ public struct Network: Sendable {
     /// The parameter gradients (dW, db) of every layer, first layer first, for `inputs`:
     /// a forward pass followed by a backward pass.
     public func gradients(inputs: Matrix, expected: Matrix, loss: some Loss, fusedOutput: Bool = true) -> [DenseGradients] {
-        backward(caches: forward(inputs), expected: expected, loss: loss, fusedOutput: fusedOutput).map(\.parameters)
+        parameterGradients(caches: forward(inputs), expected: expected, loss: loss, fusedOutput: fusedOutput)
+    }
+
+    /// The parameter gradients of every layer from the caches of `forward`, first layer first:
+    /// the same numbers as `backward(...).map(\.parameters)`, but the first layer's input
+    /// gradient (of the data, which nothing updates) is never computed.
+    public func parameterGradients(caches: [DenseCache], expected: Matrix, loss: some Loss, fusedOutput: Bool = true) -> [DenseGradients] {
+        if caches.count != layers.count {
+            fatalError("got \(caches.count) caches for \(layers.count) layers: pass the result of forward")
+        }
+        guard let last = caches.last else { return [] }
+        let top = layers.count - 1
+        var dZ: Matrix
+        if fusedOutput, let fused = Network.fusedOutputGradient(
+            activation: layers[top].activation, loss: loss, output: last.output, expected: expected) {
+            dZ = fused
+        } else {
+            let dA = loss.gradient(predicted: last.output, expected: expected)
+            if dA.shape != last.output.shape {
+                fatalError("shape mismatch: gradient \(dA.shape) must match the layer output \(last.output.shape)")
+            }
+            dZ = layers[top].activation.backward(dA, output: last.output)
+        }
+        var gradients = [DenseGradients](repeating: DenseGradients(weights: dZ, bias: dZ), count: layers.count)
+        for l in stride(from: top, through: 0, by: -1) {
+            gradients[l] = layers[l].parameterGradients(zGradient: dZ, cache: caches[l])
+            if l > 0 {
+                let dA = layers[l].inputGradient(zGradient: dZ)
+                dZ = layers[l - 1].activation.backward(dA, output: caches[l - 1].output)
+            }
+        }
+        return gradients
     }
 
     /// dZ = (A - Y) / m for sigmoid with binary cross-entropy or softmax with cross-entropy;

@@ -63,8 +63,7 @@ extension Network {
                 return history
             }
             if history.updates == iterations { return history }
-            let steps = backward(caches: caches, expected: expected, loss: loss)
-            optimizer.update(&self, gradients: steps.map(\.parameters))
+            optimizer.update(&self, gradients: parameterGradients(caches: caches, expected: expected, loss: loss))
             history.updates += 1
         }
     }
@@ -108,8 +107,7 @@ extension Network {
                 let caches = forward(x)
                 let cost = loss.cost(predicted: caches[caches.count - 1].output, expected: y)
                 if !cost.isFinite { throw TrainingError(iteration: history.updates, epoch: epoch, cost: cost) }
-                let steps = backward(caches: caches, expected: y, loss: loss)
-                optimizer.update(&self, gradients: steps.map(\.parameters))
+                optimizer.update(&self, gradients: parameterGradients(caches: caches, expected: y, loss: loss))
                 history.updates += 1
             }
             if try recordCost(epoch: epoch) { return history }
