@@ -78,3 +78,17 @@ import Testing
         #expect(threeRates.figure(caption: "c", alt: "a").svg == threeRates.figure(caption: "c", alt: "a").svg)
     }
 }
+
+@Suite struct LinePlotMisuseTests {
+    @Test func mismatchedCountsStopTheProgram() async {
+        await #expect(processExitsWith: .failure) {
+            _ = LinePlot().series("loss", xs: [0, 1, 2], ys: [1, 2])
+        }
+    }
+
+    @Test func aPlotWithoutSeriesStopsTheProgram() async {
+        await #expect(processExitsWith: .failure) {
+            _ = LinePlot().figure(caption: "c", alt: "a")
+        }
+    }
+}

@@ -51,3 +51,12 @@ import Testing
         #expect(diagram.figure(caption: "c", alt: "a").svg == diagram.figure(caption: "c", alt: "a").svg)
     }
 }
+
+@Suite struct NetworkDiagramMisuseTests {
+    @Test func weightsOfTheWrongShapeStopTheProgram() async {
+        await #expect(processExitsWith: .failure) {
+            // Into a layer of 2 from a layer of 3 needs 2 rows of 3, not 3 rows of 2.
+            _ = NetworkDiagram(layers: [["a", "b", "c"], ["d", "e"]]).weights(into: 1, [[1, 2], [3, 4], [5, 6]])
+        }
+    }
+}
