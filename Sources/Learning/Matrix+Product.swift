@@ -45,13 +45,14 @@ extension Matrix {
         }
         let m = rows, n = columns, p = b.rows
         let c = [Double](unsafeUninitializedCapacity: m * p) { c, count in
-            c.initialize(repeating: 0)
+            // The kernels write every element, except when there is nothing to sum: then C = 0.
+            if n == 0 { c.initialize(repeating: 0) }
             count = m * p
             elements.withUnsafeBufferPointer { a in
                 b.elements.withUnsafeBufferPointer { b in
                     let work = ProductWork(a: a.baseAddress, b: b.baseAddress, c: c.baseAddress,
                                            m: m, n: n, p: p, rowStride: n, kStride: 1)
-                    work.run(columnGroup: 2, kernel: ProductWork.dotProducts)
+                    work.run(dotProducts: true)
                 }
             }
         }
@@ -62,13 +63,14 @@ extension Matrix {
     private static func product(_ a: [Double], rowStride: Int, kStride: Int, _ b: [Double],
                                 m: Int, n: Int, p: Int) -> Matrix {
         let c = [Double](unsafeUninitializedCapacity: m * p) { c, count in
-            c.initialize(repeating: 0)
+            // The kernels write every element, except when there is nothing to sum: then C = 0.
+            if n == 0 { c.initialize(repeating: 0) }
             count = m * p
             a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in
                     let work = ProductWork(a: a.baseAddress, b: b.baseAddress, c: c.baseAddress,
                                            m: m, n: n, p: p, rowStride: rowStride, kStride: kStride)
-                    work.run(columnGroup: 4, kernel: ProductWork.rowUpdates)
+                    work.run(dotProducts: false)
                 }
             }
         }
@@ -76,7 +78,7 @@ extension Matrix {
     }
 }
 
-/// One product C += A B over raw storage, cut into column ranges that cores can share.
+/// One product C = A B over raw storage, cut into column ranges that cores can share.
 ///
 /// Pointers are nil only when a matrix has no elements, and then no loop touches them.
 private struct ProductWork: @unchecked Sendable {
@@ -88,21 +90,24 @@ private struct ProductWork: @unchecked Sendable {
     /// Rows of k processed at once, so the slice of B in use stays in the core's caches.
     static let kBlock = 256
 
-    /// Runs `kernel` on all columns, split in two halves (multiples of `columnGroup`)
-    /// across two threads when the work is large enough to repay starting them.
-    func run(columnGroup: Int, kernel: (ProductWork, Range<Int>) -> Void) {
+    /// Computes every column of C, split in two halves across two threads when the work
+    /// is large enough to repay starting them.
+    func run(dotProducts: Bool) {
         guard m > 0, n > 0, p > 0 else { return }
-        if m * n * p < ProductWork.parallelThreshold || p < 2 * columnGroup {
-            kernel(self, 0..<p)
+        // Halves start at a multiple of the kernels' column block (2 for dot products, 4 otherwise).
+        let group = dotProducts ? 2 : 4
+        if m &* n &* p < ProductWork.parallelThreshold || p < 2 &* group {
+            dotProducts ? ProductWork.dotProducts(self, 0..<p) : ProductWork.rowUpdates(self, 0..<p)
             return
         }
-        let middle = (p / 2 + columnGroup - 1) / columnGroup * columnGroup
+        let middle = (p / 2 &+ group &- 1) / group &* group
         DispatchQueue.concurrentPerform(iterations: 2) { half in
-            kernel(self, half == 0 ? 0..<middle : middle..<p)
+            let columns = half == 0 ? 0..<middle : middle..<p
+            dotProducts ? ProductWork.dotProducts(self, columns) : ProductWork.rowUpdates(self, columns)
         }
     }
 
-    /// C[i, j] += Σ_k A_ik B[k, j] with B row-major (n, p), for j in `columns`.
+    /// C[i, j] = Σ_k A_ik B[k, j] with B row-major (n, p), for j in `columns`.
     ///
     /// A 4 × 4 block of C stays in registers while k runs over a slice of B, so each
     /// element of B that is loaded feeds four rows of C. When there are several blocks of
@@ -112,46 +117,50 @@ private struct ProductWork: @unchecked Sendable {
         let a = w.a!, b = w.b!, c = w.c!
         let p = w.p, rs = w.rowStride, ks = w.kStride
         let strips = columns.count / 4, fullEnd = columns.lowerBound &+ strips &* 4
-        let packs = w.m >= 8 && strips > 0
-        let packed = UnsafeMutablePointer<Double>.allocate(capacity: packs ? kBlock &* 4 &* strips : 0)
-        defer { packed.deallocate() }
+        // Copying pays when B is too large for the nearest caches and feeds several row blocks.
+        let packs = w.m >= 8 && strips > 0 && w.n &* w.p >= 1 << 15
+        let packed: UnsafeMutablePointer<Double>? = packs ? .allocate(capacity: kBlock &* 4 &* strips) : nil
+        defer { packed?.deallocate() }
         var k0 = 0
         while k0 < w.n {
             let k1 = min(k0 &+ kBlock, w.n), depth = k1 &- k0
             if packs {
                 for k in k0..<k1 {
                     var source = b + (k &* p &+ columns.lowerBound)
-                    var target = packed + ((k &- k0) &* 4)
+                    var target = packed! + ((k &- k0) &* 4)
                     for _ in 0..<strips {
                         store2(load2(source), target); store2(load2(source + 2), target + 2)
                         source += 4; target += depth &* 4
                     }
                 }
             }
-            var j = columns.lowerBound
-            while j < fullEnd {
-                let strip = packs ? UnsafePointer(packed + ((j &- columns.lowerBound) &* depth)) : b + (k0 &* p &+ j)
-                let stripStride = packs ? 4 : p
-                var i = 0
-                while i &+ 4 <= w.m {
-                    block4x4(a: a + (i &* rs &+ k0 &* ks), rs: rs, ks: ks, b: strip, bs: stripStride,
-                             c: c + (i &* p &+ j), p: p, depth: depth)
-                    i &+= 4
+            // Row blocks outside, strips inside: C is written row block after row block, and
+            // the four rows of A in use stay in the nearest cache across the strips.
+            var i = 0
+            while i < w.m {
+                let rowBlock = w.m &- i >= 4
+                var j = columns.lowerBound
+                while j < fullEnd {
+                    let strip = packs ? UnsafePointer(packed! + ((j &- columns.lowerBound) &* depth)) : b + (k0 &* p &+ j)
+                    let stripStride = packs ? 4 : p
+                    if rowBlock {
+                        block4x4(a: a + (i &* rs &+ k0 &* ks), rs: rs, ks: ks, b: strip, bs: stripStride,
+                                 c: c + (i &* p &+ j), p: p, depth: depth, first: k0 == 0)
+                    } else {
+                        block1x4(a: a + (i &* rs &+ k0 &* ks), ks: ks, b: strip, bs: stripStride,
+                                 c: c + (i &* p &+ j), depth: depth, first: k0 == 0)
+                    }
+                    j &+= 4
                 }
-                while i < w.m {
-                    block1x4(a: a + (i &* rs &+ k0 &* ks), ks: ks, b: strip, bs: stripStride,
-                             c: c + (i &* p &+ j), depth: depth)
-                    i &+= 1
+                // The last columns (fewer than four), one at a time.
+                for row in i..<(rowBlock ? i &+ 4 : i &+ 1) {
+                    for j in fullEnd..<columns.upperBound {
+                        var sum = k0 == 0 ? 0 : c[row &* p &+ j]
+                        for k in k0..<k1 { sum += a[row &* rs &+ k &* ks] * b[k &* p &+ j] }
+                        c[row &* p &+ j] = sum
+                    }
                 }
-                j &+= 4
-            }
-            // The last columns (fewer than four), one at a time.
-            for j in fullEnd..<columns.upperBound {
-                for i in 0..<w.m {
-                    var sum = 0.0
-                    for k in k0..<k1 { sum += a[i &* rs &+ k &* ks] * b[k &* p &+ j] }
-                    c[i &* p &+ j] += sum
-                }
+                i &+= rowBlock ? 4 : 1
             }
             k0 = k1
         }
@@ -172,14 +181,17 @@ private struct ProductWork: @unchecked Sendable {
         UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD2<Double>.self)
     }
 
-    /// C[0..<4, 0..<4] += Σ_{t < depth} A[0..<4, t] B[t, 0..<4]: A's rows `rs` apart and its
-    /// columns `ks` apart, B's rows `bs` apart, C's rows `p` apart.
+    /// C[0..<4, 0..<4] (+)= Σ_{t < depth} A[0..<4, t] B[t, 0..<4]: A's rows `rs` apart and its
+    /// columns `ks` apart, B's rows `bs` apart, C's rows `p` apart; `first` sets C instead of adding.
     @inline(__always)
     private static func block4x4(a: UnsafePointer<Double>, rs: Int, ks: Int, b: UnsafePointer<Double>, bs: Int,
-                                 c: UnsafeMutablePointer<Double>, p: Int, depth: Int) {
+                                 c: UnsafeMutablePointer<Double>, p: Int, depth: Int, first: Bool) {
         let c1 = c + p, c2 = c1 + p, c3 = c2 + p
-        var r0l = load2(c), r0h = load2(c + 2), r1l = load2(c1), r1h = load2(c1 + 2)
-        var r2l = load2(c2), r2h = load2(c2 + 2), r3l = load2(c3), r3h = load2(c3 + 2)
+        var r0l = SIMD2<Double>(), r0h = r0l, r1l = r0l, r1h = r0l, r2l = r0l, r2h = r0l, r3l = r0l, r3h = r0l
+        if !first {
+            r0l = load2(c); r0h = load2(c + 2); r1l = load2(c1); r1h = load2(c1 + 2)
+            r2l = load2(c2); r2h = load2(c2 + 2); r3l = load2(c3); r3h = load2(c3 + 2)
+        }
         var pa = a, pb = b
         for _ in 0..<depth {
             let bl = load2(pb), bh = load2(pb + 2)
@@ -195,11 +207,11 @@ private struct ProductWork: @unchecked Sendable {
         store2(r2l, c2); store2(r2h, c2 + 2); store2(r3l, c3); store2(r3h, c3 + 2)
     }
 
-    /// C[0, 0..<4] += Σ_{t < depth} A[0, t] B[t, 0..<4], with the strides of `block4x4`.
+    /// C[0, 0..<4] (+)= Σ_{t < depth} A[0, t] B[t, 0..<4], with the strides and `first` of `block4x4`.
     @inline(__always)
     private static func block1x4(a: UnsafePointer<Double>, ks: Int, b: UnsafePointer<Double>, bs: Int,
-                                 c: UnsafeMutablePointer<Double>, depth: Int) {
-        var rl = load2(c), rh = load2(c + 2)
+                                 c: UnsafeMutablePointer<Double>, depth: Int, first: Bool) {
+        var rl = first ? SIMD2() : load2(c), rh = first ? SIMD2() : load2(c + 2)
         var pa = a, pb = b
         for _ in 0..<depth {
             let x = SIMD2(repeating: pa[0])
