@@ -59,6 +59,18 @@ import Learning
         for (a, b) in zip(fused3, chain3) { #expect(isClose(a, b, within: 1e-13)) }
     }
 
+    @Test func parameterGradientsAreTheBackwardPassesParameters() {
+        let network = randomNetwork([3, 4, 2, 1], hidden: .tanh, output: .sigmoid, seed: 13)
+        let y = Matrix([[1, 0, 0, 1]])
+        let caches = network.forward(x)
+        for fused in [true, false] {
+            let full = network.backward(caches: caches, expected: y, loss: BinaryCrossEntropy(), fusedOutput: fused)
+            let short = network.parameterGradients(caches: caches, expected: y, loss: BinaryCrossEntropy(), fusedOutput: fused)
+            #expect(full.map(\.parameters) == short)
+            #expect(full[0].inputGradient.shape == x.shape)
+        }
+    }
+
     @Test func fusedOutputStaysExactWhenSaturated() {
         // A sigmoid output of exactly 1 with target 0: dZ = (A - Y)/m = 1, while the clamped
         // chain gives (1/(1 - a)) x a(1 - a) with a(1 - a) = 0, i.e. 0: learning would stop.
