@@ -40,7 +40,11 @@ extension ElementwiseActivation {
 
     /// A = g(Z), element by element.
     public func forward(_ z: Matrix) -> Matrix {
-        z.map { value($0) }
+        var result = z
+        result.elements.withUnsafeMutableBufferPointer { a in
+            for k in 0..<a.count { a[k] = value(a[k]) }
+        }
+        return result
     }
 
     /// dZ = dA ⊙ g'(A), element by element, from the forward output A.
@@ -48,10 +52,12 @@ extension ElementwiseActivation {
         if outputGradient.shape != output.shape {
             fatalError("shape mismatch: gradient \(outputGradient.shape) and output \(output.shape) must have the same shape")
         }
-        var result = outputGradient.elements
-        for k in 0..<result.count {
-            result[k] *= derivative(output: output.elements[k])
+        var result = outputGradient
+        output.elements.withUnsafeBufferPointer { a in
+            result.elements.withUnsafeMutableBufferPointer { d in
+                for k in 0..<d.count { d[k] *= derivative(output: a[k]) }
+            }
         }
-        return Matrix(rows: output.rows, columns: output.columns, elements: result)
+        return result
     }
 }

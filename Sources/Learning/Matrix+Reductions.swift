@@ -29,10 +29,13 @@ extension Matrix {
     /// The sum of each row, a (rows, 1) column: (rowSums)_i = Σ_j M_ij (sums over examples).
     public func rowSums() -> Matrix {
         var result = [Double](repeating: 0, count: rows)
-        for i in 0..<rows {
-            var total = 0.0
-            for j in 0..<columns { total += elements[i * columns + j] }
-            result[i] = total
+        let width = columns
+        elements.withUnsafeBufferPointer { m in
+            for i in 0..<rows {
+                var total = 0.0
+                for j in 0..<width { total += m[i * width + j] }
+                result[i] = total
+            }
         }
         return Matrix(rows: rows, columns: 1, elements: result)
     }
@@ -40,8 +43,13 @@ extension Matrix {
     /// The sum of each column, a (1, columns) row: (columnSums)_j = Σ_i M_ij (sums over units).
     public func columnSums() -> Matrix {
         var result = [Double](repeating: 0, count: columns)
-        for i in 0..<rows {
-            for j in 0..<columns { result[j] += elements[i * columns + j] }
+        let width = columns
+        elements.withUnsafeBufferPointer { m in
+            result.withUnsafeMutableBufferPointer { sums in
+                for i in 0..<rows {
+                    for j in 0..<width { sums[j] += m[i * width + j] }
+                }
+            }
         }
         return Matrix(rows: 1, columns: columns, elements: result)
     }

@@ -90,9 +90,12 @@ public struct Matrix: Equatable, Sendable {
     /// The transpose: element (i, j) of the result is element (j, i) of this matrix.
     public var transposed: Matrix {
         var result = [Double](repeating: 0, count: count)
-        for i in 0..<rows {
-            for j in 0..<columns {
-                result[j * rows + i] = elements[i * columns + j]
+        let height = rows, width = columns
+        elements.withUnsafeBufferPointer { m in
+            result.withUnsafeMutableBufferPointer { t in
+                for i in 0..<height {
+                    for j in 0..<width { t[j * height + i] = m[i * width + j] }
+                }
             }
         }
         return Matrix(rows: columns, columns: rows, elements: result)

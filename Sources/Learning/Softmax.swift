@@ -21,20 +21,22 @@ public struct Softmax: Activation {
 
     /// a = softmax(z) for every column.
     public func forward(_ z: Matrix) -> Matrix {
-        var result = z.elements
+        var result = z
         let rows = z.rows, columns = z.columns
-        for j in 0..<columns {
-            var largest = -Double.infinity
-            for i in 0..<rows { largest = Swift.max(largest, result[i * columns + j]) }
-            var total = 0.0
-            for i in 0..<rows {
-                let e = Math.exponential(result[i * columns + j] - largest)
-                result[i * columns + j] = e
-                total += e
+        result.elements.withUnsafeMutableBufferPointer { a in
+            for j in 0..<columns {
+                var largest = -Double.infinity
+                for i in 0..<rows { largest = Swift.max(largest, a[i * columns + j]) }
+                var total = 0.0
+                for i in 0..<rows {
+                    let e = Math.exponential(a[i * columns + j] - largest)
+                    a[i * columns + j] = e
+                    total += e
+                }
+                for i in 0..<rows { a[i * columns + j] /= total }
             }
-            for i in 0..<rows { result[i * columns + j] /= total }
         }
-        return Matrix(rows: rows, columns: columns, elements: result)
+        return result
     }
 
     /// dz_k = a_k (da_k - Σ_i a_i da_i), column by column.
@@ -43,14 +45,17 @@ public struct Softmax: Activation {
             fatalError("shape mismatch: gradient \(outputGradient.shape) and output \(output.shape) must have the same shape")
         }
         let rows = output.rows, columns = output.columns
-        let a = output.elements, da = outputGradient.elements
-        var result = [Double](repeating: 0, count: a.count)
-        for j in 0..<columns {
-            var dot = 0.0
-            for i in 0..<rows { dot += a[i * columns + j] * da[i * columns + j] }
-            for i in 0..<rows { result[i * columns + j] = a[i * columns + j] * (da[i * columns + j] - dot) }
+        var result = outputGradient
+        output.elements.withUnsafeBufferPointer { a in
+            result.elements.withUnsafeMutableBufferPointer { d in
+                for j in 0..<columns {
+                    var dot = 0.0
+                    for i in 0..<rows { dot += a[i * columns + j] * d[i * columns + j] }
+                    for i in 0..<rows { d[i * columns + j] = a[i * columns + j] * (d[i * columns + j] - dot) }
+                }
+            }
         }
-        return Matrix(rows: rows, columns: columns, elements: result)
+        return result
     }
 }
 
