@@ -31,7 +31,9 @@ struct NetworkLayout {
         let slots = (0..<columns).map { diagram.layers[$0].count + (hasBias[$0] ? 1 : 0) }
         let tallest = Double(slots.max()!)
         height = top + tallest * Self.spacing + 12
-        let margin = radius + 40
+        // Room for the outer nodes and for the names written centred above the outer columns.
+        let names = [diagram.layerNames.first, diagram.layerNames.last].compactMap { $0 }
+        let margin = max(radius + 40, (names.map { textWidth($0, size: 13) }.max() ?? 0) / 2 + 10)
         let step = (Self.width - 2 * margin) / Double(columns - 1)
         var positions: [[(x: Double, y: Double)]] = []
         var biasPositions: [(x: Double, y: Double)?] = []

@@ -50,3 +50,13 @@ import Testing
         #expect(long.radius > short.radius)
     }
 }
+
+@Suite struct NetworkLayoutMarginTests {
+    @Test func longLayerNamesFitInTheFigure() {
+        let names = ["input (layer 0)", "hidden (layer 1)", "output layer with a long name"]
+        let layout = NetworkLayout(NetworkDiagram(layers: [["a"], ["b"], ["c"]], layerNames: names))
+        let halfWidth = textWidth(names[2], size: 13) / 2
+        #expect(layout.positions[2][0].x + halfWidth <= NetworkLayout.width)
+        #expect(layout.positions[0][0].x - textWidth(names[0], size: 13) / 2 >= 0)
+    }
+}
