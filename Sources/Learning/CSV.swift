@@ -19,29 +19,19 @@ public enum CSV {
 
     /// The numbers of CSV `text`; `path` names it in errors.
     public static func parse(_ text: String, path: String = "<text>") throws -> [[Double]] {
-        // (line number, fields) of every non-blank line.
-        var lines: [(number: Int, fields: [Substring])] = []
-        var lineNumber = 0
-        // "\r\n" is one Character in Swift, and a newline like "\n".
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            lineNumber += 1
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            lines.append((lineNumber, line.split(separator: ",", omittingEmptySubsequences: false)))
-        }
+        let lines = splitLines(Array(text.utf8))
         guard let first = lines.first else {
             throw CSVError(path: path, line: 0, message: "no data: the file is empty")
         }
         let firstIsNumeric = first.fields.allSatisfy { number(in: $0) != nil }
         let countDiffers = lines.count > 1 && lines[1].fields.count != first.fields.count
-        if !firstIsNumeric || countDiffers {
-            lines.removeFirst()
-        }
-        guard let width = lines.first?.fields.count else {
+        let data = (!firstIsNumeric || countDiffers) ? lines.dropFirst() : lines[...]
+        guard let width = data.first?.fields.count else {
             throw CSVError(path: path, line: first.number, message: "no data: only a header line")
         }
         var rows: [[Double]] = []
-        rows.reserveCapacity(lines.count)
-        for (line, fields) in lines {
+        rows.reserveCapacity(data.count)
+        for (line, fields) in data {
             if fields.count != width {
                 throw CSVError(path: path, line: line, message: "expected \(width) fields, found \(fields.count): fix or remove this line")
             }
@@ -58,15 +48,51 @@ public enum CSV {
         return rows
     }
 
-    /// The number written in `field`, spaces around it allowed; nil if it is not one.
-    static func number(in field: Substring) -> Double? {
-        let trimmed = field.drop(while: { $0 == " " || $0 == "\t" })
-        var end = trimmed.endIndex
-        while end > trimmed.startIndex, trimmed[trimmed.index(before: end)] == " " || trimmed[trimmed.index(before: end)] == "\t" {
-            end = trimmed.index(before: end)
+    /// The non-blank lines of `bytes` as (line number from 1, fields split at commas, each
+    /// trimmed of spaces and tabs). Lines end at "\n", "\r\n" or "\r".
+    static func splitLines(_ bytes: [UInt8]) -> [(number: Int, fields: [String])] {
+        var lines: [(number: Int, fields: [String])] = []
+        var fields: [String] = []
+        var lineNumber = 1
+        var fieldStart = 0
+        var blank = true
+        var k = 0
+        func endField(_ end: Int) {
+            var low = fieldStart, high = end
+            while low < high && (bytes[low] == 32 || bytes[low] == 9) { low += 1 }
+            while high > low && (bytes[high - 1] == 32 || bytes[high - 1] == 9) { high -= 1 }
+            if low < high { blank = false }
+            fields.append(String(decoding: bytes[low..<high], as: UTF8.self))
         }
-        let text = trimmed[..<end]
-        guard let value = Double(text), value.isFinite else { return nil }
+        func endLine(_ end: Int) {
+            endField(end)
+            if !blank { lines.append((lineNumber, fields)) }
+            fields = []
+            blank = true
+            lineNumber += 1
+        }
+        while k < bytes.count {
+            switch bytes[k] {
+            case 44:  // ","
+                endField(k)
+                blank = false
+                fieldStart = k + 1
+            case 10, 13:  // "\n", "\r"
+                endLine(k)
+                if bytes[k] == 13 && k + 1 < bytes.count && bytes[k + 1] == 10 { k += 1 }
+                fieldStart = k + 1
+            default:
+                break
+            }
+            k += 1
+        }
+        if fieldStart < bytes.count { endLine(bytes.count) }
+        return lines
+    }
+
+    /// The number written in `field` (already trimmed); nil if it is not a finite number.
+    static func number(in field: String) -> Double? {
+        guard let value = Double(field), value.isFinite else { return nil }
         return value
     }
 }
