@@ -1,4 +1,5 @@
-/// Points coloured and shaped by class, optionally over a classifier's decision regions.
+/// Points coloured and shaped by class, optionally over a classifier's decision regions
+/// and under lines such as a fitted model.
 ///
 /// ```swift
 /// let plot = ScatterPlot(title: "Two moons", xLabel: "x₁", yLabel: "x₂")
@@ -24,6 +25,7 @@ public struct ScatterPlot {
     var xRange: ClosedRange<Double>?
     var yRange: ClosedRange<Double>?
     var groups: [Group] = []
+    var lines: [Group] = []
     var regions: DecisionRegions?
 
     /// An empty plot; `xRange` and `yRange` fix the axes instead of fitting the points.
@@ -61,6 +63,15 @@ public struct ScatterPlot {
         return plot
     }
 
+    /// This plot with a line through (xs[i], ys[i]) drawn over the points, e.g. a fitted
+    /// model; lines are in the page's text colour, line k with dash pattern k.
+    public func line(_ name: String, xs: [Double], ys: [Double]) -> ScatterPlot {
+        precondition(xs.count == ys.count, "line \"\(name)\" has \(xs.count) xs but \(ys.count) ys; give one y for each x")
+        var plot = self
+        plot.lines.append(Group(name: name, classIndex: lines.count, xs: xs, ys: ys))
+        return plot
+    }
+
     /// This plot over a background tinted by `classify(x, y)` on a grid of cells
     /// `resolution` across (the class number picks the tint, as for points).
     public func regions(resolution: Int = 100, _ classify: @escaping (Double, Double) -> Int) -> ScatterPlot {
@@ -74,9 +85,11 @@ public struct ScatterPlot {
     public func figure(caption: String, alt: String) -> Figure {
         precondition(!groups.isEmpty || (regions != nil && xRange != nil && yRange != nil),
                      "scatter plot has no points; add some with .points(name, xs:, ys:)")
+        let everything = groups + lines
+        let legend = groups.map { LegendEntry(name: $0.name, colour: Palette.colour($0.classIndex), dash: nil, marker: .of($0.classIndex)) }
+            + lines.map { LegendEntry(name: $0.name, colour: "currentColor", dash: Palette.dash($0.classIndex), marker: nil) }
         let chart = Chart(title: title, xLabel: xLabel, yLabel: yLabel,
-                          x: axis(xRange, groups.flatMap(\.xs)), y: axis(yRange, groups.flatMap(\.ys)),
-                          legend: groups.map { LegendEntry(name: $0.name, colour: Palette.colour($0.classIndex), dash: nil, marker: .of($0.classIndex)) })
+                          x: axis(xRange, everything.flatMap(\.xs)), y: axis(yRange, everything.flatMap(\.ys)), legend: legend)
         return chart.figure(caption: caption, alt: alt) { svg in
             regions?.draw(into: &svg, chart: chart)
             for group in groups {
@@ -86,6 +99,13 @@ public struct ScatterPlot {
                     if let point = chart.place(x, y) { data += marker.path(x: point.x, y: point.y, size: 7) }
                 }
                 svg.empty("path", [("class", "plot-points"), ("d", data)] + marker.paint(Palette.colour(group.classIndex)))
+            }
+            for line in lines {
+                let points = zip(line.xs, line.ys).compactMap { chart.place($0, $1) }
+                var attributes: [SVG.Attribute] = [("class", "plot-line"), ("d", pathData(points)), ("stroke", "currentColor"),
+                                                   ("stroke-width", "2"), ("stroke-linejoin", "round")]
+                if !Palette.dash(line.classIndex).isEmpty { attributes.append(("stroke-dasharray", Palette.dash(line.classIndex))) }
+                svg.empty("path", attributes)
             }
         }
     }

@@ -53,3 +53,24 @@ import Testing
         #expect(plot.figure(caption: "c", alt: "a").svg == plot.figure(caption: "c", alt: "a").svg)
     }
 }
+
+@Suite struct ScatterPlotLineTests {
+    @Test func linesAreDrawnOverThePointsWithALegendEntry() throws {
+        let plot = ScatterPlot().points("data", xs: [0, 1, 2], ys: [0.1, 0.9, 2.2])
+            .line("fitted y = x", xs: [0, 2], ys: [0, 2])
+            .line("start", xs: [0, 2], ys: [0, 0])
+        let root = try XML.parse(plot.figure(caption: "c", alt: "a").svg)
+        let clipped = root.all.first { $0.attributes["clip-path"] != nil }!
+        #expect(clipped.children.map { $0.attributes["class"] } == ["plot-points", "plot-line", "plot-line"])
+        #expect(clipped.children[1].attributes["stroke"] == "currentColor")
+        #expect(clipped.children[1].attributes["stroke-dasharray"] == nil)
+        #expect(clipped.children[2].attributes["stroke-dasharray"] == Palette.dash(1))
+        #expect(root.elements(class: "plot-legend")[0].elements("text").map(\.text) == ["data", "fitted y = x", "start"])
+    }
+
+    @Test func linesWidenTheAxes() throws {
+        let plot = ScatterPlot().points("data", xs: [0, 1], ys: [0, 1]).line("model", xs: [0, 1], ys: [-1, 3])
+        let labels = try XML.parse(plot.figure(caption: "c", alt: "a").svg).elements(class: "plot-axes")[0].elements("text").map(\.text)
+        #expect(labels.contains("\u{2212}1") && labels.contains("3"))
+    }
+}
