@@ -59,7 +59,8 @@ struct Chart {
             if let title {
                 svg.text("text", [
                     ("x", n(Self.width / 2)), ("y", n(14 + Self.titleFont)), ("text-anchor", "middle"),
-                    ("font-size", n(Self.titleFont)), ("font-weight", "600"), ("fill", "currentColor"),
+                    ("font-size", n(fittedFontSize(title, size: Self.titleFont, width: Self.width - 24))),
+                    ("font-weight", "600"), ("fill", "currentColor"),
                 ], title)
             }
             legend.draw(into: &svg, left: left, top: top - Double(legend.rows) * Legend.rowHeight - 6)
@@ -103,4 +104,11 @@ struct Chart {
             }
         }
     }
+}
+
+/// `size`, or smaller (down to 10) if `text` would be wider than `width` at `size`: a long
+/// title shrinks rather than runs off the figure.
+func fittedFontSize(_ text: String, size: Double, width: Double) -> Double {
+    let needed = textWidth(text, size: size)
+    return needed <= width ? size : max(10, (size * width / needed * 10).rounded(.down) / 10)
 }

@@ -50,7 +50,8 @@ struct NetworkLayout {
 
     func draw(into svg: inout SVG) {
         if let title = diagram.title {
-            svg.text("text", [("x", n(Self.width / 2)), ("y", "30"), ("text-anchor", "middle"), ("font-size", "15"),
+            svg.text("text", [("x", n(Self.width / 2)), ("y", "30"), ("text-anchor", "middle"),
+                              ("font-size", n(fittedFontSize(title, size: 15, width: Self.width - 24))),
                               ("font-weight", "600"), ("fill", "currentColor")], title)
         }
         svg.group("g", [("class", "plot-edges"), ("stroke", "currentColor"), ("stroke-opacity", "0.55"), ("stroke-width", "1.3")]) { svg in

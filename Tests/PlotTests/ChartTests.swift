@@ -36,3 +36,16 @@ import Testing
         #expect(clipped.elements(class: "data").count == 1)
     }
 }
+
+@Suite struct TitleFitTests {
+    @Test func shortTitlesKeepTheirSize() {
+        #expect(fittedFontSize("Loss", size: 15, width: 600) == 15)
+    }
+
+    @Test func longTitlesShrinkToFit() {
+        let title = String(repeating: "a very long title ", count: 5)
+        let size = fittedFontSize(title, size: 15, width: 600)
+        #expect(size < 15 && size >= 10)
+        #expect(textWidth(title, size: size) <= 600)
+    }
+}
