@@ -24,10 +24,13 @@ enum Palette {
 enum Marker: CaseIterable {
     case circle, square, triangle, diamond, plus, cross
 
-    /// The marker of class `index`, repeating after six.
+    /// The marker of class `index`: shape `index` for the first six classes; after that the
+    /// shapes shift by one each round (class 6 is colour 0 with shape 1), so that colour and
+    /// shape together tell 36 classes apart.
     static func of(_ index: Int) -> Marker {
         let all = Marker.allCases
-        return all[((index % all.count) + all.count) % all.count]
+        let shifted = index + index / all.count
+        return all[((shifted % all.count) + all.count) % all.count]
     }
 
     /// Outlined shapes (plus and cross) are stroked; the others are filled.

@@ -37,7 +37,10 @@ import Darwin
     @Test func indicesWrapAround() {
         #expect(Palette.colour(6) == Palette.colour(0))
         #expect(Palette.dash(7) == Palette.dash(1))
-        #expect(Marker.of(8) == Marker.of(2))
+        #expect(Marker.of(2) == .triangle)
+        #expect(Marker.of(6) == .square)  // colour 0 again, so a different shape
+        let pairs = (0..<36).map { "\(Palette.colour($0)) \(Marker.of($0))" }
+        #expect(Set(pairs).count == 36)
         #expect(Palette.colour(-1) == Palette.colours.last)
     }
 

@@ -67,3 +67,19 @@ import Testing
         #expect(log.fraction(-1) == nil)
     }
 }
+
+@Suite struct TickLabelSpacingTests {
+    /// Tick labels along the x axis of a line plot must not run into each other.
+    @Test(arguments: [(0.0, 0.93), (-6, 6), (0, 3000), (0.0012, 0.0049), (-1e6, 3e6), (1e-7, 9e-7), (0.5, 0.51), (-123.4, 56.7)])
+    func xTickLabelsDoNotOverlap(_ range: (Double, Double)) throws {
+        let plot = LinePlot().series("y", xs: [range.0, range.1], ys: [0, 1])
+        let chart = Chart(title: nil, xLabel: "", yLabel: "", x: .linear(range.0, range.1), y: .linear(0, 1), legend: [])
+        let ticks = chart.x.ticks
+        for (a, b) in zip(ticks, ticks.dropFirst()) {
+            let gap = chart.place(b.value, 0)!.x - chart.place(a.value, 0)!.x
+            let room = (textWidth(a.label, size: Chart.tickFont) + textWidth(b.label, size: Chart.tickFont)) / 2
+            #expect(gap > room + 4, "\(a.label) and \(b.label) for \(range)")
+        }
+        #expect(throws: Never.self) { try XML.parse(plot.figure(caption: "c", alt: "a").svg) }
+    }
+}
