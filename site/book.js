@@ -94,7 +94,18 @@ function setUpSearch() {
   });
 }
 
+// On a narrow screen the chapter list starts folded, so the text comes first.
+function foldMenu() {
+  const menu = document.querySelector("details.menu");
+  const narrow = window.matchMedia("(max-width: 60rem)");
+  if (!menu) return;
+  if (narrow.matches) menu.removeAttribute("open");
+  // Wide screens hide the fold's summary, so the list must be open there.
+  narrow.addEventListener("change", () => { if (!narrow.matches) menu.setAttribute("open", ""); });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  foldMenu();
   typesetMath();
   setUpSearch();
 });

@@ -106,3 +106,32 @@ import Testing
         #expect(one.contains("data-computed=\"checked: the code computed 1\""))
     }
 }
+
+extension SiteBuildTests {
+    @Test func withoutKaTeXTheBuildSucceedsAndShowsTeX() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let nowhere = root.appendingPathComponent("no-katex-here")
+        let summary = try SiteBuild(root: root, katexFolder: nowhere).run(reports: [])
+        #expect(!summary.hasKaTeX)
+        let site = root.appendingPathComponent("_site")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("katex").path))
+        let notation = try String(contentsOf: site.appendingPathComponent("notation.html"), encoding: .utf8)
+        #expect(!notation.contains("katex"))
+        #expect(notation.contains("<span class=\"math inline\">x</span>"))
+    }
+
+    @Test func withKaTeXItsFilesAreCopiedAndLinked() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let katex = root.appendingPathComponent("fake-katex")
+        try FileManager.default.createDirectory(at: katex.appendingPathComponent("fonts"), withIntermediateDirectories: true)
+        try "js".write(to: katex.appendingPathComponent("katex.min.js"), atomically: true, encoding: .utf8)
+        try "css".write(to: katex.appendingPathComponent("katex.min.css"), atomically: true, encoding: .utf8)
+        try "font".write(to: katex.appendingPathComponent("fonts/KaTeX_Main-Regular.woff2"), atomically: true, encoding: .utf8)
+        let summary = try SiteBuild(root: root, katexFolder: katex).run(reports: [])
+        #expect(summary.hasKaTeX)
+        let files = try snapshot(root.appendingPathComponent("_site"))
+        #expect(files["/katex/katex.min.js"] == Data("js".utf8))
+        #expect(files["/katex/fonts/KaTeX_Main-Regular.woff2"] == Data("font".utf8))
+        #expect(String(decoding: files["/index.html"]!, as: UTF8.self).contains("<script defer src=\"katex/katex.min.js\"></script>"))
+    }
+}
