@@ -195,7 +195,7 @@ private struct Walk {
         if let suggestion = OptionNames.nearest(to: word.name, in: names) {
             error(at, "unknown option '\(quoted)'; did you mean '\(suggestion)'?")
         } else {
-            error(at, "unknown option '\(quoted)' for a \(language) block; use one of: \(names.joined(separator: ", "))")
+            error(at, "unknown option '\(quoted)' for \(language == "output" ? "an output" : "a swift") block; use one of: \(names.joined(separator: ", "))")
         }
     }
 }

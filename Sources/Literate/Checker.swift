@@ -54,7 +54,11 @@ public struct Checker: Sendable {
     public func check(paths: [String], progress: @escaping @Sendable (CheckProgress) -> Void = { _ in }) throws -> [ChapterReport] {
         let paths = paths.isEmpty ? project.chapterPaths() : paths
         let parsed = try paths.map { path in (path, try ChapterParser.read(path: path)) }
-        let run = Pipeline(project: project, options: options, progress: progress)
+        let run = Pipeline(project: project, options: options, progress: progress, toolchain: toolchain)
         return try run.check(parsed.map { ($0.0, $0.1.chapter, $0.1.diagnostics) })
     }
+
+    /// The compiler and libraries to use; nil to find and build them on first need. Tests set it
+    /// so that one set of libraries serves every check even while Learning is being edited.
+    var toolchain: Toolchain?
 }

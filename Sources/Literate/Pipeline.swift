@@ -6,6 +6,7 @@ struct Pipeline: Sendable {
     let project: Project
     let options: CheckOptions
     let progress: @Sendable (CheckProgress) -> Void
+    let toolchain: Toolchain?
 
     func check(_ chapters: [(path: String, chapter: Chapter?, diagnostics: [Diagnostic])]) throws -> [ChapterReport] {
         var reports = [ChapterReport?](repeating: nil, count: chapters.count)
@@ -21,7 +22,7 @@ struct Pipeline: Sendable {
             }
         }
         guard !pending.isEmpty else { return reports.map { $0! } }
-        let toolchain = try Toolchain.prepare(project: project) { progress(.compilingLibraries) }
+        let toolchain = try self.toolchain ?? Toolchain.prepare(project: project) { progress(.compilingLibraries) }
         let cache = ReportCache(project: project)
         var misses: [(slot: Int, chapter: Chapter, key: String)] = []
         for (slot, chapter) in pending {

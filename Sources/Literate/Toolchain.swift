@@ -21,31 +21,41 @@ struct Toolchain: Sendable {
     static func prepare(project: Project, announce: () -> Void) throws -> Toolchain {
         let swiftc = try findCompiler()
         let version = try compilerVersion(swiftc, cacheFolder: project.cacheFolder)
-        var key = SHA256()
-        key.update(engineVersion)
-        key.update(version)
-        key.update(Prelude.supportSource)
         // One snapshot of the sources is both hashed and compiled, so an edit made meanwhile
         // cannot slip into a library filed under the old key.
-        var sources: [(module: String, files: [(name: String, data: Data)])] = []
-        for (module, folder) in [("Learning", project.root + "/Sources/Learning"), ("Plot", project.root + "/Sources/Plot")] {
-            var files: [(name: String, data: Data)] = []
-            for file in swiftFiles(in: folder) {
-                let data = FileManager.default.contents(atPath: file) ?? Data()
-                let name = (file as NSString).lastPathComponent
-                key.update(module + "/" + name)
-                key.update(data)
-                files.append((name, data))
-            }
-            sources.append((module, files))
-        }
-        let libraryKey = key.hexDigest()
+        let sources = snapshot(project)
+        let libraryKey = key(compilerVersion: version, sources: sources)
         let folder = project.cacheFolder + "/lib/" + String(libraryKey.prefix(24))
         if !FileManager.default.fileExists(atPath: folder + "/libBookSupport.so") {
             announce()
             try build(sources, swiftc: swiftc, into: folder)
         }
         return Toolchain(swiftc: swiftc, compilerVersion: version, libraryFolder: folder, libraryKey: libraryKey)
+    }
+
+    /// The Swift files of Learning and Plot, read once.
+    static func snapshot(_ project: Project) -> [(module: String, files: [(name: String, data: Data)])] {
+        [("Learning", project.root + "/Sources/Learning"), ("Plot", project.root + "/Sources/Plot")].map { module, folder in
+            (module, swiftFiles(in: folder).map { file in
+                ((file as NSString).lastPathComponent, FileManager.default.contents(atPath: file) ?? Data())
+            })
+        }
+    }
+
+    /// The libraries' key: SHA-256 of the engine version, the compiler version, the support
+    /// module's source, and every library file's module, name and bytes.
+    static func key(compilerVersion: String, sources: [(module: String, files: [(name: String, data: Data)])]) -> String {
+        var key = SHA256()
+        key.update(engineVersion)
+        key.update(compilerVersion)
+        key.update(Prelude.supportSource)
+        for (module, files) in sources {
+            for (name, data) in files {
+                key.update(module + "/" + name)
+                key.update(data)
+            }
+        }
+        return key.hexDigest()
     }
 
     /// Flags that make a program see and load the libraries.

@@ -1,0 +1,144 @@
+import Testing
+@testable import Literate
+
+@Suite struct ChapterParserTests {
+    private func parse(_ text: String) -> (chapter: Chapter?, diagnostics: [String]) {
+        let (chapter, diagnostics) = ChapterParser.parse(text, path: "ch.md")
+        return (chapter, diagnostics.map(\.description))
+    }
+
+    @Test func blocksAnywhereWithOptionsAndOutputs() throws {
+        let text = """
+        # Title
+
+        ```swift hidden
+        let a = 1
+        ```
+
+        > ```swift
+        > print(a)
+        > ```
+        >
+        > ```output tolerance=1%
+        > 1
+        > ```
+
+        1. item
+
+           ~~~swift traps="out of range"
+           [1][2]
+           ~~~
+
+            indented code is prose
+
+        ```swift fails-to-compile="cannot convert"
+        let b: Int = "x"
+        ```
+
+        ```swift compile-only
+        while true {}
+        ```
+
+        ```text
+        not ours
+        ```
+        """
+        let (chapter, diagnostics) = parse(text)
+        #expect(diagnostics.isEmpty)
+        let blocks = try #require(chapter?.blocks)
+        #expect(blocks.count == 5)
+        #expect(blocks[0].isHidden && blocks[0].mode == .run && blocks[0].fence == Location(line: 3, column: 1))
+        #expect(blocks[0].firstCodeLine == 4 && blocks[0].code == "let a = 1\n")
+        #expect(blocks[1].fence == Location(line: 7, column: 3))
+        #expect(blocks[1].expected?.text == "1\n")
+        #expect(blocks[1].expected?.tolerance == .relative(0.01))
+        #expect(blocks[1].expected?.firstLine == 12)
+        #expect(blocks[2].mode == .traps(message: "out of range"))
+        #expect(blocks[2].fence == Location(line: 17, column: 4))
+        #expect(blocks[2].codeColumn == 4)
+        #expect(blocks[3].mode == .failsToCompile(message: "cannot convert"))
+        #expect(blocks[4].mode == .compileOnly)
+        #expect(chapter?.block(openingOn: 17)?.index == 2)
+    }
+
+    @Test func anUnknownOptionSuggestsTheNearest() {
+        let (chapter, diagnostics) = parse("```swift hiden\nprint(1)\n```\n")
+        #expect(diagnostics == ["ch.md:1:10: error: unknown option 'hiden'; did you mean 'hidden'?"])
+        #expect(chapter?.blocks.isEmpty == true)
+    }
+
+    @Test func anUnknownOutputOptionListsTheValidOnes() {
+        let (_, diagnostics) = parse("```swift\nprint(1)\n```\n\n```output skip=3\n1\n```\n")
+        #expect(diagnostics == ["ch.md:5:11: error: unknown option 'skip' for an output block; use one of: tolerance"])
+    }
+
+    @Test func conflictingModesAndBadValues() {
+        let (_, diagnostics) = parse("```swift traps compile-only\n1\n```\n\n```swift fails-to-compile\n1\n```\n")
+        #expect(diagnostics == [
+            "ch.md:1:16: error: options 'traps' and 'compile-only' cannot be combined; keep one",
+            "ch.md:5:10: error: option 'fails-to-compile' needs the expected message, e.g. fails-to-compile=\"cannot convert\"",
+        ])
+    }
+
+    @Test func anUnclosedFenceIsAnError() {
+        let (_, diagnostics) = parse("# T\n\n```swift\nprint(1)\n")
+        #expect(diagnostics == ["ch.md:3:1: error: code block is never closed; add a closing ``` line after its last line"])
+    }
+
+    @Test func anOutputBlockNeedsASwiftBlockDirectlyAbove() {
+        let (_, diagnostics) = parse("```swift\nprint(1)\n```\n\nprose\n\n```output\n1\n```\n")
+        #expect(diagnostics == [
+            "ch.md:7:1: error: output block has no swift block directly above it; put it right after the block whose output it shows",
+        ])
+    }
+
+    @Test func aBlockThatDoesNotRunHasNoOutput() {
+        let (_, diagnostics) = parse("```swift compile-only\nprint(1)\n```\n\n```output\n1\n```\n")
+        #expect(diagnostics == ["ch.md:5:1: error: a block that is not run has no output; remove this output block or the block's option"])
+    }
+
+    @Test func emptyAndNotUTF8() {
+        #expect(parse("  \n\n").diagnostics == ["ch.md:1:1: error: chapter is empty; write the chapter or remove the file"])
+        let bytes: [UInt8] = Array("ok\nCaf".utf8) + [0xE9] + Array("\n".utf8)
+        let (chapter, diagnostics) = ChapterParser.parse(data: bytes, path: "ch.md")
+        #expect(chapter == nil)
+        #expect(diagnostics.map(\.description) == ["ch.md:2:4: error: file is not valid UTF-8 (byte 0xE9); save it as UTF-8"])
+    }
+
+    @Test func proseChecksInParagraphsHeadingsListsAndTables() throws {
+        let text = """
+        ## Result [0.5](check:head)
+
+        So z = [1.25](check:z) and é [2.5](check:twice "tolerance=0.01").
+
+        - item [3](check:n)
+
+        | a | b |
+        |---|---|
+        | x | [-0.25](check:neg) |
+        """
+        let (chapter, diagnostics) = parse(text)
+        #expect(diagnostics.isEmpty)
+        let checks = try #require(chapter?.checks)
+        #expect(checks.map(\.name) == ["head", "z", "twice", "n", "neg"])
+        #expect(checks.map(\.location) == [
+            Location(line: 1, column: 12), Location(line: 3, column: 9), Location(line: 3, column: 32),
+            Location(line: 5, column: 9), Location(line: 9, column: 8),
+        ])
+        #expect(checks[2].tolerance == .absolute(0.01))
+        #expect(checks[4].linkStart == Location(line: 9, column: 7))
+    }
+
+    @Test func badChecksAreReported() {
+        let (_, diagnostics) = parse("See [many](check:h1) and [1](check:h2 \"tol=1\").\n")
+        #expect(diagnostics == [
+            "ch.md:1:5: error: check link text must be the written number, e.g. [0.5866](check:h1)",
+            "ch.md:1:26: error: check title must be \"tolerance=0.01\" or \"tolerance=1%\", not \"tol=1\"",
+        ])
+    }
+
+    @Test func inlineCodeAndIndentedCodeAreNotChecks() throws {
+        let (chapter, _) = parse("Write `[1](check:x)` like this.\n\n    [2](check:y)\n")
+        #expect(try #require(chapter).checks.isEmpty)
+    }
+}

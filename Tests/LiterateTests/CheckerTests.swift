@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import Literate
+
+/// Every fixture book checked once, in one parallel run, shared by the tests below (compiling
+/// Swift is the slow part: one run keeps the suite fast).
+private enum Fixtures {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
+    static let cases = ["passing", "wrong-output", "wrong-prose", "compile-error", "trap", "hang", "must-fail-compiles",
+                        "must-trap-finishes", "unknown-option", "unknown-name", "unclosed-fence", "orphan-output", "empty",
+                        "not-utf8", "floods", "reads-stdin"]
+    static let options = CheckOptions(timeout: 3, useCache: false, outputLimit: 1 << 20)
+
+    static func path(_ name: String) -> String { folder + "/" + name + "/chapter.md" }
+
+    /// One compiled Learning and Plot for every test, even if their sources change meanwhile.
+    static let toolchain: Result<Toolchain, BookError> = Result {
+        try Toolchain.prepare(project: Project.locate(from: folder)) {}
+    }.mapError { $0 as? BookError ?? .io("\($0)") }
+
+    static func checker(_ options: CheckOptions) throws -> Checker {
+        var checker = Checker(project: try Project.locate(from: folder), options: options)
+        checker.toolchain = try toolchain.get()
+        return checker
+    }
+
+    static let reports: Result<[String: ChapterReport], BookError> = {
+        do {
+            let checker = try checker(options)
+            let reports = try checker.check(paths: cases.map(path))
+            return .success(Dictionary(uniqueKeysWithValues: zip(cases, reports)))
+        } catch let error as BookError {
+            return .failure(error)
+        } catch {
+            return .failure(.io("\(error)"))
+        }
+    }()
+
+    static func report(_ name: String) throws -> ChapterReport {
+        try #require(try reports.get()[name])
+    }
+
+    /// The errors and notes as `book check` prints them, with the fixture folder shortened to `<name>/`.
+    static func printed(_ name: String) throws -> [String] {
+        try report(name).diagnostics.map { $0.description.replacingOccurrences(of: folder + "/", with: "") }
+    }
+}
+
+@Suite struct CheckerTests {
+    @Test func aPassingChapterPassesWithItsResults() throws {
+        let report = try Fixtures.report("passing")
+        #expect(try Fixtures.printed("passing") == [])
+        #expect(report.passed)
+        #expect(report.blocks.map(\.ran) == [true, true, true, false, false])
+        #expect(report.blocks[1].output.hasPrefix("z = 1.25 [1.25, 125%\nline 1\n"))
+        #expect(report.blocks[2].trap == "Fatal error: Index out of range")
+        #expect(report.checks.map(\.passed) == [true, true, true])
+        #expect(report.checks.map(\.computed) == [1.25, 2.501, 1.25])
+    }
+
+    @Test func aWrongNumberInAnOutputBlock() throws {
+        #expect(try Fixtures.printed("wrong-output") == ["wrong-output/chapter.md:8:6: error: expected 0.5866 (±0.00005), got 0.58712"])
+    }
+
+    @Test func aWrongNumberInProse() throws {
+        #expect(try Fixtures.printed("wrong-prose")
+            == ["wrong-prose/chapter.md:3:29: error: expected 0.5866 (±0.00005), but the code computed 0.58712 for 'h1'"])
+        #expect(try Fixtures.report("wrong-prose").checks.first?.computed == 0.58712)
+    }
+
+    @Test func aCompileErrorIsAtTheMarkdownLineAndColumn() throws {
+        #expect(try Fixtures.printed("compile-error")
+            == ["compile-error/chapter.md:8:16: error: cannot convert value of type 'String' to specified type 'Int'"])
+    }
+
+    @Test func aTrapIsAtTheInnermostChapterLineWithTheOutputBefore() throws {
+        #expect(try Fixtures.printed("trap") == [
+            "trap/chapter.md:10:9: error: the code trapped: Fatal error: Index out of range",
+            "trap/chapter.md:10:9: note: printed before the failure:\nbefore\nstill here",
+        ])
+    }
+
+    @Test func aHangIsStoppedAtTheRunningBlock() throws {
+        #expect(try Fixtures.printed("hang") == [
+            "hang/chapter.md:7:1: error: the chapter did not finish within 3 s and was stopped while this block ran (an endless loop?); allow more with --timeout",
+            "hang/chapter.md:7:1: note: printed before the failure:\nstarting",
+        ])
+    }
+
+    @Test func mustFailToCompileButCompiles() throws {
+        #expect(try Fixtures.printed("must-fail-compiles")
+            == ["must-fail-compiles/chapter.md:7:1: error: expected a compile error containing 'cannot convert', but the block compiled"])
+    }
+
+    @Test func mustTrapButFinishes() throws {
+        #expect(try Fixtures.printed("must-trap-finishes") == ["must-trap-finishes/chapter.md:3:1: error: expected a trap, but the block finished"])
+        #expect(try Fixtures.report("must-trap-finishes").blocks.map(\.output) == ["3\n", "after\n"])
+    }
+
+    @Test func anUnknownOption() throws {
+        #expect(try Fixtures.printed("unknown-option") == ["unknown-option/chapter.md:3:10: error: unknown option 'hiden'; did you mean 'hidden'?"])
+    }
+
+    @Test func anUnknownNameListsTheRecordedOnes() throws {
+        #expect(try Fixtures.printed("unknown-name") == [
+            "unknown-name/chapter.md:3:51: error: no value named 'h2' was recorded (recorded: loss, h1); add record(\"h2\", value) to the code",
+        ])
+    }
+
+    @Test func badInputGetsOneClearMessage() throws {
+        #expect(try Fixtures.printed("unclosed-fence") == ["unclosed-fence/chapter.md:3:1: error: code block is never closed; add a closing ``` line after its last line"])
+        #expect(try Fixtures.printed("orphan-output") == [
+            "orphan-output/chapter.md:5:1: error: output block has no swift block directly above it; put it right after the block whose output it shows",
+        ])
+        #expect(try Fixtures.printed("empty") == ["empty/chapter.md:1:1: error: chapter is empty; write the chapter or remove the file"])
+        #expect(try Fixtures.printed("not-utf8") == ["not-utf8/chapter.md:1:6: error: file is not valid UTF-8 (byte 0xE9); save it as UTF-8"])
+    }
+
+    @Test func aFloodOfOutputIsStopped() throws {
+        let printed = try Fixtures.printed("floods")
+        #expect(printed.first == "floods/chapter.md:3:1: error: the chapter printed more than 1 MB and was stopped while this block ran; print less")
+        #expect(try Fixtures.report("floods").blocks[0].output.utf8.count <= 4096)
+    }
+
+    @Test func readingStandardInputStopsAtTheLine() throws {
+        #expect(try Fixtures.printed("reads-stdin").first
+            == "reads-stdin/chapter.md:5:12: error: the code trapped: Fatal error: chapter code must not read standard input; put the data in the code or in a file")
+    }
+}
+
+@Suite struct CacheTests {
+    @Test func anUnchangedChapterIsNotRunAgainAndAChangeIsNoticed() throws {
+        let folder = NSTemporaryDirectory() + "literate-cache-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/chapter.md"
+        let nonce = UUID().uuidString
+        try "```swift\nlet nonce = \"\(nonce)\"\nrecord(\"x\", 1)\n```\n\nx is [1](check:x).\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let checker = try Fixtures.checker(CheckOptions(timeout: 5))
+        let first = try #require(try checker.check(paths: [path]).first)
+        #expect(first.isCached == false && first.passed)
+        let second = try #require(try checker.check(paths: [path]).first)
+        #expect(second.isCached && second.passed)
+        #expect(second.checks == first.checks)
+        try "```swift\nlet nonce = \"\(nonce)\"\nrecord(\"x\", 2)\n```\n\nx is [1](check:x).\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let third = try #require(try checker.check(paths: [path]).first)
+        #expect(third.isCached == false && third.passed == false)
+    }
+}
