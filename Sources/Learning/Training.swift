@@ -84,11 +84,12 @@ extension Network {
         batchSize: Int, epochs: Int, targetCost: Double? = nil, generator: inout SplitMix64
     ) throws -> TrainingHistory {
         if epochs < 0 { fatalError("epochs must be 0 or more, got \(epochs)") }
+        if batchSize <= 0 { fatalError("batch size must be positive, got \(batchSize)") }
         if inputs.columns != expected.columns {
             fatalError("shape mismatch: inputs \(inputs.shape) and targets \(expected.shape) need the same number of columns")
         }
         var optimizer = optimizer
-        let perEpoch = (inputs.columns + batchSize - 1) / Swift.max(batchSize, 1)
+        let perEpoch = (inputs.columns + batchSize - 1) / batchSize
         var history = TrainingHistory(costs: [], updates: 0, updatesPerEpoch: perEpoch, reachedTarget: false)
         func recordCost(epoch: Int) throws -> Bool {
             let cost = self.cost(inputs: inputs, expected: expected, loss: loss)
