@@ -49,8 +49,10 @@ public struct PageRenderer {
 
     init(path: String, markdown: String, results: PageResults, links: Links) {
         self.path = path
-        self.lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // Split on bytes: splitting a String by Characters is several times slower.
+        self.lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+            Substring(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
+        }
         self.results = results
         self.links = links
         self.sections = [SearchSection(id: "", heading: "", text: "")]

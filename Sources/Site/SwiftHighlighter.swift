@@ -32,56 +32,67 @@ public enum SwiftHighlighter {
     static let literals: Set<String> = ["true", "false", "nil"]
 
     /// Splits `source` into tokens; joining their texts gives back `source` exactly.
+    public static func tokens(_ source: String) -> [(token: Token, text: String)] {
+        let bytes = Array(source.utf8)
+        return spans(bytes).map { ($0.token, String(decoding: bytes[$0.range], as: UTF8.self)) }
+    }
+
+    /// The source as HTML: escaped text, coloured pieces wrapped in `<span class="…">`.
+    public static func html(_ source: String) -> String {
+        let bytes = Array(source.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        for span in spans(bytes) {
+            if span.token != .plain { out.append(contentsOf: "<span class=\"\(span.token.rawValue)\">".utf8) }
+            appendEscaped(bytes[span.range], to: &out)
+            if span.token != .plain { out.append(contentsOf: "</span>".utf8) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The tokens of `bytes` as ranges, neighbours of the same kind merged.
     ///
     /// Works on UTF-8 bytes: every byte of a non-ASCII character counts as part of an
     /// identifier, so tokens always start and end at ASCII bytes.
-    public static func tokens(_ source: String) -> [(token: Token, text: String)] {
-        var scanner = Scanner(Array(source.utf8))
-        var out: [(token: Token, text: String)] = []
-        func add(_ token: Token, _ text: String) {
+    static func spans(_ bytes: [UInt8]) -> [(token: Token, range: Range<Int>)] {
+        var scanner = Scanner(bytes)
+        var out: [(token: Token, range: Range<Int>)] = []
+        func add(_ token: Token, _ start: Int) {
             if let last = out.last, last.token == token {
-                out[out.count - 1].text += text
+                out[out.count - 1].range = last.range.lowerBound..<scanner.index
             } else {
-                out.append((token, text))
+                out.append((token, start..<scanner.index))
             }
         }
         while let c = scanner.peek() {
             let start = scanner.index
             if c == ascii("/") && scanner.peek(1) == ascii("/") {
                 scanner.skip(while: { $0 != ascii("\n") })
-                add(.comment, scanner.text(from: start))
+                add(.comment, start)
             } else if c == ascii("/") && scanner.peek(1) == ascii("*") {
                 scanner.blockComment()
-                add(.comment, scanner.text(from: start))
+                add(.comment, start)
             } else if c == ascii("\"") || (c == ascii("#") && scanner.rawStringAhead()) {
                 scanner.stringLiteral()
-                add(.string, scanner.text(from: start))
+                add(.string, start)
             } else if isDigit(c) {
                 scanner.number()
-                add(.number, scanner.text(from: start))
+                add(.number, start)
             } else if c == ascii("@") || c == ascii("#") {
                 scanner.advance()
                 scanner.skip(while: isIdentifier)
-                add(scanner.index - start > 1 ? (c == ascii("@") ? .attribute : .keyword) : .plain, scanner.text(from: start))
+                add(scanner.index - start > 1 ? (c == ascii("@") ? .attribute : .keyword) : .plain, start)
             } else if isIdentifier(c) || c == ascii("`") {
                 if c == ascii("`") { scanner.advance() }
                 scanner.skip(while: isIdentifier)
                 if c == ascii("`"), scanner.peek() == ascii("`") { scanner.advance() }
-                let word = scanner.text(from: start)
-                add(kind(of: word), word)
+                add(kind(of: scanner.text(from: start)), start)
             } else {
                 scanner.advance()
-                add(.plain, scanner.text(from: start))
+                add(.plain, start)
             }
         }
         return out
-    }
-
-    /// The source as HTML: escaped text, coloured pieces wrapped in `<span class="…">`.
-    public static func html(_ source: String) -> String {
-        tokens(source).map { token, text in
-            token == .plain ? escapeHTML(text) : "<span class=\"\(token.rawValue)\">\(escapeHTML(text))</span>"
-        }.joined()
     }
 
     static func kind(of word: String) -> Token {

@@ -13,3 +13,10 @@ import Testing
         #expect(script == "window.bookSearchIndex = [\n\n];\n")
     }
 }
+
+extension SearchIndexTests {
+    @Test func jsonEscapesControlsAndLineSeparatorsKeepsOtherText() {
+        #expect(SearchIndex.json("a\u{1}b\u{2028}c\\ σ é ✓") == "\"a\\u0001b\\u2028c\\\\ σ é ✓\"")
+        #expect(SearchIndex.collapseSpaces("  one \n\n two\tthree  ") == "one two three")
+    }
+}
