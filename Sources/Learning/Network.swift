@@ -75,16 +75,11 @@ public struct Network: Sendable {
         guard let last = caches.last else { return [] }
         var steps: [DenseBackward] = []
         steps.reserveCapacity(layers.count)
-        var step: DenseBackward
-        if fusedOutput, let dZ = Network.fusedOutputGradient(
-            activation: layers[layers.count - 1].activation, loss: loss, output: last.output, expected: expected) {
-            step = layers[layers.count - 1].backward(zGradient: dZ, cache: last)
-        } else {
-            let dA = loss.gradient(predicted: last.output, expected: expected)
-            step = layers[layers.count - 1].backward(outputGradient: dA, cache: last)
-        }
+        let top = layers.count - 1
+        var step = layers[top].backward(
+            zGradient: outputZGradient(last, expected: expected, loss: loss, fusedOutput: fusedOutput), cache: last)
         steps.append(step)
-        for l in stride(from: layers.count - 2, through: 0, by: -1) {
+        for l in stride(from: top - 1, through: 0, by: -1) {
             step = layers[l].backward(outputGradient: step.inputGradient, cache: caches[l])
             steps.append(step)
         }
@@ -106,17 +101,7 @@ public struct Network: Sendable {
         }
         guard let last = caches.last else { return [] }
         let top = layers.count - 1
-        var dZ: Matrix
-        if fusedOutput, let fused = Network.fusedOutputGradient(
-            activation: layers[top].activation, loss: loss, output: last.output, expected: expected) {
-            dZ = fused
-        } else {
-            let dA = loss.gradient(predicted: last.output, expected: expected)
-            if dA.shape != last.output.shape {
-                fatalError("shape mismatch: gradient \(dA.shape) must match the layer output \(last.output.shape)")
-            }
-            dZ = layers[top].activation.backward(dA, output: last.output)
-        }
+        var dZ = outputZGradient(last, expected: expected, loss: loss, fusedOutput: fusedOutput)
         var gradients = [DenseGradients](repeating: DenseGradients(weights: dZ, bias: dZ), count: layers.count)
         for l in stride(from: top, through: 0, by: -1) {
             gradients[l] = layers[l].parameterGradients(zGradient: dZ, cache: caches[l])
@@ -126,6 +111,20 @@ public struct Network: Sendable {
             }
         }
         return gradients
+    }
+
+    /// dZ^[L] of the output layer: the fused (A - Y) / m where it applies, otherwise the
+    /// activation's backward pass of the loss gradient dA^[L].
+    private func outputZGradient(_ last: DenseCache, expected: Matrix, loss: some Loss, fusedOutput: Bool) -> Matrix {
+        let activation = layers[layers.count - 1].activation
+        if fusedOutput, let dZ = Network.fusedOutputGradient(activation: activation, loss: loss, output: last.output, expected: expected) {
+            return dZ
+        }
+        let dA = loss.gradient(predicted: last.output, expected: expected)
+        if dA.shape != last.output.shape {
+            fatalError("shape mismatch: gradient \(dA.shape) must match the layer output \(last.output.shape)")
+        }
+        return activation.backward(dA, output: last.output)
     }
 
     /// dZ = (A - Y) / m for sigmoid with binary cross-entropy or softmax with cross-entropy;
