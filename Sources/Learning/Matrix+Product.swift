@@ -15,8 +15,8 @@ extension Matrix {
         guard a.columns == b.rows else {
             fatalError("shape mismatch: cannot multiply (\(a.rows), \(a.columns)) by (\(b.rows), \(b.columns))")
         }
-        return Matrix.product(a.elements, rowStride: a.columns, kStride: 1, b.elements,
-                              m: a.rows, n: a.columns, p: b.columns)
+        return product(a.elements, aRow: a.columns, aK: 1, b.elements, bK: b.columns, bColumn: 1,
+                       m: a.rows, n: a.columns, p: b.columns)
     }
 
     /// The product Aᵀ B of this (n, m) matrix A, transposed, and an (n, p) matrix B,
@@ -29,7 +29,7 @@ extension Matrix {
         guard rows == b.rows else {
             fatalError("shape mismatch: cannot multiply the transpose of (\(rows), \(columns)) by (\(b.rows), \(b.columns))")
         }
-        return Matrix.product(elements, rowStride: 1, kStride: columns, b.elements,
+        return Matrix.product(elements, aRow: 1, aK: columns, b.elements, bK: b.columns, bColumn: 1,
                               m: columns, n: rows, p: b.columns)
     }
 
@@ -43,38 +43,50 @@ extension Matrix {
         guard columns == b.columns else {
             fatalError("shape mismatch: cannot multiply (\(rows), \(columns)) by the transpose of (\(b.rows), \(b.columns))")
         }
-        let m = rows, n = columns, p = b.rows
-        let c = [Double](unsafeUninitializedCapacity: m * p) { c, count in
-            // The kernels write every element, except when there is nothing to sum: then C = 0.
-            if n == 0 { c.initialize(repeating: 0) }
-            count = m * p
-            elements.withUnsafeBufferPointer { a in
-                b.elements.withUnsafeBufferPointer { b in
-                    let work = ProductWork(a: a.baseAddress, b: b.baseAddress, c: c.baseAddress,
-                                           m: m, n: n, p: p, rowStride: n, kStride: 1)
-                    work.run(dotProducts: true)
-                }
-            }
-        }
-        return Matrix(rows: m, columns: p, elements: c)
+        return Matrix.product(elements, aRow: columns, aK: 1, b.elements, bK: 1, bColumn: columns,
+                              m: rows, n: columns, p: b.rows)
     }
 
-    /// C = A B for B row-major (n, p) and A read as A_ik = a[i * rowStride + k * kStride].
-    private static func product(_ a: [Double], rowStride: Int, kStride: Int, _ b: [Double],
+    /// C = A B, (m, n) times (n, p), reading A_ik = a[i * aRow + k * aK] and
+    /// B_kj = b[k * bK + j * bColumn], so that a transposed factor is only read differently.
+    private static func product(_ a: [Double], aRow: Int, aK: Int, _ b: [Double], bK: Int, bColumn: Int,
                                 m: Int, n: Int, p: Int) -> Matrix {
-        let c = [Double](unsafeUninitializedCapacity: m * p) { c, count in
-            // The kernels write every element, except when there is nothing to sum: then C = 0.
-            if n == 0 { c.initialize(repeating: 0) }
-            count = m * p
-            a.withUnsafeBufferPointer { a in
-                b.withUnsafeBufferPointer { b in
-                    let work = ProductWork(a: a.baseAddress, b: b.baseAddress, c: c.baseAddress,
-                                           m: m, n: n, p: p, rowStride: rowStride, kStride: kStride)
-                    work.run(dotProducts: false)
+        let elements = a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                if m &* p <= ProductWork.smallCount {
+                    return smallProduct(a, aRow: aRow, aK: aK, b, bK: bK, bColumn: bColumn, m: m, n: n, p: p)
+                }
+                return [Double](unsafeUninitializedCapacity: m &* p) { c, count in
+                    // The kernels write every element, except when there is nothing to sum: then C = 0.
+                    if n == 0 { c.initialize(repeating: 0) }
+                    count = m &* p
+                    // B stored transposed (rows of B are its columns) goes to the dot-product kernel.
+                    let transposedB = bColumn != 1
+                    let work = ProductWork(a: a.baseAddress, b: b.baseAddress, c: c.baseAddress, m: m, n: n, p: p,
+                                           rowStride: aRow, kStride: aK)
+                    work.run(dotProducts: transposedB)
                 }
             }
         }
-        return Matrix(rows: m, columns: p, elements: c)
+        return Matrix(rows: m, columns: p, elements: elements)
+    }
+
+    /// A small product element by element, C_ij = Σ_k A_ik B_kj in order of k, appended to an
+    /// array of reserved capacity: for a handful of results, allocating the array is most of
+    /// the cost, and this is the cheapest way to build one.
+    private static func smallProduct(_ a: UnsafeBufferPointer<Double>, aRow: Int, aK: Int,
+                                     _ b: UnsafeBufferPointer<Double>, bK: Int, bColumn: Int,
+                                     m: Int, n: Int, p: Int) -> [Double] {
+        var c: [Double] = []
+        c.reserveCapacity(m &* p)
+        for i in 0..<m {
+            for j in 0..<p {
+                var sum = 0.0
+                for k in 0..<n { sum += a[i &* aRow &+ k &* aK] * b[k &* bK &+ j &* bColumn] }
+                c.append(sum)
+            }
+        }
+        return c
     }
 }
 
@@ -85,6 +97,8 @@ private struct ProductWork: @unchecked Sendable {
     let a: UnsafePointer<Double>?, b: UnsafePointer<Double>?, c: UnsafeMutablePointer<Double>?
     let m: Int, n: Int, p: Int, rowStride: Int, kStride: Int
 
+    /// Results up to this many are computed by `smallProduct`.
+    static let smallCount = 32
     /// Below this many multiply-adds one core finishes before a second one would start.
     static let parallelThreshold = 1 << 20
     /// Rows of k processed at once, so the slice of B in use stays in the core's caches.
