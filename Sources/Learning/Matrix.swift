@@ -41,6 +41,12 @@ public struct Matrix: Equatable, Sendable {
         self.init(rows: rows.count, columns: width, elements: rows.flatMap { $0 })
     }
 
+    /// A matrix from its columns, one example each: `Matrix(columns: [[0, 1], [1, 1], [2, 1]])`
+    /// is (2, 3). Every column must have the same length.
+    public init(columns: [[Double]]) {
+        self = Matrix(columns).transposed
+    }
+
     /// A column vector, shape (n, 1): one example, or a bias.
     public init(column: [Double]) {
         self.init(rows: column.count, columns: 1, elements: column)

@@ -11,6 +11,12 @@ import Learning
         #expect(m.rowArrays == [[1, 2, 3], [4, 5, 6]])
     }
 
+    @Test func columnsAreExamples() {
+        let m = Matrix(columns: [[0, 1], [1, 1], [2, 1]])
+        #expect(m == Matrix([[0, 1, 2], [1, 1, 1]]))
+        #expect(m.column(2) == Matrix(column: [2, 1]))
+    }
+
     @Test func vectorsAndRepeating() {
         #expect(Matrix(column: [1, 2, 3]).shape == Shape(3, 1))
         #expect(Matrix(row: [1, 2, 3]).shape == Shape(1, 3))
