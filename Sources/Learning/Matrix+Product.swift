@@ -124,9 +124,11 @@ private struct ProductWork: @unchecked Sendable {
     /// C[i, j] = Σ_k A_ik B[k, j] with B row-major (n, p), for j in `columns`.
     ///
     /// A 4 × 4 block of C stays in registers while k runs over a slice of B, so each
-    /// element of B that is loaded feeds four rows of C. When there are several blocks of
-    /// rows, the slice of B is first copied into 4-column strips that lie contiguously in
-    /// memory, so the inner loop reads B in order instead of striding across its rows.
+    /// element of B that is loaded feeds four rows of C. The four rows of A are first copied
+    /// with every number twice, so the kernel loads pairs instead of splatting single numbers.
+    /// When there are several blocks of rows, the slice of B is also copied, into 4-column
+    /// strips that lie contiguously in memory, so the inner loop reads B in order instead of
+    /// striding across its rows.
     static func rowUpdates(_ w: ProductWork, _ columns: Range<Int>) {
         let a = w.a!, b = w.b!, c = w.c!
         let p = w.p, rs = w.rowStride, ks = w.kStride
@@ -135,6 +137,8 @@ private struct ProductWork: @unchecked Sendable {
         let packs = w.m >= 8 && strips > 0 && w.n &* w.p >= 1 << 15
         let packed: UnsafeMutablePointer<Double>? = packs ? .allocate(capacity: kBlock &* 4 &* strips) : nil
         defer { packed?.deallocate() }
+        let pairs = UnsafeMutablePointer<Double>.allocate(capacity: w.m >= 4 && strips > 0 ? kBlock &* 8 : 0)
+        defer { pairs.deallocate() }
         var k0 = 0
         while k0 < w.n {
             let k1 = min(k0 &+ kBlock, w.n), depth = k1 &- k0
@@ -153,13 +157,23 @@ private struct ProductWork: @unchecked Sendable {
             var i = 0
             while i < w.m {
                 let rowBlock = w.m &- i >= 4
+                if rowBlock && strips > 0 {
+                    var source = a + (i &* rs &+ k0 &* ks), target = pairs
+                    for _ in 0..<depth {
+                        store2(SIMD2(repeating: source[0]), target)
+                        store2(SIMD2(repeating: source[rs]), target + 2)
+                        store2(SIMD2(repeating: source[2 &* rs]), target + 4)
+                        store2(SIMD2(repeating: source[3 &* rs]), target + 6)
+                        source += ks; target += 8
+                    }
+                }
                 var j = columns.lowerBound
                 while j < fullEnd {
                     let strip = packs ? UnsafePointer(packed! + ((j &- columns.lowerBound) &* depth)) : b + (k0 &* p &+ j)
                     let stripStride = packs ? 4 : p
                     if rowBlock {
-                        block4x4(a: a + (i &* rs &+ k0 &* ks), rs: rs, ks: ks, b: strip, bs: stripStride,
-                                 c: c + (i &* p &+ j), p: p, depth: depth, first: k0 == 0)
+                        block4x4(a: pairs, b: strip, bs: stripStride, c: c + (i &* p &+ j), p: p,
+                                 depth: depth, first: k0 == 0)
                     } else {
                         block1x4(a: a + (i &* rs &+ k0 &* ks), ks: ks, b: strip, bs: stripStride,
                                  c: c + (i &* p &+ j), depth: depth, first: k0 == 0)
@@ -195,10 +209,11 @@ private struct ProductWork: @unchecked Sendable {
         UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD2<Double>.self)
     }
 
-    /// C[0..<4, 0..<4] (+)= Σ_{t < depth} A[0..<4, t] B[t, 0..<4]: A's rows `rs` apart and its
-    /// columns `ks` apart, B's rows `bs` apart, C's rows `p` apart; `first` sets C instead of adding.
+    /// C[0..<4, 0..<4] (+)= Σ_{t < depth} A[0..<4, t] B[t, 0..<4]: A as pairs (A[0, t] twice,
+    /// A[1, t] twice, ..., 8 numbers per t), B's rows `bs` apart, C's rows `p` apart; `first`
+    /// sets C instead of adding to it.
     @inline(__always)
-    private static func block4x4(a: UnsafePointer<Double>, rs: Int, ks: Int, b: UnsafePointer<Double>, bs: Int,
+    private static func block4x4(a: UnsafeMutablePointer<Double>, b: UnsafePointer<Double>, bs: Int,
                                  c: UnsafeMutablePointer<Double>, p: Int, depth: Int, first: Bool) {
         let c1 = c + p, c2 = c1 + p, c3 = c2 + p
         var r0l = SIMD2<Double>(), r0h = r0l, r1l = r0l, r1h = r0l, r2l = r0l, r2h = r0l, r3l = r0l, r3h = r0l
@@ -209,13 +224,12 @@ private struct ProductWork: @unchecked Sendable {
         var pa = a, pb = b
         for _ in 0..<depth {
             let bl = load2(pb), bh = load2(pb + 2)
-            let x0 = SIMD2(repeating: pa[0]), x1 = SIMD2(repeating: pa[rs])
-            let x2 = SIMD2(repeating: pa[2 &* rs]), x3 = SIMD2(repeating: pa[3 &* rs])
+            let x0 = load2(pa), x1 = load2(pa + 2), x2 = load2(pa + 4), x3 = load2(pa + 6)
             r0l += x0 * bl; r0h += x0 * bh
             r1l += x1 * bl; r1h += x1 * bh
             r2l += x2 * bl; r2h += x2 * bh
             r3l += x3 * bl; r3h += x3 * bh
-            pa += ks; pb += bs
+            pa += 8; pb += bs
         }
         store2(r0l, c); store2(r0h, c + 2); store2(r1l, c1); store2(r1h, c1 + 2)
         store2(r2l, c2); store2(r2h, c2 + 2); store2(r3l, c3); store2(r3h, c3 + 2)
