@@ -58,6 +58,18 @@ public struct Checker: Sendable {
         return try run.check(parsed.map { ($0.0, $0.1.chapter, $0.1.diagnostics) })
     }
 
+    /// Writes every chapter's code as one program, `<folder>/main.swift`, and returns the
+    /// swiftc command (flags as `book check` uses them) that compiles it: the benchmark's baseline.
+    public func writeSingleFileBaseline(paths: [String], folder: String) throws -> [String] {
+        let paths = paths.isEmpty ? project.chapterPaths() : paths
+        let chapters = try paths.compactMap { try ChapterParser.read(path: $0).chapter }
+        let toolchain = try self.toolchain ?? Toolchain.prepare(project: project) {}
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Program.singleFile(chapters).write(toFile: folder + "/main.swift", atomically: true, encoding: .utf8)
+        return [toolchain.swiftc, "-swift-version", "5", "-Onone", "-g", "-diagnostic-style=llvm", "-module-name", "Chapter",
+                "-o", folder + "/program"] + toolchain.linkFlags + [folder + "/main.swift"]
+    }
+
     /// The compiler and libraries to use; nil to find and build them on first need. Tests set it
     /// so that one set of libraries serves every check even while Learning is being edited.
     var toolchain: Toolchain?

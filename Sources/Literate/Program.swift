@@ -15,13 +15,34 @@ struct Program {
 
     /// The source of the chapter's program.
     var source: String {
-        var text = Prelude.header
+        Prelude.header + body + "bookEnd()\n"
+    }
+
+    /// The blocks, without the prelude.
+    var body: String {
+        var text = ""
         for block in chapter.blocks {
             if case .failsToCompile = block.mode { continue }
             append(block, to: &text)
         }
-        text += "bookEnd()\n"
         return text
+    }
+
+    /// Every chapter's blocks in one file, each chapter inside `do { }` so that their names
+    /// cannot clash: the single-file compile the benchmark measures `book check` against.
+    /// An `import` is only valid at file scope, so imports move to the top (blank lines keep
+    /// the line numbers).
+    static func singleFile(_ chapters: [Chapter]) -> String {
+        var imports: [String] = []
+        let bodies = chapters.map { chapter in
+            let lines = Program(chapter: chapter).body.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                guard line.hasPrefix("import ") else { return String(line) }
+                if !imports.contains(String(line)) { imports.append(String(line)) }
+                return ""
+            }
+            return "do {\n" + lines.joined(separator: "\n") + "}\n"
+        }
+        return imports.map { $0 + "\n" }.joined() + Prelude.header + bodies.joined() + "bookEnd()\n"
     }
 
     /// The source that type-checks the `fails-to-compile` block `target`: every block before it

@@ -21,7 +21,15 @@ struct Check: ParsableCommand {
     @Flag(help: "Compile and run every chapter even if it is unchanged since the last check.")
     var noCache = false
 
+    @Option(help: ArgumentHelp("Write all the chapters' code as one program into this folder and print the swiftc command that compiles it (the benchmark's baseline); check nothing.", visibility: .hidden))
+    var emitBaseline: String?
+
     func run() throws {
+        if let folder = emitBaseline {
+            let command = try BookCommand.environment { try Checker(project: Project.locate()).writeSingleFileBaseline(paths: files, folder: folder) }
+            print(command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " "))
+            return
+        }
         let reports = try BookCommand.check(files, timeout: timeout, jobs: jobs, useCache: !noCache)
         for report in reports {
             for diagnostic in report.diagnostics { print(diagnostic) }
@@ -33,8 +41,18 @@ struct Check: ParsableCommand {
 
 /// What `check` and `run` share: turning options into a checker, and environment problems into exit status 2.
 enum BookCommand {
-    static func check(_ files: [String], timeout: Double, jobs: Int?, useCache: Bool) throws -> [ChapterReport] {
+    /// Runs `body`; a `BookError` is printed and becomes exit status 2.
+    static func environment<Result>(_ body: () throws -> Result) throws -> Result {
         do {
+            return try body()
+        } catch let error as BookError {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    static func check(_ files: [String], timeout: Double, jobs: Int?, useCache: Bool) throws -> [ChapterReport] {
+        try environment {
             let project = try Project.locate()
             var options = CheckOptions(timeout: timeout, useCache: useCache)
             if let jobs { options.jobs = max(1, jobs) }
@@ -42,9 +60,6 @@ enum BookCommand {
             let display = ProgressDisplay(total: paths.count)
             defer { display.clear() }
             return try Checker(project: project, options: options).check(paths: paths) { display.update($0) }
-        } catch let error as BookError {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(2)
         }
     }
 }

@@ -14,13 +14,7 @@ struct Run: ParsableCommand {
     var timeout: Double = 10
 
     func run() throws {
-        let path: String
-        do {
-            path = try Project.locate().resolveChapter(chapter)
-        } catch let error as BookError {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        let path = try BookCommand.environment { try Project.locate().resolveChapter(chapter) }
         let reports = try BookCommand.check([path], timeout: timeout, jobs: 1, useCache: true)
         for report in reports {
             for block in report.blocks where block.ran {

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Budgets of `book check` (issue 3), measured side by side in one run:
+#   1. a cold check of all chapters <= 1.5 x one `swiftc -Onone` compile of all their code as
+#      a single file (same flags, same libraries);
+#   2. a repeat check with nothing changed < 0.5 s;
+#   3. after one chapter changes: that chapter's compile + < 0.5 s.
+# The chapters, Learning and Plot are copied into a project of their own in .build/book-benchmark/,
+# so that one chapter can be changed without touching chapters/ and edits to Learning made
+# meanwhile cannot trigger a library rebuild mid-measurement. Learning and Plot are compiled
+# (once per change to them) before timing: that is not part of a check.
+# Set SCRATCH to use another build folder for `book` itself (default .build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scratch=${SCRATCH:-.build}
+
+swift build --scratch-path "$scratch" --product book >/dev/null
+book=$PWD/$scratch/debug/book
+work=.build/book-benchmark
+rm -rf "$work/chapters" "$work/Sources" "$work/baseline" "$work/one"   # its .build/ (libraries) is kept
+mkdir -p "$work/Sources"
+cp Package.swift "$work/"
+cp -R Sources/Learning Sources/Plot "$work/Sources/"
+cp -R chapters "$work/chapters"
+cd "$work"
+chapters=$(ls chapters/*.md)
+
+now() { date +%s.%N; }
+seconds() { awk "BEGIN {printf \"%.2f\", $2 - $1}"; }
+timed() { local start; start=$(now); "$@" >/dev/null 2>&1 || true; seconds "$start" "$(now)"; }
+
+# Libraries (and the compiler version) ready; results are not timed.
+$book check $chapters >/dev/null 2>&1 || true
+
+# 1. Cold check against one single-file compile of the same code.
+baseline=$($book check --emit-baseline baseline $chapters)
+single=$(timed eval "$baseline")
+[ -x baseline/program ] || echo "warning: the single-file baseline did not compile" >&2
+cold=$(timed $book check --no-cache $chapters)
+
+# 2. Nothing changed.
+repeat=$(timed $book check $chapters)
+
+# 3. One chapter changed: a block added at its end.
+changed=$(ls chapters/[0-9]*.md | head -4 | tail -1)
+printf '\n```swift\nprint("benchmark %s")\n```\n' "$(now)" >> "$changed"
+one=$($book check --emit-baseline one "$changed")
+one_compile=$(timed eval "$one")
+[ -x one/program ] || echo "warning: the changed chapter's program did not compile" >&2
+after_change=$(timed $book check $chapters)
+
+ratio=$(awk "BEGIN {printf \"%.2f\", $cold / $single}")
+extra=$(awk "BEGIN {printf \"%.2f\", $after_change - $one_compile}")
+verdict() { awk "BEGIN {print ($1) ? \"within budget\" : \"OVER budget\"}"; }
+count=$(echo "$chapters" | wc -w)
+echo "chapters: $count (copied to $work)"
+echo "single-file swiftc -Onone compile of all chapters: ${single} s"
+echo "cold book check (compile + run + compare, no cache): ${cold} s"
+echo "  ratio cold / single-file: ${ratio} (budget 1.5): $(verdict "$ratio <= 1.5")"
+echo "repeat book check, nothing changed: ${repeat} s (budget 0.5 s): $(verdict "$repeat < 0.5")"
+echo "one chapter changed ($(basename "$changed")): ${after_change} s; its compile alone: ${one_compile} s"
+echo "  extra over its compile: ${extra} s (budget 0.5 s): $(verdict "$extra < 0.5")"
