@@ -98,7 +98,7 @@ public struct PageRenderer {
             let text = node.plainText
             let id = uniqueID(Self.slug(text))
             sections.append(SearchSection(id: id, heading: text, text: ""))
-            return "<h\(level) id=\"\(escapeHTML(id))\"><a class=\"anchor\" href=\"#\(escapeHTML(id))\" aria-hidden=\"true\">#</a>\(inlines(node.children))</h\(level)>\n"
+            return "<h\(level) id=\"\(escapeHTML(id))\"><a class=\"anchor\" href=\"#\(escapeHTML(id))\" aria-hidden=\"true\" tabindex=\"-1\">#</a>\(inlines(node.children))</h\(level)>\n"
         case .blockQuote:
             return "<blockquote>\n\(blocks(node.children, tight: false))</blockquote>\n"
         case .list(let ordered, let start, let isTight):
