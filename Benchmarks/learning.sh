@@ -6,6 +6,8 @@
 #   bash Benchmarks/learning.sh            all workloads
 #   bash Benchmarks/learning.sh tiny wide  some of them (wide, tiny, digits)
 #
+# SCRATCH_PATH=.build-mine bash Benchmarks/learning.sh builds in another folder (default .build).
+#
 # Targets (design.md): ratio >= 1 for wide and digits, >= 20 for tiny.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,8 +23,9 @@ fi
 [ -f "$digits" ] || { echo "error: no digits.csv found: add chapters/data/digits.csv" >&2; exit 1; }
 
 echo "building learning-benchmark (release)..." >&2
-swift build -c release --product learning-benchmark >&2
-swift_out=$(.build/release/learning-benchmark "$digits" "${workloads[@]}" product)
+scratch=${SCRATCH_PATH:-.build}
+swift build -c release --scratch-path "$scratch" --product learning-benchmark >&2
+swift_out=$("$scratch"/release/learning-benchmark "$digits" "${workloads[@]}" product)
 
 numpy_out=""
 if ! command -v python3 >/dev/null 2>&1; then
