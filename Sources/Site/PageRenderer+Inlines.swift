@@ -94,6 +94,35 @@ extension PageRenderer {
     }
 }
 
+extension Node {
+    /// The text a reader sees, like `plainText`, but with inline math's `$` delimiters
+    /// dropped: `` $`x^2`$ `` reads `x^2`. For titles and the search index.
+    var readableText: String {
+        switch kind {
+        case .text, .code: return literal
+        case .softBreak, .lineBreak: return " "
+        default:
+            var out = ""
+            var index = 0
+            while index < children.count {
+                let child = children[index]
+                if child.kind == .text, child.literal.hasSuffix("$"), index + 2 < children.count,
+                   children[index + 1].kind == .code, children[index + 2].kind == .text, children[index + 2].literal.hasPrefix("$") {
+                    out += child.literal.dropLast() + children[index + 1].literal
+                    var after = children[index + 2]
+                    after.literal.removeFirst()
+                    out += after.readableText
+                    index += 3
+                    continue
+                }
+                out += child.readableText
+                index += 1
+            }
+            return out
+        }
+    }
+}
+
 extension String {
     func trimmingCharacters(in set: Character) -> String {
         String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())

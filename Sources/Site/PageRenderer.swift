@@ -41,7 +41,7 @@ public struct PageRenderer {
         let document = CommonMark.parse(markdown)
         var title = ""
         document.walk { node in
-            if title.isEmpty, case .heading = node.kind { title = node.plainText }
+            if title.isEmpty, case .heading = node.kind { title = node.readableText }
         }
         let body = renderer.blocks(document.children, tight: false)
         return RenderedPage(title: title, body: body, sections: renderer.sections, diagnostics: renderer.diagnostics)
@@ -91,12 +91,12 @@ public struct PageRenderer {
             if let table = PipeTable(lines: sourceLines(of: node)) {
                 return self.table(table)
             }
-            index(node.plainText)
+            index(node.readableText)
             let content = inlines(node.children)
             return tight ? content + "\n" : "<p>\(content)</p>\n"
         case .heading(let level):
-            let text = node.plainText
-            let id = uniqueID(Self.slug(text))
+            let text = node.readableText
+            let id = uniqueID(Self.slug(node.plainText))
             sections.append(SearchSection(id: id, heading: text, text: ""))
             return "<h\(level) id=\"\(escapeHTML(id))\"><a class=\"anchor\" href=\"#\(escapeHTML(id))\" aria-hidden=\"true\" tabindex=\"-1\">#</a>\(inlines(node.children))</h\(level)>\n"
         case .blockQuote:

@@ -109,3 +109,11 @@ import Testing
         #expect(page.body.contains("stops with a trap</div>"))
     }
 }
+
+extension PageRendererTests {
+    @Test func titlesAndSearchTextDropMathDollars() {
+        let page = render("# The $`\\sigma`$ function\n\nIt costs $5 and $`x^2`$ grows.\n")
+        #expect(page.title == "The \\sigma function")
+        #expect(page.sections[1].text == "It costs $5 and x^2 grows.")
+    }
+}
