@@ -14,14 +14,27 @@ public struct PageSource: Hashable, Sendable {
         self.markdown = markdown
     }
 
-    /// The page's file on the site: `README.md` is `index.html`, `x.md` is `x.html`.
+    /// The page's file on the site: `README.md` is `index.html`, `x.md` is `x.html`, and a
+    /// page in a subfolder keeps the folder in its name: `data/README.md` is `data-README.html`
+    /// (one flat folder, so the theme's relative links work from every page).
     public var htmlName: String {
-        fileName == "README.md" ? "index.html" : String(fileName.dropLast(3)) + ".html"
+        fileName == "README.md" ? "index.html" : String(fileName.dropLast(3)).replacingOccurrences(of: "/", with: "-") + ".html"
     }
+
+    /// The folder the page lives in, relative to the chapters folder ("" for chapters).
+    public var folder: String {
+        fileName.split(separator: "/").dropLast().joined(separator: "/")
+    }
+
+    /// Whether the page is in the reading order (sidebar, previous and next): the
+    /// introduction, the notation and the chapters are; pages in subfolders (the data sets'
+    /// README) are reached by links only.
+    public var isInReadingOrder: Bool { !fileName.contains("/") }
 }
 
 /// The pages of the book, in reading order: `README.md` (the introduction and contents),
-/// `notation.md`, then the chapters `NN-slug.md` by number.
+/// `notation.md`, then the chapters `NN-slug.md` by number; then every `.md` file one
+/// folder down (such as `data/README.md`), by path.
 public enum BookSource {
     /// Whether `name` is a page of the book.
     public static func isPage(_ name: String) -> Bool {
@@ -41,9 +54,17 @@ public enum BookSource {
 
     /// Reads every page in `folder`; `displayFolder` prefixes the paths diagnostics show.
     public static func read(folder: URL, displayFolder: String) throws -> [PageSource] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        let pages = names.filter(isPage).sorted { rank($0) < rank($1) }
+        let manager = FileManager.default
+        let names = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
+        var pages = names.filter(isPage).sorted { rank($0) < rank($1) }
         guard pages.contains("README.md") else { throw SiteError.noChapters(folder.path) }
+        for subfolder in names.sorted() where !subfolder.hasPrefix(".") {
+            var isFolder: ObjCBool = false
+            let url = folder.appendingPathComponent(subfolder)
+            guard manager.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else { continue }
+            let inside = (try? manager.contentsOfDirectory(atPath: url.path)) ?? []
+            pages += inside.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map { subfolder + "/" + $0 }
+        }
         return try pages.map { name in
             let path = displayFolder.isEmpty ? name : displayFolder + "/" + name
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),

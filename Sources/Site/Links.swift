@@ -20,8 +20,9 @@ public struct Links: Sendable {
         case missingPage(String)
     }
 
-    /// The site's destination for `destination` as written in a chapter.
-    public func rewrite(_ destination: String) -> Rewrite {
+    /// The site's destination for `destination` as written in a page that lives in `folder`
+    /// (relative to the chapters folder: "" for a chapter, "data" for `data/README.md`).
+    public func rewrite(_ destination: String, from folder: String = "") -> Rewrite {
         if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/") || hasScheme(destination) {
             return .destination(destination)
         }
@@ -31,15 +32,30 @@ public struct Links: Sendable {
             fragment = path[hash...]
             path = path[..<hash]
         }
-        guard path.lowercased().hasSuffix(".md") else { return .destination(destination) }
-        var components = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
-        // `../chapters/x.md` from inside chapters/ is the same folder.
-        if components.count == 3, components[0] == "..", components[1] == "chapters" { components.removeFirst(2) }
-        guard components.count == 1, let name = components.first.map(String.init) else {
+        guard path.lowercased().hasSuffix(".md"), let name = Links.resolve(path, from: folder) else {
             return .destination(destination)
         }
         guard let page = pages[name] else { return .missingPage(name) }
         return .destination(page + fragment)
+    }
+
+    /// `path` relative to the chapters folder, `.` and `..` resolved; nil when it leaves the
+    /// chapters folder (`../chapters/x.md` from a chapter comes back in, so it is `x.md`).
+    static func resolve(_ path: Substring, from folder: String) -> String? {
+        var inside = folder.split(separator: "/")
+        var above = 0
+        for component in path.split(separator: "/") where component != "." {
+            if component == ".." {
+                if inside.isEmpty { above += 1 } else { inside.removeLast() }
+            } else if above == 1 && inside.isEmpty && component == "chapters" {
+                above = 0
+            } else if above > 0 {
+                return nil
+            } else {
+                inside.append(component)
+            }
+        }
+        return above == 0 && !inside.isEmpty ? inside.joined(separator: "/") : nil
     }
 
     private func hasScheme(_ destination: String) -> Bool {

@@ -72,7 +72,7 @@ extension PageRenderer {
         let occurrence = linksSeen[destination, default: 0]
         linksSeen[destination] = occurrence + 1
         let href: String
-        switch links.rewrite(destination) {
+        switch links.rewrite(destination, from: folder) {
         case .destination(let rewritten):
             href = rewritten
         case .missingPage(let name):
@@ -89,7 +89,7 @@ extension PageRenderer {
     /// Rewrites a destination that is not a link (an image): chapters are never images, so
     /// only the `.md` rule applies and nothing is reported.
     func rewrite(_ destination: String) -> String {
-        if case .destination(let rewritten) = links.rewrite(destination) { return rewritten }
+        if case .destination(let rewritten) = links.rewrite(destination, from: folder) { return rewritten }
         return destination
     }
 }

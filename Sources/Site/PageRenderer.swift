@@ -23,6 +23,8 @@ public struct RenderedPage: Sendable {
 /// `math` for KaTeX to typeset in the browser.
 public struct PageRenderer {
     let path: String
+    /// The page's folder relative to the chapters folder, for resolving relative links.
+    let folder: String
     let lines: [Substring]
     let results: PageResults
     let links: Links
@@ -35,9 +37,10 @@ public struct PageRenderer {
     /// How many links to each destination were seen in the current block.
     var linksSeen: [String: Int] = [:]
 
-    /// Renders the Markdown file at `path` (named so in diagnostics).
-    public static func render(markdown: String, path: String, results: PageResults, links: Links) -> RenderedPage {
-        var renderer = PageRenderer(path: path, markdown: markdown, results: results, links: links)
+    /// Renders the Markdown file at `path` (named so in diagnostics), which lives in `folder`
+    /// relative to the chapters folder.
+    public static func render(markdown: String, path: String, folder: String = "", results: PageResults, links: Links) -> RenderedPage {
+        var renderer = PageRenderer(path: path, folder: folder, markdown: markdown, results: results, links: links)
         let document = CommonMark.parse(markdown)
         var title = ""
         document.walk { node in
@@ -47,8 +50,9 @@ public struct PageRenderer {
         return RenderedPage(title: title, body: body, sections: renderer.sections, diagnostics: renderer.diagnostics)
     }
 
-    init(path: String, markdown: String, results: PageResults, links: Links) {
+    init(path: String, folder: String, markdown: String, results: PageResults, links: Links) {
         self.path = path
+        self.folder = folder
         // Split on bytes: splitting a String by Characters is several times slower.
         self.lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
             Substring(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)

@@ -7,13 +7,14 @@ import Literate
 /// Deterministic: the same pages, results and theme give the same bytes (no timestamps,
 /// every iteration sorted).
 public enum Website {
-    /// Renders `pages` (in reading order) with `results` (by file name). Throws
+    /// Renders `pages` (in reading order, pages outside it last) with `results` (by file
+    /// name). Throws
     /// `SiteError.brokenChapters` with every broken link of every page when there is one.
     public static func files(pages: [PageSource], results: [String: PageResults], theme: Theme,
                              katex: [String: [UInt8]]?) throws -> [String: [UInt8]] {
         let links = Links(pages: Dictionary(uniqueKeysWithValues: pages.map { ($0.fileName, $0.htmlName) }))
         let rendered = pages.map { page in
-            PageRenderer.render(markdown: page.markdown, path: page.path,
+            PageRenderer.render(markdown: page.markdown, path: page.path, folder: page.folder,
                                 results: results[page.fileName] ?? PageResults(), links: links)
         }
         let diagnostics = rendered.flatMap(\.diagnostics)
@@ -27,20 +28,22 @@ public enum Website {
         <link rel="stylesheet" href="katex/katex.min.css">
         <script defer src="katex/katex.min.js"></script>
         """
+        let reading = Array(pages.prefix { $0.isInReadingOrder })
         var files: [String: [UInt8]] = theme.assets
         for (index, page) in pages.enumerated() {
             let label = index == 0 ? "Introduction" : titles[index]
+            let inOrder = index < reading.count
             var content = rendered[index].body
-            if index == 0 && !pages.dropFirst().contains(where: { page.markdown.contains("](\($0.fileName)") }) {
-                content += contentsList(pages: pages, titles: titles)
+            if index == 0 && !reading.dropFirst().contains(where: { page.markdown.contains("](\($0.fileName)") }) {
+                content += contentsList(pages: reading, titles: titles)
             }
             let html = theme.page([
                 "title": escapeHTML(index == 0 ? bookTitle : "\(label) · \(bookTitle)"),
                 "book": escapeHTML(bookTitle),
                 "head": head,
-                "contents": sidebar(pages: pages, titles: titles, current: index),
+                "contents": sidebar(pages: reading, titles: titles, current: inOrder ? index : -1),
                 "content": content,
-                "pager": pager(pages: pages, titles: titles, current: index),
+                "pager": inOrder ? pager(pages: reading, titles: titles, current: index) : "",
             ])
             files[page.htmlName] = Array(html.utf8)
         }

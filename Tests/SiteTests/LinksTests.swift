@@ -2,7 +2,7 @@ import Testing
 @testable import Site
 
 @Suite struct LinksTests {
-    let links = Links(pages: ["README.md": "index.html", "02-neuron.md": "02-neuron.html"])
+    let links = Links(pages: ["README.md": "index.html", "02-neuron.md": "02-neuron.html", "data/README.md": "data-README.html"])
 
     @Test func chapterLinksBecomePages() {
         #expect(links.rewrite("02-neuron.md") == .destination("02-neuron.html"))
@@ -15,7 +15,15 @@ import Testing
         #expect(links.rewrite("https://example.org/a.md") == .destination("https://example.org/a.md"))
         #expect(links.rewrite("#loss") == .destination("#loss"))
         #expect(links.rewrite("data/iris.csv") == .destination("data/iris.csv"))
-        #expect(links.rewrite("data/README.md") == .destination("data/README.md"))
+        #expect(links.rewrite("../README.md") == .destination("../README.md"))
+    }
+
+    @Test func pagesInSubfoldersResolveFromTheirFolder() {
+        #expect(links.rewrite("data/README.md#iris") == .destination("data-README.html#iris"))
+        #expect(links.rewrite("../02-neuron.md", from: "data") == .destination("02-neuron.html"))
+        #expect(links.rewrite("README.md", from: "data") == .destination("data-README.html"))
+        #expect(links.rewrite("./data/../02-neuron.md") == .destination("02-neuron.html"))
+        #expect(links.rewrite("data/missing.md") == .missingPage("data/missing.md"))
     }
 
     @Test func aMissingChapterIsReported() {

@@ -135,3 +135,23 @@ extension SiteBuildTests {
         #expect(String(decoding: files["/index.html"]!, as: UTF8.self).contains("<script defer src=\"katex/katex.min.js\"></script>"))
     }
 }
+
+extension SiteBuildTests {
+    @Test func pagesInSubfoldersAreRenderedOutsideTheReadingOrder() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("chapters/data"), withIntermediateDirectories: true)
+        try write("data/README.md", "# Data sets\n\nUsed in [chapter one](../01-one.md).\n")
+        try write("02-two.md", "# Two\n\nSee [the data](data/README.md#data-sets).\n")
+        _ = try SiteBuild(root: root).run(reports: [])
+        let site = root.appendingPathComponent("_site")
+        let data = try String(contentsOf: site.appendingPathComponent("data-README.html"), encoding: .utf8)
+        #expect(data.contains("<a href=\"01-one.html\">chapter one</a>"))
+        #expect(!data.contains("aria-current"))
+        #expect(!data.contains("class=\"pager\""))
+        let two = try String(contentsOf: site.appendingPathComponent("02-two.html"), encoding: .utf8)
+        #expect(two.contains("<a href=\"data-README.html#data-sets\">the data</a>"))
+        #expect(!two.contains("<a href=\"data-README.html\">Data sets</a></li>"))
+        #expect(two.contains("<a rel=\"prev\" href=\"01-one.html\">"))
+        #expect(!two.contains("rel=\"next\""))
+    }
+}
