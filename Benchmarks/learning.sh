@@ -29,9 +29,9 @@ swift_out=$("$scratch"/release/learning-benchmark "$digits" "${workloads[@]}" pr
 
 numpy_out=""
 if ! command -v python3 >/dev/null 2>&1; then
-    echo "NOTE: python3 not found: NumPy side skipped, Swift timings only" >&2
+    echo "NOTE: python3 not found: NumPy side skipped, Swift timings only"
 elif ! python3 -c "import numpy" >/dev/null 2>&1; then
-    echo "NOTE: NumPy is not installed for python3 (pip install numpy): NumPy side skipped, Swift timings only" >&2
+    echo "NOTE: NumPy is not installed for python3 (pip install numpy): NumPy side skipped, Swift timings only"
 else
     numpy_out=$(python3 Benchmarks/numpy_reference.py "$digits" "${workloads[@]}")
 fi
