@@ -93,7 +93,8 @@ private struct Walk {
     mutating func codeBlock(_ node: Node, fence: Fence, after previous: Node?, previousBlockIndex: Int?) -> Int? {
         let fenceColumn = node.start.column + fence.indent
         let location = Location(line: node.start.line, column: fenceColumn)
-        let opening = lines[node.start.line - 1]
+        // Lines are split at "\n"; libcmark also ends lines at a lone "\r", so guard the index.
+        let opening = lines.indices.contains(node.start.line - 1) ? lines[node.start.line - 1] : []
         var infoStart = fenceColumn - 1 + fence.length
         while infoStart < opening.count, opening[infoStart] == UInt8(ascii: " ") || opening[infoStart] == UInt8(ascii: "\t") {
             infoStart += 1
