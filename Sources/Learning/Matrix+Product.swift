@@ -104,20 +104,23 @@ private struct ProductWork: @unchecked Sendable {
     /// Rows of k processed at once, so the slice of B in use stays in the core's caches.
     static let kBlock = 256
 
-    /// Computes every column of C, split in two halves across two threads when the work
-    /// is large enough to repay starting them.
+    /// Computes every column of C; when the work is large enough to repay starting threads,
+    /// in up to 8 column ranges that the cores take as they become free (so a core that is
+    /// busy with another program does not hold the others up).
     func run(dotProducts: Bool) {
         guard m > 0, n > 0, p > 0 else { return }
-        // Halves start at a multiple of the kernels' column block (2 for dot products, 4 otherwise).
+        // Ranges start at a multiple of the kernels' column block (2 for dot products, 4 otherwise).
         let group = dotProducts ? 2 : 4
-        if m &* n &* p < ProductWork.parallelThreshold || p < 2 &* group {
+        let pieces = min(8, p / (4 &* group))
+        if m &* n &* p < ProductWork.parallelThreshold || pieces < 2 {
             dotProducts ? ProductWork.dotProducts(self, 0..<p) : ProductWork.rowUpdates(self, 0..<p)
             return
         }
-        let middle = (p / 2 &+ group &- 1) / group &* group
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
-            let columns = half == 0 ? 0..<middle : middle..<p
-            dotProducts ? ProductWork.dotProducts(self, columns) : ProductWork.rowUpdates(self, columns)
+        let width = (p / pieces &+ group &- 1) / group &* group
+        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+            let start = piece &* width, end = piece == pieces &- 1 ? p : min(p, start &+ width)
+            guard start < end else { return }
+            dotProducts ? ProductWork.dotProducts(self, start..<end) : ProductWork.rowUpdates(self, start..<end)
         }
     }
 
