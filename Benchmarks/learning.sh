@@ -6,6 +6,8 @@
 #   bash Benchmarks/learning.sh            all workloads
 #   bash Benchmarks/learning.sh tiny wide  some of them (wide, tiny, digits)
 #
+# Each time is the fastest of REPEATS runs (default 3) on each side, which keeps other
+# programs' bursts on a shared machine out of the comparison.
 # SCRATCH_PATH=.build-mine bash Benchmarks/learning.sh builds in another folder (default .build).
 #
 # Targets (design.md): ratio >= 1 for wide and digits, >= 20 for tiny.
@@ -14,6 +16,12 @@ cd "$(dirname "$0")/.."
 
 workloads=("$@")
 [ ${#workloads[@]} -gt 0 ] || workloads=(wide tiny digits)
+for w in "${workloads[@]}"; do
+    case "$w" in
+        wide|tiny|digits) ;;
+        *) echo "error: unknown workload '$w': use wide, tiny or digits" >&2; exit 2 ;;
+    esac
+done
 
 digits=chapters/data/digits.csv
 if [ ! -f "$digits" ]; then
@@ -25,7 +33,8 @@ fi
 echo "building learning-benchmark (release)..." >&2
 scratch=${SCRATCH_PATH:-.build}
 swift build -c release --scratch-path "$scratch" --product learning-benchmark >&2
-swift_out=$("$scratch"/release/learning-benchmark "$digits" "${workloads[@]}" product)
+repeats=${REPEATS:-3}
+swift_out=$("$scratch"/release/learning-benchmark "$digits" --repeat "$repeats" "${workloads[@]}" product)
 
 numpy_out=""
 if ! command -v python3 >/dev/null 2>&1; then
@@ -33,13 +42,13 @@ if ! command -v python3 >/dev/null 2>&1; then
 elif ! python3 -c "import numpy" >/dev/null 2>&1; then
     echo "NOTE: NumPy is not installed for python3 (pip install numpy): NumPy side skipped, Swift timings only"
 else
-    numpy_out=$(python3 Benchmarks/numpy_reference.py "$digits" "${workloads[@]}")
+    numpy_out=$(python3 Benchmarks/numpy_reference.py "$digits" --repeat "$repeats" "${workloads[@]}")
 fi
 
 # field NAME KEY TEXT: the value of KEY= on the line of TEXT that starts with NAME.
 field() { awk -v n="$1" -v k="$2" '$1 == n { for (i = 2; i <= NF; i++) if (index($i, k "=") == 1) print substr($i, length(k) + 2) }' <<<"$3"; }
 
-echo "cores: $(nproc)   numpy: $(python3 -c 'import numpy; print(numpy.__version__)' 2>/dev/null || echo none)"
+echo "cores: $(nproc)   numpy: $(python3 -c 'import numpy; print(numpy.__version__)' 2>/dev/null || echo none)   times: fastest of $repeats runs"
 printf '%-8s %12s %12s %9s   %-18s %-18s\n' workload "swift (s)" "numpy (s)" ratio "swift final cost" "numpy final cost"
 for w in "${workloads[@]}"; do
     s=$(field "$w" seconds "$swift_out"); sl=$(field "$w" loss "$swift_out")
@@ -51,4 +60,4 @@ for w in "${workloads[@]}"; do
     fi
     printf '%-8s %12s %12s %9s   %-18s %-18s\n' "$w" "$s" "$n" "$ratio" "$sl" "$nl"
 done
-echo "big product W (8, 12288) x X (12288, 209) in Swift: $(field product seconds "$swift_out") s, $(field product gflops "$swift_out") GFLOP/s"
+echo "big product W (8, 12288) x X (12288, 209) in Swift, fastest of 20: $(field product seconds "$swift_out") s, $(field product gflops "$swift_out") GFLOP/s"

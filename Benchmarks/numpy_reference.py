@@ -6,8 +6,9 @@ as Learning's `SplitMix64.uniform()`), same update rules, same number of steps; 
 training loop is timed. Written the way a NumPy user would write it: one array expression
 per formula, no gradient for the input of the first layer (nothing uses it).
 
-Usage: numpy_reference.py DIGITS_CSV [wide|tiny|digits ...]
-Prints one line per workload: `<name> seconds=<s> loss=<final cost>`.
+Usage: numpy_reference.py DIGITS_CSV [--repeat N] [wide|tiny|digits ...]
+Prints one line per workload: `<name> seconds=<s> loss=<final cost>`, the time being the
+fastest of N runs (default 1).
 """
 import sys
 import time
@@ -200,14 +201,22 @@ def formatted(cost):
 
 
 def main():
-    if len(sys.argv) < 2:
-        sys.exit("usage: numpy_reference.py DIGITS_CSV [wide|tiny|digits ...]")
-    names = sys.argv[2:] or ["wide", "tiny", "digits"]
-    workloads = {"wide": wide, "tiny": tiny, "digits": lambda: digits(sys.argv[1])}
-    for name in names:
+    usage = "usage: numpy_reference.py DIGITS_CSV [--repeat N] [wide|tiny|digits ...]"
+    arguments = sys.argv[1:]
+    if not arguments:
+        sys.exit(usage)
+    path = arguments.pop(0)
+    repeats = 1
+    if arguments[:1] == ["--repeat"]:
+        if len(arguments) < 2 or not arguments[1].isdigit() or int(arguments[1]) < 1:
+            sys.exit("--repeat needs a positive number; " + usage)
+        repeats = int(arguments[1])
+        arguments = arguments[2:]
+    workloads = {"wide": wide, "tiny": tiny, "digits": lambda: digits(path)}
+    for name in arguments or ["wide", "tiny", "digits"]:
         if name not in workloads:
             sys.exit(f"unknown workload '{name}': use wide, tiny or digits")
-        seconds, loss = workloads[name]()
+        seconds, loss = min(workloads[name]() for _ in range(repeats))
         print(f"{name} seconds={seconds:.4f} loss={formatted(loss)}", flush=True)
 
 

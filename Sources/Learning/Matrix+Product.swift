@@ -105,13 +105,13 @@ private struct ProductWork: @unchecked Sendable {
     static let kBlock = 256
 
     /// Computes every column of C; when the work is large enough to repay starting threads,
-    /// in up to 8 column ranges that the cores take as they become free (so a core that is
+    /// in up to 4 column ranges that the cores take as they become free (so a core that is
     /// busy with another program does not hold the others up).
     func run(dotProducts: Bool) {
         guard m > 0, n > 0, p > 0 else { return }
         // Ranges start at a multiple of the kernels' column block (2 for dot products, 4 otherwise).
         let group = dotProducts ? 2 : 4
-        let pieces = min(8, p / (4 &* group))
+        let pieces = min(4, p / (4 &* group))
         if m &* n &* p < ProductWork.parallelThreshold || pieces < 2 {
             dotProducts ? ProductWork.dotProducts(self, 0..<p) : ProductWork.rowUpdates(self, 0..<p)
             return
