@@ -138,7 +138,11 @@ private struct ProductWork: @unchecked Sendable {
         let strips = columns.count / 4, fullEnd = columns.lowerBound &+ strips &* 4
         // Copying pays when B is too large for the nearest caches and feeds several row blocks.
         let packs = w.m >= 8 && strips > 0 && w.n &* w.p >= 1 << 15
-        let packed: UnsafeMutablePointer<Double>? = packs ? .allocate(capacity: kBlock &* 4 &* strips) : nil
+        // Strips lie `stripSize` apart: 8 numbers (a cache line) more than they hold, so that
+        // copying one row of B into all strips does not hit a single cache set (their starts
+        // would otherwise be a multiple of 4 KB apart).
+        let stripSize = kBlock &* 4 &+ 8
+        let packed: UnsafeMutablePointer<Double>? = packs ? .allocate(capacity: stripSize &* strips) : nil
         defer { packed?.deallocate() }
         let pairs = UnsafeMutablePointer<Double>.allocate(capacity: w.m >= 4 && strips > 0 ? kBlock &* 8 : 0)
         defer { pairs.deallocate() }
@@ -151,7 +155,7 @@ private struct ProductWork: @unchecked Sendable {
                     var target = packed! + ((k &- k0) &* 4)
                     for _ in 0..<strips {
                         store2(load2(source), target); store2(load2(source + 2), target + 2)
-                        source += 4; target += depth &* 4
+                        source += 4; target += stripSize
                     }
                 }
             }
@@ -172,7 +176,7 @@ private struct ProductWork: @unchecked Sendable {
                 }
                 var j = columns.lowerBound
                 while j < fullEnd {
-                    let strip = packs ? UnsafePointer(packed! + ((j &- columns.lowerBound) &* depth)) : b + (k0 &* p &+ j)
+                    let strip = packs ? UnsafePointer(packed! + ((j &- columns.lowerBound) / 4 &* stripSize)) : b + (k0 &* p &+ j)
                     let stripStride = packs ? 4 : p
                     if rowBlock {
                         block4x4(a: pairs, b: strip, bs: stripStride, c: c + (i &* p &+ j), p: p,
