@@ -10,6 +10,9 @@ struct ChapterRun {
     let workFolder: String
     let progress: @Sendable (CheckProgress) -> Void
 
+    /// Milliseconds of type-checking one expression may take before `book check` warns.
+    static let slowExpressionLimit = 1000
+
     struct Outcome {
         var blocks: [BlockResult]
         var checks: [CheckResult]
@@ -36,9 +39,10 @@ struct ChapterRun {
                 let file = workFolder + (task == 0 ? "/main.swift" : "/typecheck-\(task)/main.swift")
                 try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try source.write(toFile: file, atomically: true, encoding: .utf8)
-                let mode = task == 0 ? ["-g", "-o", workFolder + "/program"] : ["-typecheck"]
-                let arguments = ["-swift-version", "5", "-Onone", "-diagnostic-style=llvm", "-module-name", "Chapter"]
-                    + mode + toolchain.linkFlags + [file]
+                let mode = task == 0
+                    ? ["-g", "-o", workFolder + "/program", "-Xfrontend", "-warn-long-expression-type-checking=\(ChapterRun.slowExpressionLimit)"]
+                    : ["-typecheck"]
+                let arguments = toolchain.chapterFlags + mode + toolchain.linkFlags + [file]
                 let result = try Subprocess.run(toolchain.swiftc, arguments, in: workFolder, timeout: 600)
                 results.mutate { $0[task] = result }
             } catch {
@@ -50,6 +54,10 @@ struct ChapterRun {
             diagnostics += checkFailsToCompile(block, result: results.value[offset + 1]!)
         }
         let compiled = results.value[0]!
+        var slow = Set<Location>()
+        diagnostics += CompilerError.slowExpressions(in: compiled.stderrText)
+            .filter { $0.path == chapter.sourceFile && slow.insert(Location(line: $0.line, column: $0.column)).inserted }
+            .map(chapter.slowExpressionWarning(for:))
         guard compiled.succeeded else {
             diagnostics += compileErrors(compiled)
             let blocks = chapter.blocks.map { BlockResult(index: $0.index, line: $0.fence.line, ran: false) }

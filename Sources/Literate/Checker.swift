@@ -66,8 +66,7 @@ public struct Checker: Sendable {
         let toolchain = try self.toolchain ?? Toolchain.prepare(project: project) {}
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try Program.singleFile(chapters).write(toFile: folder + "/main.swift", atomically: true, encoding: .utf8)
-        return [toolchain.swiftc, "-swift-version", "5", "-Onone", "-g", "-diagnostic-style=llvm", "-module-name", "Chapter",
-                "-o", folder + "/program"] + toolchain.linkFlags + [folder + "/main.swift"]
+        return [toolchain.swiftc] + toolchain.chapterFlags + ["-g", "-o", folder + "/program"] + toolchain.linkFlags + [folder + "/main.swift"]
     }
 
     /// The compiler and libraries to use; nil to find and build them on first need. Tests set it

@@ -11,11 +11,21 @@ struct CompilerError: Hashable, Sendable {
     /// excerpts under each message) are left out. A driver error without a position (a failed
     /// link) gets line 0.
     static func errors(in output: String) -> [CompilerError] {
+        messages(in: output, kind: "error")
+    }
+
+    /// Every `warning: expression took 2614ms to type-check` the compiler gave when asked to
+    /// time expressions (`-warn-long-expression-type-checking`).
+    static func slowExpressions(in output: String) -> [CompilerError] {
+        messages(in: output, kind: "warning").filter { $0.message.hasPrefix("expression took ") && $0.line > 0 }
+    }
+
+    private static func messages(in output: String, kind: String) -> [CompilerError] {
         var errors: [CompilerError] = []
         for line in output.split(separator: "\n") {
-            guard let range = line.range(of: ": error: ") else {
-                if line.hasPrefix("error: ") {
-                    errors.append(CompilerError(path: "", line: 0, column: 0, message: String(line.dropFirst(7))))
+            guard let range = line.range(of: ": \(kind): ") else {
+                if line.hasPrefix("\(kind): ") {
+                    errors.append(CompilerError(path: "", line: 0, column: 0, message: String(line.dropFirst(kind.count + 2))))
                 }
                 continue
             }
@@ -44,6 +54,15 @@ extension Chapter {
             let count = max(1, block.code.split(separator: "\n", omittingEmptySubsequences: false).count - 1)
             return line >= block.firstCodeLine && line < block.firstCodeLine + count
         }
+    }
+
+    /// A warning for an expression that is slow to type-check: it slows every check of the chapter.
+    func slowExpressionWarning(for warning: CompilerError) -> Diagnostic {
+        var diagnostic = self.diagnostic(for: warning)
+        diagnostic.severity = .warning
+        let time = warning.message.dropFirst("expression took ".count).prefix { $0 != " " }
+        diagnostic.message = "this expression takes \(time) to type-check, slowing every check; give its closures or literals explicit types, or split it"
+        return diagnostic
     }
 
     /// Moves a compiler error into the Markdown file: same line, column shifted by the block's

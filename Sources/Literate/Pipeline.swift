@@ -54,7 +54,9 @@ struct Pipeline: Sendable {
                 }
                 guard index < work.count else { return }
                 let item = work[index]
-                let folder = project.cacheFolder + "/work/" + String(item.key.prefix(16))
+                // Per process, so two checks of the same chapter at once do not share files.
+                let folder = project.cacheFolder + "/work/" + String(item.key.prefix(16)) + "-\(ProcessInfo.processInfo.processIdentifier)"
+
                 let run = ChapterRun(chapter: item.chapter, toolchain: toolchain, options: options, workFolder: folder, progress: progress)
                 do {
                     let outcome = try run.run()

@@ -16,6 +16,7 @@ struct ReportCache: Sendable {
 
     func key(for chapter: Chapter, toolchain: Toolchain, options: CheckOptions) -> String {
         var hash = SHA256()
+        hash.update(Toolchain.engineVersion)
         hash.update(toolchain.libraryKey)
         hash.update(chapter.path)
         hash.update("\(options.timeout) \(options.outputLimit)")

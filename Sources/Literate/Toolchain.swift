@@ -4,8 +4,9 @@ import Foundation
 /// compiled once with optimisation into a content-addressed folder under `.build/book/lib/`,
 /// plus the small `BookSupport` module behind `record(_:_:)` and `show(_:)`.
 struct Toolchain: Sendable {
-    /// Bumped whenever the generated code or the checking rules change, so old cache entries die.
-    static let engineVersion = "literate-1"
+    /// Bumped whenever the generated code, the compile flags or the checking rules change, so
+    /// old reports die (part of every report's key, not of the libraries').
+    static let engineVersion = "literate-3"
 
     /// Absolute path of `swiftc`.
     let swiftc: String
@@ -42,11 +43,10 @@ struct Toolchain: Sendable {
         }
     }
 
-    /// The libraries' key: SHA-256 of the engine version, the compiler version, the support
-    /// module's source, and every library file's module, name and bytes.
+    /// The libraries' key: SHA-256 of the compiler version, the support module's source, and
+    /// every library file's module, name and bytes.
     static func key(compilerVersion: String, sources: [(module: String, files: [(name: String, data: Data)])]) -> String {
         var key = SHA256()
-        key.update(engineVersion)
         key.update(compilerVersion)
         key.update(Prelude.supportSource)
         for (module, files) in sources {
@@ -56,6 +56,13 @@ struct Toolchain: Sendable {
             }
         }
         return key.hexDigest()
+    }
+
+    /// How chapter code is compiled: Swift 5 mode, no optimisation, one frontend job (by
+    /// default the driver type-checks the file twice, once more to emit a module nobody needs:
+    /// `-no-emit-module-separately` halves the compile time), diagnostics one per line.
+    var chapterFlags: [String] {
+        ["-swift-version", "5", "-Onone", "-no-emit-module-separately", "-diagnostic-style=llvm", "-module-name", "Chapter"]
     }
 
     /// Flags that make a program see and load the libraries.

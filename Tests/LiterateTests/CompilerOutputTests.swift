@@ -15,6 +15,16 @@ import Testing
         ])
     }
 
+    @Test func slowExpressionsBecomeWarnings() {
+        let output = "/b/ch.md:8:12: warning: expression took 2614ms to type-check (limit: 1000ms)\n/b/ch.md:9:1: warning: never used\n"
+        let slow = CompilerError.slowExpressions(in: output)
+        #expect(slow == [CompilerError(path: "/b/ch.md", line: 8, column: 12, message: "expression took 2614ms to type-check (limit: 1000ms)")])
+        let block = CodeBlock(index: 0, fence: Location(line: 7, column: 1), firstCodeLine: 8, codeColumn: 1, code: "let a = 1\nlet b = 2\n")
+        let chapter = Chapter(path: "/b/ch.md", blocks: [block], checks: [])
+        #expect(chapter.slowExpressionWarning(for: slow[0]).description
+            == "/b/ch.md:8:12: warning: this expression takes 2614ms to type-check, slowing every check; give its closures or literals explicit types, or split it")
+    }
+
     @Test func errorsMoveIntoTheMarkdownFile() {
         let block = CodeBlock(index: 0, fence: Location(line: 7, column: 3), firstCodeLine: 8, codeColumn: 3, code: "let y: Int = \"two\"\n")
         let chapter = Chapter(path: "/b/ch.md", blocks: [block], checks: [])
