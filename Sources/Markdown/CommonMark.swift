@@ -33,16 +33,18 @@ public enum CommonMark {
         return String(cString: rendered)
     }
 
-    private static func sourceLines(_ markdown: String) -> [Substring] {
-        markdown.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    /// The file's lines as UTF-8 bytes (columns are byte counts, as libcmark's are); splitting
+    /// bytes rather than Characters keeps this cheap on long chapters.
+    private static func sourceLines(_ markdown: String) -> [Substring.UTF8View] {
+        markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { $0.last == UInt8(ascii: "\r") ? $0.dropLast() : $0 }
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
     }
 
-    private static func convert(_ node: OpaquePointer, lines: [Substring], enclosing: Position, enclosingEnd: Position) -> Node {
+    private static func convert(_ node: OpaquePointer, lines: [Substring.UTF8View], enclosing: Position, enclosingEnd: Position) -> Node {
         var start = Position(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
         var end = Position(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
         if start.line == 0 {  // libcmark leaves positions of most inline nodes unset
@@ -93,9 +95,9 @@ public enum CommonMark {
     /// Reads the fence of a code block from its first and last source lines; nil for an
     /// indented code block. libcmark 0.30 has no API for this, and closes an unclosed fence
     /// at the end of its container without saying so.
-    private static func fence(start: Position, end: Position, lines: [Substring]) -> Fence? {
+    private static func fence(start: Position, end: Position, lines: [Substring.UTF8View]) -> Fence? {
         guard start.line >= 1, start.line <= lines.count else { return nil }
-        let opening = lines[start.line - 1].utf8.dropFirst(max(0, start.column - 1))
+        let opening = lines[start.line - 1].dropFirst(max(0, start.column - 1))
         let indent = opening.prefix { $0 == UInt8(ascii: " ") }.count
         let body = opening.dropFirst(indent)
         guard let first = body.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else { return nil }
@@ -103,7 +105,7 @@ public enum CommonMark {
         guard length >= 3 else { return nil }
         var closed = false
         if end.line > start.line, end.line <= lines.count {
-            let closing = lines[end.line - 1].utf8.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ">") }
+            let closing = lines[end.line - 1].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ">") }
             let run = closing.prefix { $0 == first }.count
             closed = run >= length && closing.dropFirst(run).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
         }
