@@ -1,0 +1,41 @@
+import Testing
+@testable import Literate
+
+@Suite struct ProseCheckingTests {
+    private let checks = [
+        ProseCheck(name: "h1", written: "0.5866", location: Location(line: 3, column: 8), linkStart: Location(line: 3, column: 7)),
+        ProseCheck(name: "loss", written: "0.59", location: Location(line: 4, column: 2), linkStart: Location(line: 4, column: 1),
+                   tolerance: .absolute(0.01)),
+        ProseCheck(name: "h2", written: "1", location: Location(line: 5, column: 2), linkStart: Location(line: 5, column: 1)),
+    ]
+
+    private func record(_ name: String, _ value: Double, line: Int = 10) -> Transcript.Record {
+        Transcript.Record(name: name, value: value, line: line)
+    }
+
+    @Test func valuesAreComparedAtTheWrittenPrecision() {
+        let checking = ProseChecking(checks: checks, path: "ch.md")
+        let (results, diagnostics) = checking.diagnose(records: [record("h1", 0.58712), record("loss", 0.5866)], complete: true)
+        #expect(results.map(\.passed) == [false, true, false])
+        #expect(results.map(\.computed) == [0.58712, 0.5866, nil])
+        #expect(diagnostics.map(\.description) == [
+            "ch.md:3:8: error: expected 0.5866 (±0.00005), but the code computed 0.58712 for 'h1'",
+            "ch.md:5:2: error: no value named 'h2' was recorded (recorded: h1, loss); add record(\"h2\", value) to the code",
+        ])
+    }
+
+    @Test func missingNamesAreNotReportedWhenTheRunStoppedEarly() {
+        let (_, diagnostics) = ProseChecking(checks: checks, path: "ch.md").diagnose(records: [record("h1", 0.5866)], complete: false)
+        #expect(diagnostics.isEmpty)
+    }
+
+    @Test func aNameRecordedTwiceIsAnError() {
+        let block = CodeBlock(index: 0, fence: Location(line: 9, column: 1), firstCodeLine: 10, codeColumn: 1,
+                              code: "record(\"x\", 1)\n  record(\"x\", 2)\n")
+        let chapter = Chapter(path: "ch.md", blocks: [block], checks: [])
+        let diagnostics = ProseChecking(checks: [], path: "ch.md").duplicates(in: [record("x", 1, line: 10), record("x", 2, line: 11)], chapter: chapter)
+        #expect(diagnostics.map(\.description) == [
+            "ch.md:11:3: error: 'x' is recorded more than once (first at line 10); give each value its own name",
+        ])
+    }
+}

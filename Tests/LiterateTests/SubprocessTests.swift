@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import Literate
+
+@Suite struct SubprocessTests {
+    @Test func outputsStatusAndFolder() throws {
+        let result = try Subprocess.run("/bin/sh", ["-c", "pwd; echo oops >&2; exit 3"], in: "/tmp")
+        #expect(result.stdoutText == "/tmp\n")
+        #expect(result.stderrText == "oops\n")
+        #expect(result.exitStatus == 3 && result.signal == nil && !result.succeeded)
+    }
+
+    @Test func standardInputIsEmpty() throws {
+        let result = try Subprocess.run("/bin/sh", ["-c", "cat; echo done"], timeout: 5)
+        #expect(result.stdoutText == "done\n")
+    }
+
+    @Test func aHangIsStopped() throws {
+        let start = Date()
+        let result = try Subprocess.run("/bin/sh", ["-c", "echo started; sleep 30"], timeout: 0.5)
+        #expect(result.timedOut)
+        #expect(result.stdoutText == "started\n")
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test func aFloodIsStopped() throws {
+        let result = try Subprocess.run("/bin/sh", ["-c", "yes"], timeout: 10, outputLimit: 10_000)
+        #expect(result.overflowed)
+        #expect(result.stdout.count == 10_000)
+    }
+
+    @Test func aSignalIsReported() throws {
+        let result = try Subprocess.run("/bin/sh", ["-c", "kill -ABRT $$"])
+        #expect(result.signal == SIGABRT)
+        #expect(result.exitStatus == nil)
+    }
+}
