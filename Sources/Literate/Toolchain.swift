@@ -43,11 +43,17 @@ struct Toolchain: Sendable {
         }
     }
 
-    /// The libraries' key: SHA-256 of the compiler version, the support module's source, and
-    /// every library file's module, name and bytes.
+    /// How the libraries are compiled: optimised, whole-module, and keeping frame pointers, without
+    /// which the runtime's backtracer cannot walk from a trap inside Learning (a shape mismatch)
+    /// back to the chapter line that called it.
+    static let libraryFlags = ["-O", "-wmo", "-parse-as-library", "-Xcc", "-fno-omit-frame-pointer"]
+
+    /// The libraries' key: SHA-256 of the compiler version, the flags, the support module's
+    /// source, and every library file's module, name and bytes.
     static func key(compilerVersion: String, sources: [(module: String, files: [(name: String, data: Data)])]) -> String {
         var key = SHA256()
         key.update(compilerVersion)
+        key.update(libraryFlags.joined(separator: " "))
         key.update(Prelude.supportSource)
         for (module, files) in sources {
             for (name, data) in files {
@@ -156,7 +162,7 @@ struct Toolchain: Sendable {
     /// One optimised library with its module; the compiler's output when it fails.
     private static func compileLibrary(_ name: String, files: [String], swiftc: String, folder: String, extra: [String]) -> String? {
         let mode = extra.contains("-swift-version") ? [] : ["-swift-version", "6"]
-        let arguments = ["-O", "-wmo", "-parse-as-library"] + mode + ["-module-name", name,
+        let arguments = libraryFlags + mode + ["-module-name", name,
                          "-emit-library", "-o", "\(folder)/lib\(name).so",
                          "-emit-module", "-emit-module-path", "\(folder)/\(name).swiftmodule",
                          "-Xlinker", "-soname", "-Xlinker", "lib\(name).so"] + extra + files

@@ -120,12 +120,15 @@ struct Trap: Hashable, Sendable {
             message = "crashed"
         }
         location = nil
-        let needle = " at \(path):"
-        for line in lines where line.contains(needle) {
-            guard let range = line.range(of: needle, options: .backwards) else { continue }
-            let numbers = line[range.upperBound...].split(separator: ":")
-            if numbers.count >= 1, let lineNumber = Int(numbers[0]) {
-                let column = numbers.count >= 2 ? Int(numbers[1].prefix { $0.isNumber }) ?? 1 : 1
+        // A frame reads `... in program at /path/chapter.md:10:9`; the backtracer may show the
+        // path relative to the folder the program was compiled in, so a suffix matches too.
+        for line in lines {
+            guard let at = line.range(of: " at ", options: .backwards) else { continue }
+            let place = line[at.upperBound...].split(separator: ":", omittingEmptySubsequences: false)
+            guard place.count >= 3, let lineNumber = Int(place[place.count - 2]),
+                  let column = Int(place[place.count - 1].prefix { $0.isNumber }) else { continue }
+            let file = place.dropLast(2).joined(separator: ":")
+            if file == path || path.hasSuffix("/" + file) {
                 location = Location(line: lineNumber, column: max(1, column))
                 break
             }

@@ -8,7 +8,7 @@ private enum Fixtures {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
     static let cases = ["passing", "wrong-output", "wrong-prose", "compile-error", "trap", "hang", "must-fail-compiles",
                         "must-trap-finishes", "unknown-option", "unknown-name", "unclosed-fence", "orphan-output", "empty",
-                        "not-utf8", "floods", "reads-stdin"]
+                        "not-utf8", "floods", "reads-stdin", "shape-mismatch"]
     static let options = CheckOptions(timeout: 3, useCache: false, outputLimit: 1 << 20)
 
     static func path(_ name: String) -> String { folder + "/" + name + "/chapter.md" }
@@ -77,6 +77,13 @@ private enum Fixtures {
         #expect(try Fixtures.printed("trap") == [
             "trap/chapter.md:10:9: error: the code trapped: Fatal error: Index out of range",
             "trap/chapter.md:10:9: note: printed before the failure:\nbefore\nstill here",
+        ])
+    }
+
+    @Test func aTrapInsideLearningIsAtTheChapterLineThatCalledIt() throws {
+        #expect(try Fixtures.printed("shape-mismatch") == [
+            "shape-mismatch/chapter.md:7:11: error: the code trapped: Fatal error: shape mismatch: cannot multiply (2, 3) by (2, 2)",
+            "shape-mismatch/chapter.md:7:11: note: printed before the failure:\nW is (2, 3)",
         ])
     }
 

@@ -41,6 +41,12 @@ import Testing
         #expect(trap.location == Location(line: 10, column: 9))
     }
 
+    @Test func aFramePathRelativeToTheCompileFolderMatches() {
+        let stderr = "  2 [ra] 0x000055fbdc32b684 main + 787 in program at shape-mismatch/chapter.md:7:11\n"
+        #expect(Trap(stderr: stderr, path: "/book/shape-mismatch/chapter.md", signal: 4).location == Location(line: 7, column: 11))
+        #expect(Trap(stderr: stderr, path: "/book/other/chapter.md", signal: 4).location == nil)
+    }
+
     @Test func aCrashWithoutMessageSaysWhatHappened() {
         let trap = Trap(stderr: "*** Program crashed: Illegal instruction at 0x0000 ***\n", path: "x.md", signal: 4)
         #expect(trap.message == "crashed: Illegal instruction")
