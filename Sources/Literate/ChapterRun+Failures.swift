@@ -11,9 +11,12 @@ extension ChapterRun {
         let fence = running?.fence ?? chapter.blocks.first?.fence ?? Location(line: 1, column: 1)
         var diagnostics: [Diagnostic] = []
         if result.timedOut {
+            // SIGQUIT made the runtime print where the program was stuck.
+            let stuck = Trap(stderr: result.stderrText, path: chapter.sourceFile, signal: nil).location.map(chapterLocation) ?? fence
             let seconds = WrittenNumber.format(options.timeout)
-            diagnostics.append(Diagnostic(path: path, at: fence,
-                message: "the chapter did not finish within \(seconds) s and was stopped while this block ran (an endless loop?); allow more with --timeout"))
+            let place = stuck == fence ? "while this block ran" : "here"
+            diagnostics.append(Diagnostic(path: path, at: stuck,
+                message: "the chapter did not finish within \(seconds) s and was stopped \(place) (an endless loop?); allow more with --timeout"))
         } else if result.overflowed {
             let megabytes = WrittenNumber.format(Double(options.outputLimit) / 1_048_576)
             diagnostics.append(Diagnostic(path: path, at: fence,

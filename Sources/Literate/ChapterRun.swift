@@ -98,7 +98,7 @@ struct ChapterRun {
         var environment = ["SWIFT_BACKTRACE": "enable=yes,interactive=no,color=no,sanitize=no,threads=crashed,registers=none,images=none,limit=64"]
         if let trapBlock { environment[Prelude.trapVariable] = String(trapBlock) }
         return try Subprocess.run(workFolder + "/program", [], in: absolute.deletingLastPathComponent().path,
-                                  environment: environment, timeout: options.timeout, outputLimit: options.outputLimit)
+                                  environment: environment, timeout: options.timeout, outputLimit: options.outputLimit, quitFirst: true)
     }
 
     private func compileErrors(_ result: ProcessResult) -> [Diagnostic] {

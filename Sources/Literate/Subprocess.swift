@@ -26,8 +26,12 @@ struct ProcessResult: Sendable {
 /// Runs a program with standard input from /dev/null, both outputs captured, a time limit and
 /// an output limit; on either limit the whole process group is killed.
 enum Subprocess {
+    /// On timeout, `quitFirst` sends SIGQUIT to the program and gives it `grace` seconds (or until
+    /// the Swift runtime says `Backtrace took`) to print a backtrace of where it was stuck,
+    /// before the whole group is killed.
     static func run(_ executable: String, _ arguments: [String], in folder: String? = nil,
-                    environment: [String: String] = [:], timeout: Double = 600, outputLimit: Int = 64 << 20) throws -> ProcessResult {
+                    environment: [String: String] = [:], timeout: Double = 600, outputLimit: Int = 64 << 20,
+                    quitFirst: Bool = false, grace: Double = 3) throws -> ProcessResult {
         var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
         guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw BookError.io("cannot create a pipe") }
         var actions = posix_spawn_file_actions_t()
@@ -73,12 +77,18 @@ enum Subprocess {
             throw BookError.io("cannot run \(executable): \(String(cString: strerror(status)))")
         }
         var result = ProcessResult(stdout: [], stderr: [], exitStatus: nil, signal: nil, timedOut: false, overflowed: false)
-        let deadline = Date().addingTimeInterval(timeout)
+        var deadline = Date().addingTimeInterval(timeout)
         var open = [outPipe[0], errPipe[0]]
         var buffer = [UInt8](repeating: 0, count: 65536)
         while !open.isEmpty {
             let remaining = deadline.timeIntervalSinceNow
-            if remaining <= 0 {
+            if remaining <= 0 || (result.timedOut && result.stderrText.contains("Backtrace took")) {
+                if quitFirst && !result.timedOut {
+                    result.timedOut = true
+                    kill(pid, SIGQUIT)
+                    deadline = Date().addingTimeInterval(grace)
+                    continue
+                }
                 result.timedOut = true
                 kill(-pid, SIGKILL)
                 break

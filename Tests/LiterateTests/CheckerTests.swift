@@ -87,10 +87,10 @@ private enum Fixtures {
         ])
     }
 
-    @Test func aHangIsStoppedAtTheRunningBlock() throws {
+    @Test func aHangIsStoppedAndPlacedWhereItWasStuck() throws {
         #expect(try Fixtures.printed("hang") == [
-            "hang/chapter.md:7:1: error: the chapter did not finish within 3 s and was stopped while this block ran (an endless loop?); allow more with --timeout",
-            "hang/chapter.md:7:1: note: printed before the failure:\nstarting",
+            "hang/chapter.md:9:13: error: the chapter did not finish within 3 s and was stopped here (an endless loop?); allow more with --timeout",
+            "hang/chapter.md:9:13: note: printed before the failure:\nstarting",
         ])
     }
 

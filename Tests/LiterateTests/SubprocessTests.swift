@@ -35,3 +35,12 @@ import Testing
         #expect(result.exitStatus == nil)
     }
 }
+
+@Suite struct SubprocessQuitTests {
+    @Test func aHangIsAskedToQuitBeforeItIsKilled() throws {
+        let script = "trap 'echo quit >&2; exit 3' QUIT; echo started; while :; do :; done"
+        let result = try Subprocess.run("/bin/sh", ["-c", script], timeout: 0.5, quitFirst: true, grace: 2)
+        #expect(result.timedOut)
+        #expect(result.stderrText == "quit\n")
+    }
+}
