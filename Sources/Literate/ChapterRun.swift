@@ -84,6 +84,8 @@ struct ChapterRun {
             let (result, problems) = try checkTraps(block, expecting: message)
             blocks[block.index] = result
             diagnostics += problems
+            // An output block after a `traps` block holds what it prints before trapping.
+            if problems.isEmpty { diagnostics += compareOutput(of: block, actual: result.output) }
         }
         let checking = ProseChecking(checks: chapter.checks, path: path)
         diagnostics += checking.duplicates(in: transcript.records, chapter: chapter)

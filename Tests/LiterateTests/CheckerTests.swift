@@ -51,7 +51,7 @@ private enum Fixtures {
         let report = try Fixtures.report("passing")
         #expect(try Fixtures.printed("passing") == [])
         #expect(report.passed)
-        #expect(report.blocks.map(\.ran) == [true, true, true, false, false])
+        #expect(report.blocks.map(\.ran) == [true, true, true, false, false, true])
         #expect(report.blocks[1].output.hasPrefix("z = 1.25 [1.25, 125%\nline 1\n"))
         #expect(report.blocks[2].trap == "Fatal error: Index out of range")
         #expect(report.checks.map(\.passed) == [true, true, true])
