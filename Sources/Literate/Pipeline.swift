@@ -36,6 +36,7 @@ struct Pipeline: Sendable {
         }
         let fresh = try runInParallel(misses, toolchain: toolchain, cache: cache)
         for (slot, report) in fresh { reports[slot] = report }
+        CachePruning(project: project).prune(keepingLibrary: toolchain.libraryFolder)
         return reports.map { $0! }
     }
 

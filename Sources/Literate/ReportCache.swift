@@ -31,6 +31,7 @@ struct ReportCache: Sendable {
         guard let data = FileManager.default.contents(atPath: file(key)),
               var report = try? JSONDecoder().decode(ChapterReport.self, from: data) else { return nil }
         report.isCached = true
+        CachePruning.markUsed(file(key))
         return report
     }
 

@@ -30,6 +30,8 @@ struct Toolchain: Sendable {
         if !FileManager.default.fileExists(atPath: folder + "/libBookSupport.so") {
             announce()
             try build(sources, swiftc: swiftc, into: folder)
+        } else {
+            CachePruning.markUsed(folder)
         }
         return Toolchain(swiftc: swiftc, compilerVersion: version, libraryFolder: folder, libraryKey: libraryKey)
     }
