@@ -45,7 +45,7 @@ struct CachePruning: Sendable {
     private func remove(in subfolder: String, olderThan cutoff: Date, where include: (String) -> Bool) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: subfolder)) ?? []
         var removed: [String] = []
-        for name in names.sorted() where include(name) && name != "." && name != ".." {
+        for name in names.sorted() where include(name) {
             let path = subfolder + "/" + name
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
                   let date = attributes[.modificationDate] as? Date, date < cutoff else { continue }
