@@ -36,7 +36,7 @@ public struct ContourPlot {
     public init(title: String? = nil, xLabel: String = "", yLabel: String = "",
                 xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, levels: [Double]? = nil,
                 resolution: Int = 100, _ function: @escaping (Double, Double) -> Double) {
-        precondition(resolution >= 2, "contours need a resolution of at least 2 cells, got \(resolution)")
+        require(resolution >= 2, "contours need a resolution of at least 2 cells, got \(resolution)")
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -49,7 +49,7 @@ public struct ContourPlot {
 
     /// This plot with one more path, named `name` in the legend, through (xs[i], ys[i]).
     public func path(_ name: String, xs: [Double], ys: [Double]) -> ContourPlot {
-        precondition(xs.count == ys.count, "path \"\(name)\" has \(xs.count) xs but \(ys.count) ys; give one y for each x")
+        require(xs.count == ys.count, "path \"\(name)\" has \(xs.count) xs but \(ys.count) ys; give one y for each x")
         var plot = self
         plot.paths.append(Path(name: name, xs: xs, ys: ys))
         return plot

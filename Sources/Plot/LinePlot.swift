@@ -40,7 +40,7 @@ public struct LinePlot {
 
     /// This plot with one more curve, named `name` in the legend, through (xs[i], ys[i]).
     public func series(_ name: String, xs: [Double], ys: [Double]) -> LinePlot {
-        precondition(xs.count == ys.count, "series \"\(name)\" has \(xs.count) xs but \(ys.count) ys; give one y for each x")
+        require(xs.count == ys.count, "series \"\(name)\" has \(xs.count) xs but \(ys.count) ys; give one y for each x")
         var plot = self
         plot.series.append(Series(name: name, xs: xs, ys: ys))
         return plot
@@ -53,7 +53,7 @@ public struct LinePlot {
 
     /// The finished figure.
     public func figure(caption: String, alt: String) -> Figure {
-        precondition(!series.isEmpty, "line plot has no series; add one with .series(name, xs:, ys:)")
+        require(!series.isEmpty, "line plot has no series; add one with .series(name, xs:, ys:)")
         let chart = Chart(title: title, xLabel: xLabel, yLabel: yLabel, x: xAxis(), y: yAxis(),
                           legend: series.count > 1 ? legendEntries() : [])
         return chart.figure(caption: caption, alt: alt) { svg in
@@ -91,7 +91,7 @@ public struct LinePlot {
     private func xAxis() -> Axis {
         if let xRange { return .linear(xRange.lowerBound, xRange.upperBound, extend: false) }
         let values = series.flatMap(\.xs).filter(\.isFinite)
-        precondition(!values.isEmpty, "line plot has no finite x values to draw")
+        require(!values.isEmpty, "line plot has no finite x values to draw")
         return .linear(values.min()!, values.max()!)
     }
 
@@ -99,12 +99,12 @@ public struct LinePlot {
         if logarithmicY {
             let values = series.flatMap(\.ys).filter { $0.isFinite && $0 > 0 }
             if let yRange { return .logarithmic(yRange.lowerBound, yRange.upperBound) }
-            precondition(!values.isEmpty, "a logarithmic y axis needs positive values; the series have none")
+            require(!values.isEmpty, "a logarithmic y axis needs positive values; the series have none")
             return .logarithmic(values.min()!, values.max()!)
         }
         if let yRange { return .linear(yRange.lowerBound, yRange.upperBound, extend: false) }
         let values = series.flatMap(\.ys).filter(\.isFinite)
-        precondition(!values.isEmpty, "line plot has no finite y values to draw")
+        require(!values.isEmpty, "line plot has no finite y values to draw")
         return .linear(values.min()!, values.max()!)
     }
 }

@@ -30,8 +30,8 @@ enum MarchingSquares {
         var centres: [[Double]]
 
         init(_ f: (Double, Double) -> Double, x: ClosedRange<Double>, y: ClosedRange<Double>, resolution: Int) {
-            precondition(resolution >= 2, "contours need a resolution of at least 2 cells, got \(resolution)")
-            precondition(x.upperBound > x.lowerBound && y.upperBound > y.lowerBound, "contours need a range with some width and height")
+            require(resolution >= 2, "contours need a resolution of at least 2 cells, got \(resolution)")
+            require(x.upperBound > x.lowerBound && y.upperBound > y.lowerBound, "contours need a range with some width and height")
             self.x = x
             self.y = y
             self.resolution = resolution

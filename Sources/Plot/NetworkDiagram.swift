@@ -26,9 +26,9 @@ public struct NetworkDiagram {
     /// A diagram with `layers[l]` the labels of layer l's nodes, first layer the inputs;
     /// `layerNames` (optional) are written above the columns.
     public init(title: String? = nil, layers: [[String]], layerNames: [String] = []) {
-        precondition(layers.count >= 2 && layers.allSatisfy { !$0.isEmpty },
+        require(layers.count >= 2 && layers.allSatisfy { !$0.isEmpty },
                      "a network diagram needs at least two layers, none of them empty")
-        precondition(layerNames.isEmpty || layerNames.count == layers.count,
+        require(layerNames.isEmpty || layerNames.count == layers.count,
                      "give one layer name per layer (\(layers.count)) or none, not \(layerNames.count)")
         self.title = title
         self.layers = layers
@@ -47,9 +47,9 @@ public struct NetworkDiagram {
     /// This diagram with the edges into layer `layer` labelled by `labels[j][k]` (from node
     /// k of the layer before to node j), e.g. "w₁₂".
     public func edgeLabels(into layer: Int, _ labels: [[String]]) -> NetworkDiagram {
-        precondition((1..<layers.count).contains(layer), "edges go into layers 1..<\(layers.count), not \(layer)")
+        require((1..<layers.count).contains(layer), "edges go into layers 1..<\(layers.count), not \(layer)")
         let shape = (layers[layer].count, layers[layer - 1].count)
-        precondition(labels.count == shape.0 && labels.allSatisfy { $0.count == shape.1 },
+        require(labels.count == shape.0 && labels.allSatisfy { $0.count == shape.1 },
                      "labels into layer \(layer) must be \(shape.0) rows of \(shape.1), one per edge")
         var diagram = self
         diagram.labels[layer] = labels
@@ -59,8 +59,8 @@ public struct NetworkDiagram {
     /// This diagram with a bias node feeding layer `layer`, its edges labelled by `biases`
     /// (one per node of `layer`) with at most `decimals` places.
     public func biases(into layer: Int, _ biases: [Double], decimals: Int = 2) -> NetworkDiagram {
-        precondition((1..<layers.count).contains(layer), "biases go into layers 1..<\(layers.count), not \(layer)")
-        precondition(biases.count == layers[layer].count, "layer \(layer) has \(layers[layer].count) nodes but \(biases.count) biases were given")
+        require((1..<layers.count).contains(layer), "biases go into layers 1..<\(layers.count), not \(layer)")
+        require(biases.count == layers[layer].count, "layer \(layer) has \(layers[layer].count) nodes but \(biases.count) biases were given")
         var diagram = self
         diagram.biasLabels[layer] = biases.map { Number.compactLabel($0, decimals: decimals) }
         return diagram

@@ -6,8 +6,8 @@ enum Number {
     /// `x` rounded half away from zero to `decimals` places, e.g. `fixed(0.125, 2) == "0.13"`;
     /// `-0` and negatives that round to zero are written without a sign.
     static func fixed(_ x: Double, decimals: Int) -> String {
-        precondition(x.isFinite, "cannot write \(x) as a number in a figure")
-        precondition((0...12).contains(decimals), "decimals must be in 0...12")
+        require(x.isFinite, "cannot write \(x) as a number in a figure")
+        require((0...12).contains(decimals), "decimals must be in 0...12")
         let scale = powerOf10(decimals)
         let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
         // Beyond 2^53 a Double has no fractional digits left to write.

@@ -41,7 +41,7 @@ public struct ScatterPlot {
     /// This plot with the points (xs[i], ys[i]) of one class named `name`; the class number
     /// (colour and shape) is `classIndex`, or the next unused one.
     public func points(_ name: String, xs: [Double], ys: [Double], classIndex: Int? = nil) -> ScatterPlot {
-        precondition(xs.count == ys.count, "points \"\(name)\" have \(xs.count) xs but \(ys.count) ys; give one y for each x")
+        require(xs.count == ys.count, "points \"\(name)\" have \(xs.count) xs but \(ys.count) ys; give one y for each x")
         var plot = self
         let next = (groups.map(\.classIndex).max() ?? -1) + 1
         plot.groups.append(Group(name: name, classIndex: classIndex ?? next, xs: xs, ys: ys))
@@ -51,7 +51,7 @@ public struct ScatterPlot {
     /// This plot with the points (xs[i], ys[i]) of class `classes[i]`, a number from 0;
     /// `names[k]` names class k in the legend.
     public func points(xs: [Double], ys: [Double], classes: [Int], names: [String]) -> ScatterPlot {
-        precondition(xs.count == ys.count && ys.count == classes.count,
+        require(xs.count == ys.count && ys.count == classes.count,
                      "points have \(xs.count) xs, \(ys.count) ys and \(classes.count) classes; give one of each per point")
         var plot = self
         for (k, name) in names.enumerated() {
@@ -59,14 +59,14 @@ public struct ScatterPlot {
             plot = plot.points(name, xs: members.map { xs[$0] }, ys: members.map { ys[$0] }, classIndex: k)
         }
         let unnamed = classes.filter { $0 < 0 || $0 >= names.count }
-        precondition(unnamed.isEmpty, "class \(unnamed.first ?? 0) has no name; give names for classes 0..<\((classes.max() ?? 0) + 1)")
+        require(unnamed.isEmpty, "class \(unnamed.first ?? 0) has no name; give names for classes 0..<\((classes.max() ?? 0) + 1)")
         return plot
     }
 
     /// This plot with a line through (xs[i], ys[i]) drawn over the points, e.g. a fitted
     /// model; lines are in the page's text colour, line k with dash pattern k.
     public func line(_ name: String, xs: [Double], ys: [Double]) -> ScatterPlot {
-        precondition(xs.count == ys.count, "line \"\(name)\" has \(xs.count) xs but \(ys.count) ys; give one y for each x")
+        require(xs.count == ys.count, "line \"\(name)\" has \(xs.count) xs but \(ys.count) ys; give one y for each x")
         var plot = self
         plot.lines.append(Group(name: name, classIndex: lines.count, xs: xs, ys: ys))
         return plot
@@ -75,7 +75,7 @@ public struct ScatterPlot {
     /// This plot over a background tinted by `classify(x, y)` on a grid of cells
     /// `resolution` across (the class number picks the tint, as for points).
     public func regions(resolution: Int = 100, _ classify: @escaping (Double, Double) -> Int) -> ScatterPlot {
-        precondition(resolution >= 2, "regions need a resolution of at least 2 cells, got \(resolution)")
+        require(resolution >= 2, "regions need a resolution of at least 2 cells, got \(resolution)")
         var plot = self
         plot.regions = DecisionRegions(resolution: resolution, classify: classify)
         return plot
@@ -83,7 +83,7 @@ public struct ScatterPlot {
 
     /// The finished figure.
     public func figure(caption: String, alt: String) -> Figure {
-        precondition(!groups.isEmpty || (regions != nil && xRange != nil && yRange != nil),
+        require(!groups.isEmpty || (regions != nil && xRange != nil && yRange != nil),
                      "scatter plot has no points; add some with .points(name, xs:, ys:)")
         let everything = groups + lines
         let legend = groups.map { LegendEntry(name: $0.name, colour: Palette.colour($0.classIndex), dash: nil, marker: .of($0.classIndex)) }
@@ -115,7 +115,7 @@ public struct ScatterPlot {
     private func axis(_ range: ClosedRange<Double>?, _ values: [Double]) -> Axis {
         if let range { return .linear(range.lowerBound, range.upperBound, extend: false) }
         let finite = values.filter(\.isFinite)
-        precondition(!finite.isEmpty, "scatter plot has no finite coordinates to draw")
+        require(!finite.isEmpty, "scatter plot has no finite coordinates to draw")
         let low = finite.min()!, high = finite.max()!
         let margin = low == high ? 1 : (high - low) * 0.05
         return .linear(low - margin, high + margin, extend: false)

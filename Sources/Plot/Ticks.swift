@@ -33,7 +33,7 @@ struct Axis: Equatable {
     /// A linear axis over data from `low` to `high`; `extend` widens the range to whole steps
     /// (automatic ranges), otherwise the range is kept and only marks inside it are made.
     static func linear(_ low: Double, _ high: Double, extend: Bool = true) -> Axis {
-        precondition(low.isFinite && high.isFinite, "axis range must be finite numbers, got \(low)...\(high)")
+        require(low.isFinite && high.isFinite, "axis range must be finite numbers, got \(low)...\(high)")
         var (low, high) = (min(low, high), max(low, high))
         if low == high {
             let pad = low == 0 ? 1 : abs(low) / 10
@@ -63,7 +63,7 @@ struct Axis: Equatable {
     /// marked at powers of ten (every second or third one past seven decades), and also at
     /// 2× and 5× when it spans two decades or fewer.
     static func logarithmic(_ low: Double, _ high: Double) -> Axis {
-        precondition(low > 0 && high > 0 && low.isFinite && high.isFinite,
+        require(low > 0 && high > 0 && low.isFinite && high.isFinite,
                      "a logarithmic axis needs positive values, got \(low)...\(high)")
         let bottom = Int((logarithm10(min(low, high)) + 1e-9).rounded(.down))
         var top = Int((logarithm10(max(low, high)) - 1e-9).rounded(.up))
