@@ -114,6 +114,11 @@ struct ChapterWalk {
             return nil
         }
         if language == "output" {
+            // A Swift block right above that was rejected has had its error; one is enough.
+            if previousBlockIndex == nil, case .codeBlock(let info, _)? = previous?.kind,
+               info.split(separator: " ").first == "swift" {
+                return nil
+            }
             outputBlock(node, location: location, words: words, previousBlockIndex: previousBlockIndex)
             return nil
         }

@@ -67,6 +67,11 @@ import Testing
         #expect(chapter?.blocks.isEmpty == true)
     }
 
+    @Test func anOutputBlockUnderARejectedSwiftBlockAddsNoSecondError() {
+        let (_, diagnostics) = parse("```swift hiden\nprint(1)\n```\n\n```output\n1\n```\n")
+        #expect(diagnostics == ["ch.md:1:10: error: unknown option 'hiden'; did you mean 'hidden'?"])
+    }
+
     @Test func anUnknownOutputOptionListsTheValidOnes() {
         let (_, diagnostics) = parse("```swift\nprint(1)\n```\n\n```output skip=3\n1\n```\n")
         #expect(diagnostics == ["ch.md:5:11: error: unknown option 'skip' for an output block; use one of: tolerance"])
