@@ -12,8 +12,7 @@ extension PageRenderer {
         var index = 0
         while index < nodes.count {
             let node = nodes[index]
-            if node.kind == .text, node.literal.hasSuffix("$"), index + 2 < nodes.count,
-               nodes[index + 1].kind == .code, nodes[index + 2].kind == .text, nodes[index + 2].literal.hasPrefix("$") {
+            if Node.opensInlineMath(nodes, at: index) {
                 out += escapeHTML(String(node.literal.dropLast()))
                 out += "<span class=\"math inline\">\(escapeHTML(nodes[index + 1].literal))</span>"
                 nodes[index + 2].literal.removeFirst()
@@ -95,6 +94,15 @@ extension PageRenderer {
 }
 
 extension Node {
+    /// Whether `nodes[index]` starts inline math `` $`…`$ ``: a text node ending in `$`, then a
+    /// code span, then a text node starting with `$`. The one place that rule is written.
+    static func opensInlineMath(_ nodes: [Node], at index: Int) -> Bool {
+        index + 2 < nodes.count
+            && nodes[index].kind == .text && nodes[index].literal.hasSuffix("$")
+            && nodes[index + 1].kind == .code
+            && nodes[index + 2].kind == .text && nodes[index + 2].literal.hasPrefix("$")
+    }
+
     /// The text a reader sees, like `plainText`, but with inline math's `$` delimiters
     /// dropped: `` $`x^2`$ `` reads `x^2`. For titles and the search index.
     var readableText: String {
@@ -106,8 +114,7 @@ extension Node {
             var index = 0
             while index < children.count {
                 let child = children[index]
-                if child.kind == .text, child.literal.hasSuffix("$"), index + 2 < children.count,
-                   children[index + 1].kind == .code, children[index + 2].kind == .text, children[index + 2].literal.hasPrefix("$") {
+                if Node.opensInlineMath(children, at: index) {
                     out += child.literal.dropLast() + children[index + 1].literal
                     var after = children[index + 2]
                     after.literal.removeFirst()
