@@ -8,7 +8,8 @@ private enum Fixtures {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
     static let cases = ["passing", "wrong-output", "wrong-prose", "compile-error", "trap", "hang", "must-fail-compiles",
                         "must-trap-finishes", "unknown-option", "unknown-name", "unclosed-fence", "orphan-output", "empty",
-                        "not-utf8", "floods", "reads-stdin", "shape-mismatch"]
+                        "not-utf8", "floods", "reads-stdin", "shape-mismatch", "crlf", "lone-cr", "bom", "swallowed-fence",
+                        "unclosed-text-fence", "fence-in-html", "indented-fence", "tab-closing-fence", "deep-nesting"]
     static let options = CheckOptions(timeout: 3, useCache: false, outputLimit: 1 << 20)
 
     static func path(_ name: String) -> String { folder + "/" + name + "/chapter.md" }
@@ -121,6 +122,52 @@ private enum Fixtures {
         ])
         #expect(try Fixtures.printed("empty") == ["empty/chapter.md:1:1: error: chapter is empty; write the chapter or remove the file"])
         #expect(try Fixtures.printed("not-utf8") == ["not-utf8/chapter.md:1:6: error: file is not valid UTF-8 (byte 0xE9); save it as UTF-8"])
+    }
+
+    @Test func crlfAndLoneCRChaptersAreCheckedAtTheRightColumns() throws {
+        for name in ["crlf", "lone-cr"] {
+            #expect(try Fixtures.printed(name) == [
+                "\(name)/chapter.md:12:5: error: expected 0.3 (±0.05), got 0.2",
+                "\(name)/chapter.md:3:17: error: expected 0.3 (±0.05), but the code computed 0.2 for 'z'",
+            ])
+        }
+    }
+
+    @Test func aByteOrderMarkDoesNotHideTheFirstBlock() throws {
+        #expect(try Fixtures.printed("bom") == ["bom/chapter.md:6:1: error: expected \"two\", got \"one\""])
+    }
+
+    @Test func aBlockLeftOpenThatSwallowsSwiftIsAnError() throws {
+        #expect(try Fixtures.printed("swallowed-fence") == [
+            "swallowed-fence/chapter.md:6:1: error: this ```swift line is inside the ```text block opened at line 3, so it is not run; close that block before this line",
+        ])
+        #expect(try Fixtures.printed("unclosed-text-fence") == [
+            "unclosed-text-fence/chapter.md:11:1: error: code block is never closed; add a closing ~~~ line after its last line",
+        ])
+    }
+
+    @Test func aFenceInsideHTMLIsAWarningAndTheRestRuns() throws {
+        let report = try Fixtures.report("fence-in-html")
+        #expect(try Fixtures.printed("fence-in-html") == [
+            "fence-in-html/chapter.md:5:1: warning: this ```swift line is inside an HTML block, so it is not a code block and is not run; put a blank line between the HTML and the fence",
+        ])
+        #expect(report.passed)
+        #expect(report.blocks.map(\.output) == ["run\n"])
+    }
+
+    @Test func fencesAreReadAsLibcmarkReadsThem() throws {
+        // A fence shown inside an indented block is an example, not code.
+        #expect(try Fixtures.printed("indented-fence") == [])
+        #expect(try Fixtures.report("indented-fence").blocks.map(\.output) == ["run\n"])
+        // A tab before the closing fence in a list item still closes it.
+        #expect(try Fixtures.printed("tab-closing-fence") == [])
+        #expect(try Fixtures.report("tab-closing-fence").blocks.map(\.output) == ["one\n"])
+    }
+
+    @Test func deepNestingIsAnErrorNotACrash() throws {
+        #expect(try Fixtures.printed("deep-nesting") == [
+            "deep-nesting/chapter.md:3:100: error: markdown nests more than 100 levels deep here (quotes, lists or emphasis); flatten it",
+        ])
     }
 
     @Test func aFloodOfOutputIsStopped() throws {
