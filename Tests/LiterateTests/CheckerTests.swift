@@ -183,6 +183,36 @@ private enum Fixtures {
 }
 
 @Suite struct CacheTests {
+    /// The files a chapter reads, in a subfolder of `data/` or beside it, are part of its key.
+    @Test func editingAFileTheChapterReadsRunsItAgain() throws {
+        let folder = NSTemporaryDirectory() + "literate-stale-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: Fixtures.folder + "/stale-data", toPath: folder)
+        let checker = try Fixtures.checker(CheckOptions(timeout: 5))
+        let path = folder + "/chapter.md"
+        #expect(try checker.check(paths: [path]).first?.passed == true)
+        for file in ["data/sub/n.txt", "beside.txt"] {
+            try "2\n".write(toFile: folder + "/" + file, atomically: false, encoding: .utf8)
+            let edited = try #require(try checker.check(paths: [path]).first)
+            #expect(edited.isCached == false && edited.passed == false, "\(file)")
+            try "1\n".write(toFile: folder + "/" + file, atomically: false, encoding: .utf8)
+        }
+        // Back to the first content, the first report answers again.
+        let restored = try #require(try checker.check(paths: [path]).first)
+        #expect(restored.isCached && restored.passed)
+    }
+
+    @Test func theFolderDigestKeepsEveryFileButChaptersAndHiddenOnes() throws {
+        let folder = NSTemporaryDirectory() + "literate-digest-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for file in ["a.md", "b.csv", "data/c.md", "data/sub/d.txt", ".swap", ".git/e"] {
+            let path = folder + "/" + file
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try "x".write(toFile: path, atomically: false, encoding: .utf8)
+        }
+        #expect(FolderDigest.files(in: folder) == ["b.csv", "data/c.md", "data/sub/d.txt"])
+    }
+
     @Test func anUnchangedChapterIsNotRunAgainAndAChangeIsNoticed() throws {
         let folder = NSTemporaryDirectory() + "literate-cache-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
