@@ -62,7 +62,10 @@ public enum CommonMark {
     public static func normalized(_ text: String) -> String {
         let utf8 = text.utf8
         let hasBOM = utf8.starts(with: [0xEF, 0xBB, 0xBF])
-        guard hasBOM || utf8.contains(UInt8(ascii: "\r")) else { return text }
+        // memchr: this runs on every page at every check, in debug builds too.
+        let hasCR = utf8.withContiguousStorageIfAvailable { $0.isEmpty ? false : memchr($0.baseAddress!, 0x0D, $0.count) != nil }
+            ?? utf8.contains(UInt8(ascii: "\r"))
+        guard hasBOM || hasCR else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
         var previousWasCR = false
@@ -79,9 +82,7 @@ public enum CommonMark {
     }
 
     /// The lines of normalised text as UTF-8 bytes (columns are byte counts, as libcmark's are).
-    static func sourceLines(_ normalizedText: String) -> [Substring.UTF8View] {
-        normalizedText.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { $0 }
-    }
+    static func sourceLines(_ normalizedText: String) -> SourceLines { SourceLines(normalizedText) }
 
     static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
@@ -89,7 +90,7 @@ public enum CommonMark {
 
     /// Converts one C node, without its children.
     static func node(_ pointer: OpaquePointer, start: Position, end: Position, parentEnd: Position,
-                     lines: [Substring.UTF8View]) -> Node {
+                     lines: SourceLines) -> Node {
         let literal = string(cmark_node_get_literal(pointer))
         let kind: Node.Kind
         switch cmark_node_get_type(pointer) {
@@ -132,7 +133,7 @@ public enum CommonMark {
 /// ancestors, so no input can exhaust the call stack. Branches deeper than
 /// `CommonMark.maximumDepth` become one text node holding their text.
 private struct TreeConversion {
-    let lines: [Substring.UTF8View]
+    let lines: SourceLines
 
     /// An ancestor still being converted: its pointer, positions and the children done so far.
     private struct Frame {

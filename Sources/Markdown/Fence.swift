@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// How a code block was fenced: the character, the fence's length, its indentation, and
 /// whether a closing fence was found (libcmark closes an unclosed fence at the end of its
 /// container without a word; a checker must say so).
@@ -28,7 +34,7 @@ public struct Fence: Hashable, Sendable {
 struct FenceReading {
     var fence: Fence?
 
-    init(start: Position, end: Position, parentEnd: Position, info: String, literal: String, lines: [Substring.UTF8View]) {
+    init(start: Position, end: Position, parentEnd: Position, info: String, literal: String, lines: SourceLines) {
         guard start.line >= 1, start.line <= lines.count else { return }
         let opening = lines[start.line - 1].dropFirst(max(0, start.column - 1))
         let indent = opening.prefix { $0 == UInt8(ascii: " ") }.count
@@ -40,7 +46,8 @@ struct FenceReading {
             .first.map({ $0.elementsEqual(opening) }) == true {
             return
         }
-        let codeLines = literal.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        var codeLines = 0
+        for byte in literal.utf8 where byte == UInt8(ascii: "\n") { codeLines += 1 }
         var closed = false
         if end.line > start.line, end.line <= parentEnd.line, end.line <= lines.count, codeLines == end.line - start.line - 1 {
             let closing = lines[end.line - 1].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: ">") }
@@ -48,5 +55,31 @@ struct FenceReading {
             closed = run >= length && closing.dropFirst(run).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
         }
         fence = Fence(character: Character(Unicode.Scalar(first)), length: length, indent: indent, isClosed: closed)
+    }
+}
+
+/// A text's lines as UTF-8 bytes without their "\n", found once with `memchr`.
+struct SourceLines {
+    private let bytes: [UInt8]
+    private var starts: [Int] = [0]
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
+            }
+        }
+    }
+
+    var count: Int { starts.count }
+
+    /// Line `index + 1`'s bytes.
+    subscript(index: Int) -> ArraySlice<UInt8> {
+        let end = index + 1 < starts.count ? starts[index + 1] - 1 : bytes.count
+        return bytes[starts[index]..<end]
     }
 }
