@@ -34,9 +34,10 @@ private enum BookExecutable {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
 
     /// Runs `book arguments` in `folder` (the fixture books by default).
-    static func run(_ arguments: [String], in folder: String = fixtures) throws -> ProcessResult {
+    static func run(_ arguments: [String], in folder: String = fixtures, direct: Bool = false) throws -> ProcessResult {
         // Long enough for a first run that compiles Learning and Plot.
-        try Subprocess.run(path(), arguments, in: folder, timeout: 600)
+        direct ? try Subprocess.run(arguments[0], Array(arguments.dropFirst()), in: folder, timeout: 600)
+            : try Subprocess.run(path(), arguments, in: folder, timeout: 600)
     }
 
     /// The lines of a text, without the empty one after its final newline.
@@ -60,6 +61,28 @@ private enum BookExecutable {
             "wrong-output/chapter.md:8:6: error: expected 0.5866 (±0.00005), got 0.58712",
             "0 passed, 1 failed",
         ])
+    }
+
+    /// SIGINT and SIGTERM to `book` while a chapter runs: `book` ends with the signal and no
+    /// process it started (marked LITERATE_RUN=<book's pid>.) is left.
+    @Test(arguments: ["INT", "TERM"]) func aSignalStopsBookAndEveryChapterProcess(_ signal: String) throws {
+        let book = try BookExecutable.path()
+        let script = """
+        set -m
+        '\(book)' check --no-cache --timeout 120 hang/chapter.md >/dev/null 2>&1 &
+        b=$!
+        running() { for p in /proc/[0-9]*; do grep -qs "LITERATE_RUN=$b\\." $p/environ && grep -qs /program $p/cmdline && return 0; done; return 1; }
+        for i in $(seq 1 1200); do running && break; sleep 0.1; done
+        running && echo "program running"
+        kill -\(signal) $b
+        wait $b
+        echo "status $?"
+        sleep 0.3
+        grep -ls "LITERATE_RUN=$b\\." /proc/[0-9]*/environ 2>/dev/null | grep -v self | wc -l
+        """
+        let result = try BookExecutable.run(["/bin/bash", "-c", script], direct: true)
+        let status = signal == "INT" ? 130 : 143
+        #expect(BookExecutable.lines(result.stdoutText) == ["program running", "status \(status)", "0"], "\(result.stderrText)")
     }
 
     @Test func aMissingFileExitsTwoNamingIt() throws {

@@ -9,7 +9,8 @@ private enum Fixtures {
     static let cases = ["passing", "wrong-output", "wrong-prose", "compile-error", "trap", "hang", "must-fail-compiles",
                         "must-trap-finishes", "unknown-option", "unknown-name", "unclosed-fence", "orphan-output", "empty",
                         "not-utf8", "floods", "reads-stdin", "shape-mismatch", "crlf", "lone-cr", "bom", "swallowed-fence",
-                        "unclosed-text-fence", "fence-in-html", "indented-fence", "tab-closing-fence", "deep-nesting"]
+                        "unclosed-text-fence", "fence-in-html", "indented-fence", "tab-closing-fence", "deep-nesting",
+                        "leaves-child", "closes-outputs"]
     static let options = CheckOptions(timeout: 3, useCache: false, outputLimit: 1 << 20)
 
     static func path(_ name: String) -> String { folder + "/" + name + "/chapter.md" }
@@ -167,6 +168,19 @@ private enum Fixtures {
     @Test func deepNestingIsAnErrorNotACrash() throws {
         #expect(try Fixtures.printed("deep-nesting") == [
             "deep-nesting/chapter.md:3:100: error: markdown nests more than 100 levels deep here (quotes, lists or emphasis); flatten it",
+        ])
+    }
+
+    @Test func aProcessLeftRunningIsStoppedAndReported() throws {
+        #expect(try Fixtures.printed("leaves-child") == [
+            "leaves-child/chapter.md:3:1: error: the chapter's program ended but left a process it started running, holding its output open, (stopped by book); wait for every process the chapter starts, e.g. with waitUntilExit()",
+        ])
+        #expect(try Fixtures.report("leaves-child").blocks.map(\.output) == ["started\n"])
+    }
+
+    @Test func aChapterThatClosesItsOutputsAndLoopsIsStopped() throws {
+        #expect(try Fixtures.printed("closes-outputs") == [
+            "closes-outputs/chapter.md:3:1: error: the chapter did not finish within 3 s and was stopped while this block ran (an endless loop?); allow more with --timeout",
         ])
     }
 
