@@ -11,10 +11,11 @@ import Darwin
 /// How: each run gets its own process group and a mark in its environment,
 /// `LITERATE_RUN=<book's pid>.<run>`, which every descendant inherits; when the run ends, its
 /// group is killed, then every process still carrying its mark (a child that left the group
-/// with `setsid`, a daemon) is found in `/proc` and killed. `book` is a child subreaper
-/// (`prctl(PR_SET_CHILD_SUBREAPER)` on Linux), so such orphans become its children rather
-/// than init's, and `stopOnSignals()` makes SIGINT, SIGTERM and SIGHUP kill every run
-/// before `book` exits with the signal's status.
+/// with `setsid`, a daemon) is found in `/proc` and killed. `takeCharge()`, which the
+/// command-line tool calls, makes `book` a child subreaper (`prctl(PR_SET_CHILD_SUBREAPER)` on
+/// Linux), so such orphans become its children rather than init's (and are reaped by it), and
+/// makes SIGINT, SIGTERM and SIGHUP kill every run before `book` exits with the signal's
+/// status. A library user (the tests) keeps its own signal handling, and its orphans go to init.
 public enum ChildProcesses {
     /// The environment variable that marks a run's processes.
     static let markVariable = "LITERATE_RUN"
@@ -23,9 +24,14 @@ public enum ChildProcesses {
     private static let running = Locked<[String: pid_t]>([:])
     private static let counter = Locked(0)
 
-    /// A fresh mark for one run; makes this process a subreaper the first time.
+    /// Held from spawning a process until it is in `running`, so `reapOrphans` never takes a
+    /// child that a run is about to wait for.
+    static let spawning = NSLock()
+    /// Whether `takeCharge()` made this process a subreaper.
+    private static let isSubreaper = Locked(false)
+
+    /// A fresh mark for one run.
     static func newMark() -> String {
-        _ = becomeSubreaper
         let number = counter.mutate { value -> Int in
             value += 1
             return value
@@ -48,20 +54,30 @@ public enum ChildProcesses {
             if found.isEmpty { break }
             strays += found.count
             for stray in found { kill(stray, SIGKILL) }
+            // A killed orphan of this subreaper is its child: wait for it, or it stays a zombie.
+            if isSubreaper.value { for stray in found where parent(of: stray) == getpid() { waitpid(stray, nil, 0) } }
             usleep(2000)
         }
-        reapOrphans()
+        if isSubreaper.value { reapOrphans() }
         running.mutate { $0[mark] = nil }
         return strays
     }
 
-    /// Stops every run on SIGINT, SIGTERM and SIGHUP, then ends `book` with that signal.
-    /// Call once, from the command-line tool.
-    public static func stopOnSignals() {
+    /// Makes this process the reaper of every orphan its runs leave, and stops every run on
+    /// SIGINT, SIGTERM and SIGHUP before ending with that signal. Call once, from the
+    /// command-line tool.
+    public static func takeCharge() {
+        #if os(Linux)
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prctl"),
+           unsafeBitCast(symbol, to: Prctl.self)(36 /* PR_SET_CHILD_SUBREAPER */, 1, 0, 0, 0) == 0 {
+            isSubreaper.mutate { $0 = true }
+        }
+        #endif
         for number in [SIGINT, SIGTERM, SIGHUP] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: signalQueue)
             source.setEventHandler {
+                stopping.mutate { $0 = true }
                 for (mark, pid) in running.value { stop(pid, mark: mark) }
                 for stray in marked(with: "\(markVariable)=\(getpid()).") { kill(stray.pid, SIGKILL) }
                 signal(number, SIG_DFL)
@@ -71,6 +87,10 @@ public enum ChildProcesses {
             signalSources.mutate { $0.append(source) }
         }
     }
+
+    /// Set once a signal is stopping `book`: runs that end now must not report (their end
+    /// is the signal's doing), so `Subprocess` waits there for the signal to end the process.
+    static let stopping = Locked(false)
 
     private static let signalQueue = DispatchQueue(label: "book.signals")
     private static let signalSources = Locked<[DispatchSourceSignal]>([])
@@ -94,29 +114,27 @@ public enum ChildProcesses {
     /// Reaps children that ended after being orphaned to this subreaper, without touching the
     /// ones a run is still waiting for.
     private static func reapOrphans() {
+        spawning.lock()
+        defer { spawning.unlock() }
         let waited = Set(running.value.values)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return }
         for name in names {
-            guard let pid = pid_t(name), !waited.contains(pid),
-                  let stat = FileManager.default.contents(atPath: "/proc/\(name)/stat"),
-                  let close = stat.lastIndex(of: UInt8(ascii: ")")) else { continue }
-            // Fields after the command: state, parent pid.
-            let fields = stat[(close + 2)...].split(separator: UInt8(ascii: " "))
-            guard fields.count > 1, fields[0].first == UInt8(ascii: "Z"),
-                  pid_t(String(decoding: fields[1], as: UTF8.self)) == getpid() else { continue }
-            var status: Int32 = 0
-            waitpid(pid, &status, WNOHANG)
+            guard let pid = pid_t(name), !waited.contains(pid), let (state, parent) = status(of: pid),
+                  state == UInt8(ascii: "Z"), parent == getpid() else { continue }
+            waitpid(pid, nil, WNOHANG)
         }
     }
 
-    private typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
+    /// A process's state letter and parent, from `/proc/<pid>/stat` (the fields after the command).
+    private static func status(of pid: pid_t) -> (state: UInt8, parent: pid_t)? {
+        guard let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat"),
+              let close = stat.lastIndex(of: UInt8(ascii: ")")), close + 2 < stat.count else { return nil }
+        let fields = stat[(close + 2)...].split(separator: UInt8(ascii: " "))
+        guard fields.count > 1, let state = fields[0].first, let parent = pid_t(String(decoding: fields[1], as: UTF8.self)) else { return nil }
+        return (state, parent)
+    }
 
-    /// `prctl(PR_SET_CHILD_SUBREAPER, 1)`, through `dlsym` since Swift cannot call C's
-    /// variadic `prctl` directly; nothing on systems without it.
-    private static let becomeSubreaper: Void = {
-        #if os(Linux)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prctl") else { return }
-        _ = unsafeBitCast(symbol, to: Prctl.self)(36 /* PR_SET_CHILD_SUBREAPER */, 1, 0, 0, 0)
-        #endif
-    }()
+    private static func parent(of pid: pid_t) -> pid_t? { status(of: pid)?.parent }
+
+    private typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
 }

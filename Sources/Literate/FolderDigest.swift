@@ -82,6 +82,8 @@ enum FolderDigest {
     }
 
     /// SHA-256 of one file's bytes, reusing the last one while the file is provably unchanged.
+    static func fileDigest(of path: String) -> String { contentDigest(of: path) }
+
     private static func contentDigest(of path: String) -> String {
         var status = stat()
         guard stat(path, &status) == 0 else { return "unreadable" }

@@ -76,11 +76,14 @@ enum Subprocess {
         let envStrings = merged.map { "\($0.key)=\($0.value)" }
         let argv = [executable] + arguments
         var pid: pid_t = 0
+        ChildProcesses.spawning.lock()
         let status = withCStrings(argv) { argvPointers in
             withCStrings(envStrings) { envPointers in
                 posix_spawnp(&pid, executable, &actions, &attributes, argvPointers, envPointers)
             }
         }
+        if status == 0 { ChildProcesses.started(pid, mark: mark) }
+        ChildProcesses.spawning.unlock()
         close(outPipe[1])
         close(errPipe[1])
         guard status == 0 else {
@@ -88,7 +91,6 @@ enum Subprocess {
             close(errPipe[0])
             throw BookError.io("cannot run \(executable): \(String(cString: strerror(status)))")
         }
-        ChildProcesses.started(pid, mark: mark)
         var result = ProcessResult(stdout: [], stderr: [], exitStatus: nil, signal: nil, timedOut: false, overflowed: false)
         var deadline = Date().addingTimeInterval(timeout)
         var open = [outPipe[0], errPipe[0]]
@@ -129,7 +131,8 @@ enum Subprocess {
                 result.stdout.removeLast(result.stdout.count - outputLimit)
                 break
             }
-            if !exited, waitpid(pid, &waitStatus, WNOHANG) == pid {
+            // ECHILD: someone else reaped it (it has ended all the same).
+            if !exited, case let waited = waitpid(pid, &waitStatus, WNOHANG), waited == pid || (waited < 0 && errno == ECHILD) {
                 exited = true
                 // What is already in the pipes is read; a process still holding them gets 0.2 s.
                 if !open.isEmpty { deadline = min(deadline, Date().addingTimeInterval(0.2)) }
@@ -144,6 +147,7 @@ enum Subprocess {
         }
         // Anything the program started must not outlive it.
         result.strays = ChildProcesses.stop(pid, mark: mark)
+        while ChildProcesses.stopping.value { sleep(60) }  // book is ending by a signal
         if waitStatus & 0x7f == 0 {
             result.exitStatus = (waitStatus >> 8) & 0xff
         } else {

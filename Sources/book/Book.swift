@@ -16,7 +16,7 @@ struct Book: ParsableCommand {
     /// Runs the command; a usage mistake exits with status 2, as `book`'s contract says
     /// (ArgumentParser's own default is 64).
     static func main() {
-        ChildProcesses.stopOnSignals()
+        ChildProcesses.takeCharge()
         do {
             var command = try parseAsRoot()
             try command.run()

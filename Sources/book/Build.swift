@@ -35,6 +35,10 @@ struct Build: ParsableCommand {
         let summary: SiteBuild.Summary
         do {
             summary = try SiteBuild(root: root).run(reports: reports, displayFolder: display)
+        } catch let error as SiteError where error.isWriteFailure {
+            // Not the chapters' fault: a setup problem, exit status 2.
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(2)
         } catch {
             print(error)
             throw ExitCode(1)

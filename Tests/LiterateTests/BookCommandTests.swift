@@ -85,6 +85,59 @@ private enum BookExecutable {
         #expect(BookExecutable.lines(result.stdoutText) == ["program running", "status \(status)", "0"], "\(result.stderrText)")
     }
 
+    @Test func badOptionValuesExitTwoWithAMessage() throws {
+        let timeout = "is not allowed; give a number of seconds above 0 and at most 86400, e.g. --timeout 30"
+        for (arguments, message) in [(["--timeout", "nan"], "error: --timeout nan \(timeout)"),
+                                     (["--timeout", "0"], "error: --timeout 0 \(timeout)"),
+                                     (["--timeout=-1"], "error: --timeout -1 \(timeout)"),
+                                     (["--jobs", "0"], "error: --jobs 0 is not allowed; give a whole number from 1 to 256, e.g. --jobs 2")] {
+            let result = try BookExecutable.run(["check"] + arguments + ["passing/chapter.md"])
+            #expect(result.exitStatus == 2, "\(arguments)")
+            #expect(result.stdoutText == "")
+            #expect(BookExecutable.lines(result.stderrText) == [message])
+        }
+    }
+
+    @Test func theSameFileTwiceIsCheckedOnce() throws {
+        let result = try BookExecutable.run(["check", "passing/chapter.md", "./passing/chapter.md"])
+        #expect(result.exitStatus == 0, "stderr: \(result.stderrText)")
+        #expect(BookExecutable.lines(result.stdoutText) == ["1 passed, 0 failed"])
+    }
+
+    /// A project folder of its own: Package.swift and Sources/Learning, and `extra` set up.
+    private func temporaryProject(_ extra: (String) throws -> Void = { _ in }) throws -> String {
+        let root = NSTemporaryDirectory() + "book-project-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: root + "/Sources/Learning", withIntermediateDirectories: true)
+        try "// swift-tools-version:6.0\n".write(toFile: root + "/Package.swift", atomically: true, encoding: .utf8)
+        try extra(root)
+        return root
+    }
+
+    @Test func noChaptersIsASetupProblem() throws {
+        let root = try temporaryProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = try BookExecutable.run(["check"], in: root)
+        #expect(result.exitStatus == 2)
+        #expect(BookExecutable.lines(result.stderrText) == ["error: no chapters found in chapters; add NN-name.md files there, or name the files to check"])
+    }
+
+    @Test func aCacheFolderThatCannotBeWrittenIsSaidPlainly() throws {
+        let root = try temporaryProject { root in
+            try FileManager.default.createDirectory(atPath: root + "/chapters", withIntermediateDirectories: true)
+            try "```swift\nprint(1)\n```\n".write(toFile: root + "/chapters/01-one.md", atomically: true, encoding: .utf8)
+            // A file where .build/book/lib must be a folder (as root, permissions would not stop a write).
+            try FileManager.default.createDirectory(atPath: root + "/.build/book", withIntermediateDirectories: true)
+            try "".write(toFile: root + "/.build/book/lib", atomically: true, encoding: .utf8)
+        }
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = try BookExecutable.run(["check"], in: root)
+        #expect(result.exitStatus == 2)
+        let lines = BookExecutable.lines(result.stderrText).filter { !$0.hasPrefix("compiling") && !$0.hasPrefix("[") }
+        #expect(lines.count == 1 && lines[0].hasPrefix("error: cannot write \(root)/.build/book/lib/"), "\(lines)")
+        #expect(lines.first?.hasSuffix("; make the folder writable, or remove it") == true)
+        #expect(!result.stderrText.contains("NSCocoaErrorDomain") && !result.stderrText.contains("Error Domain"))
+    }
+
     @Test func aMissingFileExitsTwoNamingIt() throws {
         let result = try BookExecutable.run(["check", "nowhere/chapter.md"])
         #expect(result.exitStatus == 2)
