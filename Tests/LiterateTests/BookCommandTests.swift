@@ -50,7 +50,7 @@ private enum BookExecutable {
     @Test func aPassingChapterExitsZero() throws {
         let result = try BookExecutable.run(["check", "passing/chapter.md"])
         #expect(result.exitStatus == 0, "stderr: \(result.stderrText)")
-        #expect(BookExecutable.lines(result.stdoutText) == ["1 passed, 0 failed"])
+        #expect(BookExecutable.lines(result.stdoutText) == ["1 passed, 0 failed (7 printed numbers, 3 prose numbers, 0 math steps checked; 0 steps marked unchecked)"])
     }
 
     @Test func aWrongNumberExitsOneWithTheLineAndColumn() throws {
@@ -58,7 +58,7 @@ private enum BookExecutable {
         #expect(result.exitStatus == 1, "stderr: \(result.stderrText)")
         #expect(BookExecutable.lines(result.stdoutText) == [
             "wrong-output/chapter.md:8:6: error: expected 0.5866 (±0.00005), got 0.58712",
-            "0 passed, 1 failed",
+            "0 passed, 1 failed (0 printed numbers, 0 prose numbers, 0 math steps checked; 0 steps marked unchecked)",
         ])
     }
 
