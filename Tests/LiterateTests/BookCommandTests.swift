@@ -58,7 +58,7 @@ private enum BookExecutable {
         #expect(result.exitStatus == 1, "stderr: \(result.stderrText)")
         #expect(BookExecutable.lines(result.stdoutText) == [
             "wrong-output/chapter.md:8:6: error: expected 0.5866 (±0.00005), got 0.58712",
-            "0 passed, 1 failed (0 printed numbers, 0 prose numbers, 0 math steps checked; 0 steps marked unchecked)",
+            "0 passed, 1 failed (1 printed number, 0 prose numbers, 0 math steps checked; 0 steps marked unchecked)",
         ])
     }
 
