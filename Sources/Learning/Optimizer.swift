@@ -17,6 +17,7 @@ public protocol Optimizer: Sendable {
 /// `.all` (both, the default). The parameters left out keep their values, and an optimiser's
 /// state for them (momentum's velocity) is neither created nor changed.
 public struct ParameterSelection: OptionSet, Sendable {
+    /// The bits of the selection: 1 for the weights, 2 for the biases.
     public let rawValue: Int
 
     /// A selection from its bits (1: weights, 2: biases).
