@@ -15,9 +15,9 @@ seconds=${FUZZ_SECONDS:-60}
 mkdir -p "$out/corpus" "$out/findings"
 
 # Markdown and Literate compiled with libFuzzer's coverage, then linked with the entry point.
-swiftc -sanitize=fuzzer -parse-as-library -wmo -module-name Markdown -I Sources/CCmark \
+swiftc -sanitize=fuzzer -O -parse-as-library -wmo -module-name Markdown -I Sources/CCmark \
     -c Sources/Markdown/*.swift -o "$out/Markdown.o" -emit-module -emit-module-path "$out/Markdown.swiftmodule"
-swiftc -sanitize=fuzzer -parse-as-library -wmo -module-name Literate -I "$out" -I Sources/CCmark \
+swiftc -sanitize=fuzzer -O -parse-as-library -wmo -module-name Literate -I "$out" -I Sources/CCmark \
     -c $(find Sources/Literate -name '*.swift' | sort) -o "$out/Literate.o" -emit-module -emit-module-path "$out/Literate.swiftmodule"
 swiftc -sanitize=fuzzer -parse-as-library -I "$out" -I Sources/CCmark Fuzz/ChapterFuzz.swift \
     "$out/Markdown.o" "$out/Literate.o" -lcmark -o "$out/fuzz-chapter"
