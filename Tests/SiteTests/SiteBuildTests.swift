@@ -171,7 +171,8 @@ extension SiteBuildTests {
         let site = root.appendingPathComponent("_site")
         let data = try String(contentsOf: site.appendingPathComponent("data-README.html"), encoding: .utf8)
         #expect(data.contains("<a href=\"01-one.html\">chapter one</a>"))
-        #expect(!data.contains("aria-current"))
+        // Listed after the chapters while it is open, with its contents; not in the pager.
+        #expect(data.contains("<li><a href=\"data-README.html\" aria-current=\"page\">Data sets</a></li>\n<li><a href=\"print.html\">"))
         #expect(!data.contains("class=\"pager\""))
         let two = try String(contentsOf: site.appendingPathComponent("02-two.html"), encoding: .utf8)
         #expect(two.contains("<a href=\"data-README.html#data-sets\">the data</a>"))
