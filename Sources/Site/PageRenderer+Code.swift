@@ -89,7 +89,7 @@ extension PageRenderer {
         let id = "figure-" + number.replacingOccurrences(of: ".", with: "-")
         index("Figure \(number). \(figure.caption)")
         return """
-        <figure id="\(id)"><div class="figure-scroll" data-label="Figure \(number)"><div class="figure-art" role="img" aria-label="\(escapeHTML(figure.alt))">\(figure.svg)</div></div>\
+        <figure id="\(id)"><div class="figure-scroll" data-label="Figure \(number)"><div class="figure-art" role="img" aria-label="\(escapeHTML(figure.alt))">\(HTMLSanitizer.svg(figure.svg))</div></div>\
         <figcaption><a class="figure-number" href="#\(id)">Figure \(number).</a> \(escapeHTML(figure.caption))</figcaption></figure>
 
         """

@@ -57,12 +57,15 @@ public struct PageRenderer {
     var block: (first: Int, last: Int) = (1, 1)
     /// How many links to each destination were seen in the current block.
     var linksSeen: [String: Int] = [:]
+    /// Raw HTML passes this allow-list; it also closes what the page's HTML left open.
+    var sanitizer = HTMLSanitizer()
 
     /// Renders the Markdown file at `path` (named so in diagnostics), which lives in `folder`
     /// relative to the chapters folder.
     /// `chapter` numbers its figures (Figure 6.1).
     public static func render(markdown: String, path: String, folder: String = "", chapter: Int? = nil,
                               results: PageResults, links: Links) -> RenderedPage {
+        let markdown = CommonMark.normalized(markdown)
         var renderer = PageRenderer(path: path, folder: folder, markdown: markdown, results: results, links: links)
         renderer.chapter = chapter
         let base = path.split(separator: "/").last.map { String($0.prefix { $0 != "." }) } ?? "page"
@@ -72,7 +75,7 @@ public struct PageRenderer {
         document.walk { node in
             if title.isEmpty, case .heading = node.kind { title = node.readableText }
         }
-        let body = renderer.blocks(document.children, tight: false)
+        let body = renderer.blocks(document.children, tight: false) + renderer.sanitizer.closeAll()
         return RenderedPage(title: title, body: body, sections: renderer.sections, outline: renderer.outline,
                             diagnostics: renderer.diagnostics, formulas: renderer.formulas)
     }
@@ -148,7 +151,7 @@ public struct PageRenderer {
         case .codeBlock(let info, _):
             return codeBlock(node, info: info)
         case .htmlBlock:
-            return node.literal
+            return sanitizer.clean(node.literal)
         case .thematicBreak:
             return "<hr>\n"
         default:

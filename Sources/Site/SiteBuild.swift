@@ -29,6 +29,8 @@ public struct SiteBuild: Sendable {
         public var start: URL
         /// Whether the math was typeset (KaTeX and node were found; when not, math shows as TeX).
         public var hasKaTeX: Bool
+        /// What the HTML sanitiser dropped from the pages, at its Markdown positions.
+        public var warnings: [Diagnostic] = []
     }
 
     /// Renders and writes the site. `reports` are the check's, matched to pages by file name;
@@ -45,6 +47,7 @@ public struct SiteBuild: Sendable {
         let options = SiteOptions(settings: try BookSettings.read(root: root), extraHead: extraHead, extraBody: extraBody)
         let files = try Website.files(pages: pages, results: results, theme: theme, math: math, options: options)
         try SiteWriter.write(files, to: output)
-        return Summary(pages: pages.count, start: output.appendingPathComponent("index.html"), hasKaTeX: math.typesets)
+        return Summary(pages: pages.count, start: output.appendingPathComponent("index.html"), hasKaTeX: math.typesets,
+                       warnings: pages.flatMap { HTMLSanitizer.audit(markdown: $0.markdown, path: $0.path) })
     }
 }
