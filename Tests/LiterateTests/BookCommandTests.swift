@@ -62,6 +62,16 @@ private enum BookExecutable {
         ])
     }
 
+    @Test func aSlipInTheMathExitsOneAtTheSidesPosition() throws {
+        let result = try BookExecutable.run(["check", "wrong-math/chapter.md"])
+        #expect(result.exitStatus == 1, "stderr: \(result.stderrText)")
+        #expect(BookExecutable.lines(result.stdoutText) == [
+            "wrong-math/chapter.md:8:24: error: this step gives 0.2, but the text says 0.3 (±0.05)",
+            "wrong-math/chapter.md:13:18: error: this step gives 0.562177, but the text says 0.562187 (±0.0000005)",
+            "0 passed, 1 failed (0 printed numbers, 0 prose numbers, 4 math steps checked; 1 step marked unchecked)",
+        ])
+    }
+
     @Test func aMissingFileExitsTwoNamingIt() throws {
         let result = try BookExecutable.run(["check", "nowhere/chapter.md"])
         #expect(result.exitStatus == 2)

@@ -67,10 +67,21 @@ struct NumericSide {
         return fresh
     }
 
-    /// One unit of the last written digit, the extra room `\approx` gives (1 for an integer).
-    var lastUnit: Double {
-        guard let last = literals.max(by: { $0.offset < $1.offset }) else { return 0 }
-        return last.halfUnit > 0 ? 2 * last.halfUnit : 1
+    /// One unit of the last written digit, the extra room `\approx` gives, carried to the side's
+    /// value (`4.54 \times 10^{-5}` gives 1e-7): 2 · |∂C/∂ℓ| · halfUnit(ℓ) for the last literal
+    /// with decimals, or |∂C/∂ℓ| for the last integer when the side has no decimals.
+    var lastUnit: [Double] {
+        let order = literals.indices.sorted { literals[$0].offset < literals[$1].offset }
+        if let last = order.last(where: { literals[$0].halfUnit > 0 }) { return propagated([last]).map { 2 * $0 } }
+        guard let last = order.last else { return value.elements.map { _ in 0 } }
+        var moved = literals
+        moved[last].halfUnit = 0.5
+        return NumericSide(copying: self, literals: moved).propagated([last]).map { 2 * $0 }
+    }
+
+    private init(copying side: NumericSide, literals: [MathLiteral]) {
+        self = side
+        self.literals = literals
     }
 
     /// The most decimals among the literals, the precision values are printed at.
@@ -104,7 +115,7 @@ enum MathChainRule {
         var unchecked: [Location] = []
         var first: NumericSide?
         var previous: NumericSide?
-        var approxRoom = 0.0
+        var approxRoom: [Double] = []
         for side in chain {
             if side.relation == .unchecked { unchecked.append(locate(side.relationOffset ?? side.offset)) }
             guard let current = NumericSide(side) else {
@@ -115,11 +126,11 @@ enum MathChainRule {
             guard let before = previous, let start = first, side.relation != .unchecked else {
                 first = current
                 previous = current
-                approxRoom = 0
+                approxRoom = current.value.elements.map { _ in 0 }
                 continue
             }
-            let extra = side.relation == .approx ? current.lastUnit : 0
-            approxRoom += extra
+            let extra = side.relation == .approx ? current.lastUnit : current.value.elements.map { _ in 0 }
+            approxRoom = zip(approxRoom, extra).map { $0 + $1 }
             let written = writtenText(side, text: text)
             let location = locate(side.offset)
             guard before.value.sameShape(current.value) || (before.value.isScalar && current.value.isScalar) else {
@@ -128,9 +139,9 @@ enum MathChainRule {
                 previous = current
                 continue
             }
-            let roomBefore = current.propagated(current.newLiterals(comparedWith: before)).map { $0 + extra }
+            let roomBefore = zip(current.propagated(current.newLiterals(comparedWith: before)), extra).map { $0 + $1 }
             if let miss = firstMiss(before.value, current.value, roomBefore) {
-                let roomStart = current.propagated(current.newLiterals(comparedWith: start)).map { $0 + approxRoom }
+                let roomStart = zip(current.propagated(current.newLiterals(comparedWith: start)), approxRoom).map { $0 + $1 }
                 if start.side != before.side, firstMiss(start.value, current.value, roomStart) == nil {
                     steps.append(MathStepResult(location: location, written: written, computed: start.value.elements,
                                                 allowance: roomStart.max() ?? 0, passed: true))
@@ -152,7 +163,8 @@ enum MathChainRule {
     static func firstMiss(_ a: MathValue, _ b: MathValue, _ room: [Double]) -> Int? {
         for index in a.elements.indices {
             let x = a.elements[index], y = b.elements[index]
-            let rounding = 1e-12 * max(1, abs(x), abs(y))
+            // Binary rounding: relative to the values, and a floor for sums that cancel to 0.
+            let rounding = 1e-12 * max(abs(x), abs(y)) + 1e-14
             if !(abs(x - y) <= room[index] + rounding) { return index }
         }
         return nil

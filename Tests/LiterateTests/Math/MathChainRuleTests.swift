@@ -60,6 +60,14 @@ func messages(_ tex: String) -> [String] { check(tex).diagnostics.map(\.descript
             == ["c.md:2:62: error: this step gives 0.562176, but the text says 0.562187 (±0.0000005)"])
     }
 
+    @Test func binaryRoundingIsNoError() {
+        #expect(messages("0.5 - 0.4 - 0.1 = 0").isEmpty)
+        #expect(messages("0.1 + 0.2 = 0.3").isEmpty)
+        // Tiny values keep their precision: 6.4e-11 is 2e-12 from e^{-23.44}.
+        #expect(messages("e^{-23.44} = 6.6 \\times 10^{-11}").isEmpty)
+        #expect(messages("e^{-23.44} = 6.5 \\times 10^{-11}").count == 1)
+    }
+
     @Test func integersAreExact() {
         #expect(messages("0.4 + 0.4 = 1").count == 1)
         #expect(messages("2 \\cdot 3 = 6").isEmpty)
