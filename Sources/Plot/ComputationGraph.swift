@@ -48,6 +48,9 @@ public struct ComputationGraph {
     var rowSpacing: Double
     var nodes: [Node] = []
     var edges: [Edge] = []
+    /// Wires leaving a node to the right edge of the figure: the result going out, with the
+    /// gradient 1 the backward pass starts from.
+    var outputs: [Edge] = []
 
     /// An empty graph; add nodes, then the edges between them. Rows are `rowSpacing` apart
     /// (in a figure 640 wide); widen it when many wires leave one column, so their labels clear.
@@ -84,6 +87,18 @@ public struct ComputationGraph {
         var graph = self
         graph.edges.append(Edge(from: source, to: target, value: Number.label(value, decimals: decimals),
                                 gradient: Number.label(gradient, decimals: decimals), labelAt: labelAt))
+        return graph
+    }
+
+    /// This graph with a wire leaving node `id` to the right, labelled with the value it sends
+    /// out and the gradient coming in (1 for the result a backward pass starts from).
+    public func output(of id: String, value: Double, gradient: Double, decimals: Int = 4) -> ComputationGraph {
+        guard let source = nodes.firstIndex(where: { $0.id == id }) else {
+            fatalError("no node \"\(id)\"; add nodes before the wires out of them")
+        }
+        var graph = self
+        graph.outputs.append(Edge(from: source, to: source, value: Number.label(value, decimals: decimals),
+                                  gradient: Number.label(gradient, decimals: decimals), labelAt: 0.5))
         return graph
     }
 

@@ -7,6 +7,8 @@ struct ComputationGraphLayout {
     static let width = 640.0
     static let labelFont = 12.0
     static let nodeFont = 15.0
+    /// How far a wire going out reaches right of its node's centre.
+    static let outputLength = 80.0
 
     let graph: ComputationGraph
     let top: Double
@@ -25,7 +27,9 @@ struct ComputationGraphLayout {
         radii = graph.nodes.map { max(17, textWidth($0.text, size: Self.nodeFont) / 2 + 8) }
         let columns = graph.nodes.map(\.column).max()!
         let margin = 40.0
-        let step = columns == 0 ? 0 : (Self.width - 2 * margin) / Double(columns)
+        // Room on the right for the wires going out.
+        let right = graph.outputs.isEmpty ? margin : margin + Self.outputLength
+        let step = columns == 0 ? 0 : (Self.width - margin - right) / Double(columns)
         let top = self.top
         centres = graph.nodes.map { node in
             (columns == 0 ? Self.width / 2 : margin + Double(node.column) * step, top + (node.row + 0.5) * graph.rowSpacing)
@@ -39,18 +43,18 @@ struct ComputationGraphLayout {
                               ("font-weight", "600"), ("fill", "currentColor")], title)
         }
         svg.group("g", [("class", "plot-wires"), ("stroke", "currentColor"), ("stroke-opacity", "0.6"), ("stroke-width", "1.3")]) { svg in
-            for edge in graph.edges {
+            for edge in graph.edges + graph.outputs {
                 let (start, end) = rims(edge)
                 svg.empty("path", [("d", pathData([start, end]))])
                 svg.empty("path", [("d", arrowhead(at: end, from: start)), ("fill", "currentColor"), ("stroke", "none")])
             }
         }
         svg.group("g", [("class", "plot-values"), ("fill", "currentColor"), ("font-size", n(Self.labelFont)), ("text-anchor", "middle")]) { svg in
-            for edge in graph.edges { label(edge.value, edge, dy: "-0.45em", into: &svg) }
+            for edge in graph.edges + graph.outputs { label(edge.value, edge, dy: "-0.45em", into: &svg) }
         }
         svg.group("g", [("class", "plot-gradients"), ("fill", Palette.colour(1)), ("font-size", n(Self.labelFont)),
                         ("font-style", "italic"), ("text-anchor", "middle")]) { svg in
-            for edge in graph.edges { label(edge.gradient, edge, dy: "1.15em", into: &svg) }
+            for edge in graph.edges + graph.outputs { label(edge.gradient, edge, dy: "1.15em", into: &svg) }
         }
         drawNodes(into: &svg)
         svg.text("text", [("class", "plot-key"), ("x", n(Self.width / 2)), ("y", n(legendY)), ("text-anchor", "middle"),
@@ -90,9 +94,14 @@ struct ComputationGraphLayout {
         return min(toSide, toTop)
     }
 
-    /// The wire's ends on the two outlines.
+    /// The wire's ends on the two outlines; a wire going out (from a node to itself) runs
+    /// from the node's right rim to `outputLength` right of its centre.
     private func rims(_ edge: ComputationGraph.Edge) -> ((x: Double, y: Double), (x: Double, y: Double)) {
-        let a = centres[edge.from], b = centres[edge.to]
+        let a = centres[edge.from]
+        if edge.from == edge.to {
+            return ((a.x + reach(edge.from, 1, 0), a.y), (a.x + Self.outputLength, a.y))
+        }
+        let b = centres[edge.to]
         let dx = b.x - a.x, dy = b.y - a.y
         let length = (dx * dx + dy * dy).squareRoot()
         let (ux, uy) = (dx / length, dy / length)

@@ -67,6 +67,13 @@ import Testing
         #expect(try XML.parse(svg).elements(class: "plot-key").count == 1)
     }
 
+    @Test func aWireGoingOutCarriesTheResultAndTheStartingGradient() throws {
+        let root = try XML.parse(graph.output(of: "f", value: -12, gradient: 1, decimals: 0).figure(caption: "c", alt: "a").svg)
+        #expect(root.elements(class: "plot-wires")[0].elements("path").count == 2 * 5)
+        #expect(root.elements(class: "plot-values")[0].elements("text").map(\.text).last == "\u{2212}12")
+        #expect(root.elements(class: "plot-gradients")[0].elements("text").map(\.text).last == "1")
+    }
+
     @Test func sameInputSameBytes() {
         #expect(graph.figure(caption: "c", alt: "a").svg == graph.figure(caption: "c", alt: "a").svg)
     }
