@@ -53,11 +53,14 @@ public struct Checker: Sendable {
     /// order given. Throws only for problems that stop everything (a missing file, no compiler).
     public func check(paths: [String], progress: @escaping @Sendable (CheckProgress) -> Void = { _ in }) throws -> [ChapterReport] {
         let paths = paths.isEmpty ? project.chapterPaths() : paths
+        // The math is checked from the Markdown alone, every time (it needs no compile), on
+        // other threads while the chapters are parsed, compiled and run.
+        let math = MathCheck.checkInBackground(paths: paths)
         let parsed = try paths.map { path in (path, try ChapterParser.read(path: path)) }
         let run = Pipeline(project: project, options: options, progress: progress, toolchain: toolchain)
         let reports = try run.check(parsed.map { ($0.0, $0.1.chapter, $0.1.diagnostics) })
-        // The math is checked from the Markdown alone, every time: it needs no compile.
-        return reports.map { $0.adding(MathCheck.check(path: $0.path)) }
+        let results = math()
+        return zip(reports, results).map { $0.adding($1) }
     }
 
     /// Writes every chapter's code as one program, `<folder>/main.swift`, and returns the
