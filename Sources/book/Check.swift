@@ -55,7 +55,7 @@ enum BookCommand {
         try environment {
             let project = try Project.locate()
             var options = CheckOptions(timeout: timeout, useCache: useCache)
-            if let jobs { options.jobs = max(1, jobs) }
+            if let jobs { options.jobs = jobs }
             let paths = files.isEmpty ? project.chapterPaths() : files
             let display = ProgressDisplay(total: paths.count)
             defer { display.clear() }
