@@ -8,9 +8,9 @@ some check fail. The survivors (changes no check noticed) are listed with their
 positions. This is a measurement, not a test: it is not run by CI.
 
 A literal is changed in its last digit: an integer n becomes n + 1; a decimal's last
-digit goes up by one (9 becomes 8, so 0.9 -> 0.8, and 1e-9 -> 1e-8 would be an exponent,
-which is left alone: exponents are not picked). Literals inside string literals and
-comments are never picked.
+digit goes up by one (9 becomes 8, so 0.9 -> 0.8). A mantissa directly before `e` is not
+picked; the digits of a negative exponent are (1e-5 -> 1e-6). Literals inside string
+literals and comments are never picked.
 
 Usage: python3 Benchmarks/mutations.py [--seed 14] [--count 40] [--list]
 Run from the repository's root after `swift build` (it calls .build/debug/book). Each
