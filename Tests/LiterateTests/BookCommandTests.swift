@@ -34,9 +34,10 @@ private enum BookExecutable {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
 
     /// Runs `book arguments` in `folder` (the fixture books by default).
-    static func run(_ arguments: [String], in folder: String = fixtures) throws -> ProcessResult {
-        // Long enough for a first run that compiles Learning and Plot.
-        try Subprocess.run(path(), arguments, in: folder, timeout: 600)
+    static func run(_ arguments: [String], in folder: String = fixtures, environment: [String: String] = ["GITHUB_ACTIONS": ""]) throws -> ProcessResult {
+        // Long enough for a first run that compiles Learning and Plot. GITHUB_ACTIONS is
+        // cleared so that the tests see the text format when they run in GitHub Actions too.
+        try Subprocess.run(path(), arguments, in: folder, environment: environment, timeout: 600)
     }
 
     /// The lines of a text, without the empty one after its final newline.
@@ -89,5 +90,51 @@ private enum BookExecutable {
         #expect(help.exitStatus == 0)
         #expect(help.stdoutText.contains("--timeout"))
         #expect(help.stdoutText.contains("Exit status: 0 when everything holds"))
+    }
+
+    @Test(arguments: ReportFormat.allCases) func exitStatusesAreTheSameInEveryFormat(format: ReportFormat) throws {
+        let passing = try BookExecutable.run(["check", "--format", format.rawValue, "passing/chapter.md"])
+        #expect(passing.exitStatus == 0, "stderr: \(passing.stderrText)")
+        let failing = try BookExecutable.run(["check", "--format", format.rawValue, "wrong-output/chapter.md"])
+        #expect(failing.exitStatus == 1, "stderr: \(failing.stderrText)")
+        #expect(failing.stdoutText.contains("0 passed, 1 failed"))
+        let missing = try BookExecutable.run(["check", "--format", format.rawValue, "nowhere/chapter.md"])
+        #expect(missing.exitStatus == 2)
+        #expect(missing.stdoutText == "")
+    }
+
+    @Test func githubActionsGetsAnnotationsAtTheRepositoryPath() throws {
+        let result = try BookExecutable.run(["check", "wrong-output/chapter.md"], environment: ["GITHUB_ACTIONS": "true"])
+        #expect(result.exitStatus == 1)
+        #expect(BookExecutable.lines(result.stdoutText) == [
+            "::error file=Tests/LiterateTests/Fixtures/wrong-output/chapter.md,line=8,col=6,title=book check::expected 0.5866 (±0.00005), got 0.58712",
+            "0 passed, 1 failed",
+        ])
+    }
+
+    @Test func jsonIsOneDocumentOnStandardOutput() throws {
+        let result = try BookExecutable.run(["check", "--format", "json", "wrong-output/chapter.md", "passing/chapter.md"])
+        #expect(result.exitStatus == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout)) as? [String: Any])
+        let chapters = try #require(document["chapters"] as? [[String: Any]])
+        #expect(chapters.map { $0["path"] as? String } == ["wrong-output/chapter.md", "passing/chapter.md"])
+        #expect(chapters.map { $0["status"] as? String } == ["failed", "passed"])
+    }
+
+    @Test func shardsTogetherCheckEveryChapterOnce() throws {
+        let files = ["passing/chapter.md", "wrong-output/chapter.md", "unknown-option/chapter.md"]
+        var seen: [String] = []
+        for index in 1...2 {
+            let result = try BookExecutable.run(["check", "--format", "json", "--shard", "\(index)/2"] + files)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout)) as? [String: Any])
+            seen += try #require(document["chapters"] as? [[String: Any]]).compactMap { $0["path"] as? String }
+        }
+        #expect(seen.sorted() == files.sorted())
+    }
+
+    @Test(arguments: ["0/2", "3/2", "two"]) func aBadShardExitsTwo(text: String) throws {
+        let result = try BookExecutable.run(["check", "--shard", text])
+        #expect(result.exitStatus == 2)
+        #expect(result.stderrText.contains("wants K/N with 1 <= K <= N"))
     }
 }
