@@ -76,6 +76,8 @@ enum Subprocess {
             close(errPipe[0])
             throw BookError.io("cannot run \(executable): \(String(cString: strerror(status)))")
         }
+        ChildProcesses.started(pid)
+        defer { ChildProcesses.ended(pid) }
         var result = ProcessResult(stdout: [], stderr: [], exitStatus: nil, signal: nil, timedOut: false, overflowed: false)
         var deadline = Date().addingTimeInterval(timeout)
         var open = [outPipe[0], errPipe[0]]

@@ -31,6 +31,13 @@ public struct SiteBuild: Sendable {
     /// `displayFolder` is how diagnostics name the chapters folder (e.g. `chapters`).
     /// On any error nothing in `output` has changed.
     public func run(reports: [ChapterReport], displayFolder: String = "chapters") throws -> Summary {
+        let (files, summary) = try render(reports: reports, displayFolder: displayFolder)
+        try SiteWriter.write(files, to: output)
+        return summary
+    }
+
+    /// Every file of the site (site paths → bytes), rendered but not written.
+    func render(reports: [ChapterReport], displayFolder: String) throws -> ([String: [UInt8]], Summary) {
         let pages = try BookSource.read(folder: root.appendingPathComponent("chapters"), displayFolder: displayFolder)
         let theme = try Theme(folder: root.appendingPathComponent("site"))
         var results: [String: PageResults] = [:]
@@ -39,7 +46,6 @@ public struct SiteBuild: Sendable {
         }
         let katex = KaTeX.files(in: katexFolder)
         let files = try Website.files(pages: pages, results: results, theme: theme, katex: katex)
-        try SiteWriter.write(files, to: output)
-        return Summary(pages: pages.count, start: output.appendingPathComponent("index.html"), hasKaTeX: katex != nil)
+        return (files, Summary(pages: pages.count, start: output.appendingPathComponent("index.html"), hasKaTeX: katex != nil))
     }
 }

@@ -137,4 +137,83 @@ private enum BookExecutable {
         #expect(result.exitStatus == 2)
         #expect(result.stderrText.contains("wants K/N with 1 <= K <= N"))
     }
+
+    /// `book watch`: the first check, a save that breaks a number and its diagnostic, a save
+    /// that makes the chapter hang, then Ctrl-C, which must stop the hanging program too.
+    @Test func watchChecksAgainOnSaveAndCtrlCStopsEverything() throws {
+        let repository = try Project.locate(from: BookExecutable.fixtures)
+        let folder = repository.root + "/.build/watch-command-tests-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let chapter = "# Sum\n\nThe sum is [3](check:sum).\n\n```swift\nrecord(\"sum\", 1 + 2)\n```\n"
+        try chapter.write(toFile: folder + "/01-sum.md", atomically: true, encoding: .utf8)
+
+        let watch = Process()
+        watch.executableURL = URL(fileURLWithPath: try BookExecutable.path())
+        watch.arguments = ["watch", "--no-site", "--timeout", "120", "01-sum.md"]
+        watch.currentDirectoryURL = URL(fileURLWithPath: folder)
+        watch.environment = ProcessInfo.processInfo.environment.merging(["GITHUB_ACTIONS": ""]) { $1 }
+        let printed = LockedText()
+        let out = Pipe()
+        watch.standardOutput = out
+        watch.standardError = FileHandle.nullDevice
+        out.fileHandleForReading.readabilityHandler = { handle in printed.append(handle.availableData) }
+        try watch.run()
+        defer { if watch.isRunning { kill(watch.processIdentifier, SIGKILL) } }
+
+        try printed.wait(for: "1 passed, 0 failed\n")
+        try chapter.replacingOccurrences(of: "[3]", with: "[4]").write(toFile: folder + "/01-sum.md", atomically: true, encoding: .utf8)
+        try printed.wait(for: "01-sum.md:3:13: error: expected 4 (±0.5), but the code computed 3.0 for 'sum'\n0 passed, 1 failed\n")
+        #expect(printed.text.contains(" changed: 01-sum.md\n"))
+
+        try (chapter + "\n```swift\nwhile true {}\n```\n").write(toFile: folder + "/01-sum.md", atomically: true, encoding: .utf8)
+        let program = try ChapterProgram.waitUntilRunning(startedBy: watch.processIdentifier)
+        kill(watch.processIdentifier, SIGINT)
+        let deadline = Date().addingTimeInterval(60)
+        while watch.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        try #require(!watch.isRunning, "book watch did not stop on SIGINT")
+        #expect(watch.terminationStatus == 130)
+        #expect(ChapterProgram.isGone(program), "the chapter's program outlived book watch")
+    }
+}
+
+/// Text a child prints, collected as it arrives.
+private final class LockedText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ more: Data) { lock.withLock { data.append(more) } }
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+
+    /// Waits (up to ten minutes: the first check may compile Learning) until `expected` has been printed.
+    func wait(for expected: String) throws {
+        let deadline = Date().addingTimeInterval(600)
+        while !text.contains(expected) {
+            try #require(Date() < deadline, "never printed \(expected); printed:\n\(text)")
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+}
+
+/// A chapter's program, found through /proc: the engine runs it from a work folder that ends
+/// in the id of the `book` that started it.
+private enum ChapterProgram {
+    static func waitUntilRunning(startedBy book: Int32) throws -> Int32 {
+        let deadline = Date().addingTimeInterval(600)
+        while Date() < deadline {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+                guard let pid = Int32(name), let command = try? String(contentsOfFile: "/proc/\(name)/cmdline", encoding: .utf8) else { continue }
+                if command.contains("/.build/book/work/") && command.contains("-\(book)/program") && !isGone(pid) { return pid }
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw CancellationError()
+    }
+
+    /// Whether the process has ended (gone, or a zombie waiting for a parent to reap it).
+    static func isGone(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+        let state = stat.split(separator: ")").last?.split(separator: " ").first
+        return state == "Z" || state == "X"
+    }
 }
