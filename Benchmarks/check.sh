@@ -3,7 +3,10 @@
 #   1. a cold check of all chapters <= 1.5 x one `swiftc -Onone` compile of all their code as
 #      a single file (same flags, same libraries);
 #   2. a repeat check with nothing changed < 0.5 s;
-#   3. after one chapter changes: that chapter's compile + < 0.5 s.
+#   3. after one chapter changes: that chapter's compile + < 0.5 s;
+#   4. the math checks (issue 9) add < 50 ms to a repeat check: the repeat check again with
+#      every ```math block and $`...`$ span turned into plain code (the cache key does not
+#      depend on the math, so both checks are answered from the cache).
 # Each figure is the best of RUNS runs (default 3): the machine is shared.
 # The chapters, Learning and Plot are copied into a project of their own in .build/book-benchmark/,
 # so that one chapter can be changed without touching chapters/ and edits to Learning made
@@ -62,6 +65,30 @@ one=$($book check --emit-baseline one "$changed")
 one_compile=$(best timed eval "$one")
 [ -x one/program ] || echo "warning: the changed chapter's program did not compile" >&2
 
+# 4. The math's cost: the repeat check with and without math to check, best of more runs
+#    since the difference is small. Wall time and processor time (user + system).
+math_runs=$((runs * 3))
+cpu_timed() { local out; out=$( { /usr/bin/time -f "%e %U %S" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1); echo "$out"; }
+best_of() {  # best wall and best cpu of $math_runs runs of a repeat check
+    local wall="" cpu="" line w c
+    for _ in $(seq "$math_runs"); do
+        line=$(cpu_timed $book check $chapters)
+        w=$(echo "$line" | awk '{print $1}'); c=$(echo "$line" | awk '{printf "%.2f", $2 + $3}')
+        if [ -z "$wall" ] || awk "BEGIN {exit !($w < $wall)}"; then wall=$w; fi
+        if [ -z "$cpu" ] || awk "BEGIN {exit !($c < $cpu)}"; then cpu=$c; fi
+    done
+    echo "$wall $cpu"
+}
+steps=$($book check $chapters 2>/dev/null | tail -1 | sed -n 's/.* \([0-9]*\) math steps checked.*/\1/p')
+read -r with_wall with_cpu <<<"$(best_of)"
+cp -R chapters chapters-with-math
+# Same lengths, so no position (and no cache key) changes: $`x`$ becomes ` x `-like code.
+sed -i -e 's/^\([ >]*\)```math/\1```text/' -e 's/\$`/ `/g' -e 's/`\$/` /g' chapters/*.md
+read -r without_wall without_cpu <<<"$(best_of)"
+rm -rf chapters && mv chapters-with-math chapters
+math_wall=$(awk "BEGIN {printf \"%.0f\", ($with_wall - $without_wall) * 1000}")
+math_cpu=$(awk "BEGIN {printf \"%.0f\", ($with_cpu - $without_cpu) * 1000}")
+
 ratio=$(awk "BEGIN {printf \"%.2f\", $cold / $single}")
 extra=$(awk "BEGIN {printf \"%.2f\", $after_change - $one_compile}")
 verdict() { awk "BEGIN {print ($1) ? \"within budget\" : \"OVER budget\"}"; }
@@ -73,3 +100,5 @@ echo "  ratio cold / single-file: ${ratio} (budget 1.5): $(verdict "$ratio <= 1.
 echo "repeat book check, nothing changed: ${repeat} s (budget 0.5 s): $(verdict "$repeat < 0.5")"
 echo "one chapter changed ($(basename "$changed")): ${after_change} s; its compile alone: ${one_compile} s"
 echo "  extra over its compile: ${extra} s (budget 0.5 s): $(verdict "$extra < 0.5")"
+echo "repeat check with the math: ${with_wall} s (${with_cpu} s of processor time); with the math made plain code: ${without_wall} s (${without_cpu} s)"
+echo "  the math (${steps} steps) adds ${math_wall} ms of wall time, ${math_cpu} ms of processor time (budget 50 ms): $(verdict "$math_wall < 50")"

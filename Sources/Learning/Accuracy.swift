@@ -15,7 +15,12 @@ extension Matrix {
     }
 
     /// The class of each column: the argmax for several rows (see `columnArgmax()`), or
-    /// 1 where the value is at least 0.5 and 0 otherwise for a single row (a sigmoid output).
+    /// for a single row (a sigmoid output) 1 where the value is at least 0.5 and 0 otherwise.
+    ///
+    /// The threshold is `a >= 0.5`, chosen so that the classes split where z does: σ(z) ≥ 0.5
+    /// exactly when z ≥ 0, so the decision boundary z = 0 (W x + b = 0) belongs to class 1,
+    /// as a step unit's does. Many references write `a > 0.5`; the two differ only for an
+    /// output of exactly 0.5, which for a sigmoid means z = 0 exactly.
     public func predictedClasses() -> [Int] {
         rows == 1 ? elements.map { $0 >= 0.5 ? 1 : 0 } : columnArgmax()
     }
@@ -24,7 +29,8 @@ extension Matrix {
 /// The fraction of examples classified correctly, between 0 and 1.
 ///
 /// Both matrices have one column per example. With one row, a prediction is class 1 when
-/// it is at least 0.5 (a sigmoid output) and the target row holds 0 or 1; with several rows,
+/// it is at least 0.5 (`a >= 0.5`, see `predictedClasses()`) and the target row holds 0 or
+/// 1; with several rows,
 /// the predicted class is the row of the largest output and the target is one-hot.
 public func accuracy(predicted: Matrix, expected: Matrix) -> Double {
     if predicted.shape != expected.shape {

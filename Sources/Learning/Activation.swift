@@ -11,11 +11,14 @@ public protocol Activation: Sendable {
     /// A = g(Z), column by column (each column is one example).
     func forward(_ z: Matrix) -> Matrix
 
-    /// dZ = ∂cost/∂Z from dA = ∂cost/∂A and the forward output A = g(Z) (chain rule).
+    /// dZ = ∂cost/∂Z from dA = ∂cost/∂A (`outputGradient`) and the forward output A = g(Z)
+    /// (chain rule).
     ///
     /// For an element-wise g this is dZ = dA ⊙ g'(Z); for softmax it is the
-    /// Jacobian-vector product of each column.
-    func backward(_ outputGradient: Matrix, output: Matrix) -> Matrix
+    /// Jacobian-vector product of each column. Like every backward pass in `Learning`
+    /// (`Dense.backward(outputGradient:cache:)`, `Network.backward(loss:expected:caches:)`),
+    /// it names the gradient coming in first and what the forward pass kept second.
+    func backward(outputGradient: Matrix, output: Matrix) -> Matrix
 }
 
 /// An activation applied to each number on its own: a_ij = g(z_ij).
@@ -23,19 +26,26 @@ public protocol Activation: Sendable {
 /// Conforming types give the scalar function and its derivative written with the output;
 /// the matrix `forward` and `backward` come for free:
 ///
-///     A = g(Z) element by element,   dZ = dA ⊙ g'(A)
+///     A = g(Z) element by element,   dZ = dA ⊙ g'(Z), with g'(Z) computed from A
+///
+/// Two ways to ask for the slope, labelled so they cannot be mixed up:
+///
+///     Sigmoid().derivative(at: 0)          // σ'(0) = 0.25: the slope at an input z
+///     Sigmoid().derivative(fromOutput: 0.5) // the same slope, given the output a = σ(z) = 0.5
 public protocol ElementwiseActivation: Activation {
     /// g(z) for one number.
     func value(_ z: Double) -> Double
 
-    /// g'(z) written with the output a = g(z): e.g. a(1 - a) for the sigmoid.
-    func derivative(output a: Double) -> Double
+    /// g'(z) computed from the output a = g(z), **not** from z: e.g. a (1 - a) for the
+    /// sigmoid, so `derivative(fromOutput: 0.5)` is σ'(0) = 0.25. For the slope at an input,
+    /// use `derivative(at:)`.
+    func derivative(fromOutput a: Double) -> Double
 }
 
 extension ElementwiseActivation {
-    /// g'(z) at an input z, computed as `derivative(output: value(z))`.
+    /// g'(z) at an input z, computed as `derivative(fromOutput: value(z))`.
     public func derivative(at z: Double) -> Double {
-        derivative(output: value(z))
+        derivative(fromOutput: value(z))
     }
 
     /// A = g(Z), element by element.
@@ -47,15 +57,15 @@ extension ElementwiseActivation {
         return result
     }
 
-    /// dZ = dA ⊙ g'(A), element by element, from the forward output A.
-    public func backward(_ outputGradient: Matrix, output: Matrix) -> Matrix {
+    /// dZ = dA ⊙ g'(Z), element by element, with g'(Z) computed from the forward output A.
+    public func backward(outputGradient: Matrix, output: Matrix) -> Matrix {
         if outputGradient.shape != output.shape {
             fatalError("shape mismatch: gradient \(outputGradient.shape) and output \(output.shape) must have the same shape")
         }
         var result = outputGradient
         output.elements.withUnsafeBufferPointer { a in
             result.elements.withUnsafeMutableBufferPointer { d in
-                for k in 0..<d.count { d[k] *= derivative(output: a[k]) }
+                for k in 0..<d.count { d[k] *= derivative(fromOutput: a[k]) }
             }
         }
         return result

@@ -17,6 +17,11 @@ public struct BinaryCrossEntropy: Loss {
     /// Binary cross-entropy.
     public init() {}
 
+    /// E_k = -[y_k ln a_k + (1 - y_k) ln(1 - a_k)] for each output unit and example, a clamped.
+    public func outputLosses(predicted: Matrix, expected: Matrix) -> Matrix {
+        elementwise(predicted: predicted, expected: expected, Self.term)
+    }
+
     /// L = -[y ln a + (1 - y) ln(1 - a)] for each column (summed over rows), a clamped.
     public func losses(predicted: Matrix, expected: Matrix) -> Matrix {
         perExample(predicted: predicted, expected: expected, Self.term)

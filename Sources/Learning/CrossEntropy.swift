@@ -15,6 +15,11 @@ public struct CrossEntropy: Loss {
     /// Cross-entropy with one-hot targets.
     public init() {}
 
+    /// E_k = -y_k ln a_k for each class k and example (0 where y_k = 0), a clamped.
+    public func outputLosses(predicted: Matrix, expected: Matrix) -> Matrix {
+        elementwise(predicted: predicted, expected: expected, Self.term)
+    }
+
     /// L = -Σ_k y_k ln a_k for each column, a clamped to at least ε.
     public func losses(predicted: Matrix, expected: Matrix) -> Matrix {
         perExample(predicted: predicted, expected: expected, Self.term)

@@ -67,17 +67,18 @@ public struct Dense: Sendable {
         forward(input).output
     }
 
-    /// The backward pass from dA = ∂J/∂A: first dZ = g'(Z) ⊙ dA, then as `backward(zGradient:cache:)`.
+    /// The backward pass from dA = ∂J/∂A (`outputGradient`): first dZ = g'(Z) ⊙ dA, then as
+    /// `backward(zGradient:cache:)`.
     public func backward(outputGradient: Matrix, cache: DenseCache) -> DenseBackward {
         if outputGradient.shape != cache.output.shape {
             fatalError("shape mismatch: gradient \(outputGradient.shape) must match the layer output \(cache.output.shape)")
         }
-        return backward(zGradient: activation.backward(outputGradient, output: cache.output), cache: cache)
+        return backward(zGradient: activation.backward(outputGradient: outputGradient, output: cache.output), cache: cache)
     }
 
     /// The backward pass from dZ = ∂J/∂Z: dW = dZ A_prevᵀ, db = Σ_examples dZ, dA_prev = Wᵀ dZ.
     public func backward(zGradient dZ: Matrix, cache: DenseCache) -> DenseBackward {
-        DenseBackward(zGradient: dZ, parameters: parameterGradients(zGradient: dZ, cache: cache),
+        DenseBackward(zGradient: dZ, parameterGradients: parameterGradients(zGradient: dZ, cache: cache),
                       inputGradient: inputGradient(zGradient: dZ))
     }
 
@@ -86,7 +87,7 @@ public struct Dense: Sendable {
         if dZ.shape != cache.z.shape {
             fatalError("shape mismatch: gradient \(dZ.shape) must match Z \(cache.z.shape)")
         }
-        return DenseGradients(weights: dZ.timesTransposed(cache.input), bias: dZ.rowSums())
+        return DenseGradients(weightGradient: dZ.timesTransposed(cache.input), biasGradient: dZ.rowSums())
     }
 
     /// The propagated half of the backward pass: dA_prev = Wᵀ dZ, shape (inputs, m).
@@ -118,25 +119,42 @@ public struct DenseCache: Sendable {
 /// The derivatives of the cost with respect to a layer's **parameters**: stored, and used by
 /// the optimiser to update the layer. Same shapes as the weights and the bias.
 public struct DenseGradients: Equatable, Sendable {
-    /// dW = ∂J/∂W, shape (outputs, inputs).
-    public var weights: Matrix
-    /// db = ∂J/∂b, shape (outputs, 1).
-    public var bias: Matrix
+    /// dW = ∂J/∂W, shape (outputs, inputs): the gradient of the weights, not the weights.
+    public var weightGradient: Matrix
+    /// db = ∂J/∂b, shape (outputs, 1): the gradient of the bias, not the bias.
+    public var biasGradient: Matrix
 
     /// Gradients from dW and db.
-    public init(weights: Matrix, bias: Matrix) {
-        self.weights = weights
-        self.bias = bias
+    public init(weightGradient: Matrix, biasGradient: Matrix) {
+        self.weightGradient = weightGradient
+        self.biasGradient = biasGradient
     }
 }
 
 /// Everything one layer's backward pass produces: the parameter gradients it keeps and the
-/// input gradient it hands to the layer below.
+/// input gradient it hands to the layer below. Every field is a gradient of the cost J:
+///
+///     zGradient      dZ      = ∂J/∂Z        (outputs, m)   δ in the chapters
+///     weightGradient dW      = ∂J/∂W        (outputs, inputs)   stored
+///     biasGradient   db      = ∂J/∂b        (outputs, 1)   stored
+///     inputGradient  dA_prev = ∂J/∂A_prev   (inputs, m)    propagated to the layer below
 public struct DenseBackward: Sendable {
     /// dZ = ∂J/∂Z, shape (outputs, m).
     public var zGradient: Matrix
-    /// dW and db: stored, for the update.
-    public var parameters: DenseGradients
+    /// dW and db together, as the optimiser takes them.
+    public var parameterGradients: DenseGradients
     /// dA_prev = ∂J/∂A_prev = Wᵀ dZ, shape (inputs, m): propagated to the layer below.
     public var inputGradient: Matrix
+
+    /// A backward pass's results from dZ, the parameter gradients and dA_prev.
+    public init(zGradient: Matrix, parameterGradients: DenseGradients, inputGradient: Matrix) {
+        self.zGradient = zGradient
+        self.parameterGradients = parameterGradients
+        self.inputGradient = inputGradient
+    }
+
+    /// dW = ∂J/∂W = dZ A_prevᵀ, shape (outputs, inputs): stored, for the update.
+    public var weightGradient: Matrix { parameterGradients.weightGradient }
+    /// db = ∂J/∂b = Σ_examples dZ, shape (outputs, 1): stored, for the update.
+    public var biasGradient: Matrix { parameterGradients.biasGradient }
 }

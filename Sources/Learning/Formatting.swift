@@ -86,19 +86,33 @@ extension Matrix: CustomStringConvertible {
     ///
     ///     [[1.0, 2.5],
     ///      [3.0, 4.0]]
+    ///
+    /// `oneLineDescription` gives the same on one line.
     public var description: String {
-        layout { $0.description }
+        layout(oneLine: false) { $0.description }
     }
 
-    /// The rows one per line, columns aligned, every number with `decimals` digits after the
-    /// point (rounded as `Double.formatted(decimals:)` says).
-    public func formatted(decimals: Int) -> String {
-        layout { $0.formatted(decimals: decimals) }
+    /// All the rows on one line, each number as `print` shows it, in the nesting of
+    /// `Matrix(_ rows:)`: a column vector (2, 1) prints as `[[0.5], [1.0]]`, a (2, 2) matrix
+    /// as `[[1.0, 2.5], [3.0, 4.0]]`.
+    public var oneLineDescription: String {
+        layout(oneLine: true) { $0.description }
     }
 
-    private func layout(_ text: (Double) -> String) -> String {
+    /// Every number with `decimals` digits after the point (rounded as
+    /// `Double.formatted(decimals:)` says): the rows one per line with columns aligned, or
+    /// with `oneLine: true` all on one line, `[[0.1762], [0.7133]]`.
+    public func formatted(decimals: Int, oneLine: Bool = false) -> String {
+        layout(oneLine: oneLine) { $0.formatted(decimals: decimals) }
+    }
+
+    private func layout(oneLine: Bool, _ text: (Double) -> String) -> String {
         if count == 0 { return "[] \(shape)" }
         let cells = elements.map(text)
+        if oneLine {
+            let rowTexts = (0..<rows).map { i in "[" + cells[(i * columns)..<((i + 1) * columns)].joined(separator: ", ") + "]" }
+            return "[" + rowTexts.joined(separator: ", ") + "]"
+        }
         var widths = [Int](repeating: 0, count: columns)
         for (k, cell) in cells.enumerated() { widths[k % columns] = Swift.max(widths[k % columns], cell.count) }
         var lines: [String] = []

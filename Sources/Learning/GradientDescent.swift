@@ -3,7 +3,12 @@
 ///     W ← W - α ∂J/∂W
 ///
 /// with learning rate α > 0. The negative gradient is the direction in which the cost falls
-/// fastest; α sets how far to go. Keeps no state.
+/// fastest; α sets how far to go.
+///
+/// Keeps no state, so a `let` will do: every update method here is non-mutating.
+///
+///     let descent = GradientDescent(learningRate: 0.1)
+///     descent.update(&network, gradients: network.gradients(inputs: x, expected: y, loss: loss))
 public struct GradientDescent: Optimizer {
     /// The learning rate α, a positive number.
     public let learningRate: Double
@@ -15,7 +20,7 @@ public struct GradientDescent: Optimizer {
     }
 
     /// W ← W - α g, in place.
-    public mutating func update(_ parameter: inout Matrix, gradient: Matrix, index: Int) {
+    public func update(_ parameter: inout Matrix, gradient: Matrix, index: Int) {
         checkGradient(parameter, gradient, index: index)
         let alpha = learningRate
         parameter.elements.withUnsafeMutableBufferPointer { w in
@@ -23,5 +28,20 @@ public struct GradientDescent: Optimizer {
                 for k in 0..<w.count { w[k] -= alpha * g[k] }
             }
         }
+    }
+
+    /// W ← W - α g for every parameter in the list (same order as the gradients).
+    public func update(_ parameters: inout [Matrix], gradients: [Matrix]) {
+        ParameterUpdates.list(&parameters, gradients: gradients) { update(&$0, gradient: $1, index: $2) }
+    }
+
+    /// W ← W - α dW and b ← b - α db for the selected parameters of every layer (all by default).
+    public func update(_ network: inout Network, gradients: [DenseGradients], updating selection: ParameterSelection = .all) {
+        ParameterUpdates.network(&network, gradients: gradients, updating: selection) { update(&$0, gradient: $1, index: $2) }
+    }
+
+    /// x ← x - α f'(x) for a single number.
+    public func update(_ x: inout Double, gradient: Double) {
+        ParameterUpdates.scalar(&x, gradient: gradient) { update(&$0, gradient: $1, index: $2) }
     }
 }

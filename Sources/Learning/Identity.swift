@@ -11,13 +11,13 @@ public struct Identity: ElementwiseActivation {
         z
     }
 
-    /// 1, whatever the output.
-    public func derivative(output a: Double) -> Double {
+    /// 1, whatever the output a = z.
+    public func derivative(fromOutput a: Double) -> Double {
         1
     }
 
     /// dZ = dA: the gradient passes through unchanged.
-    public func backward(_ outputGradient: Matrix, output: Matrix) -> Matrix {
+    public func backward(outputGradient: Matrix, output: Matrix) -> Matrix {
         if outputGradient.shape != output.shape {
             fatalError("shape mismatch: gradient \(outputGradient.shape) and output \(output.shape) must have the same shape")
         }

@@ -1,13 +1,20 @@
 /// A loss L measures how wrong one prediction is; the cost J is its average over the m
 /// examples of a batch:
 ///
-///     J = (1/m) Σ_examples L(a, y)
+///     J = (1/m) Σ_examples L(a, y),    L = Σ_k E_k (a sum over the output units k)
 ///
 /// Predictions and targets are matrices of the same shape, one example per column.
+/// Three levels, from fine to coarse: `outputLosses` (E_k per output and example, Mazur's
+/// E_o1 and E_o2), `losses` (L per example: the column sums) and `cost` (J: their mean).
 /// The gradient a loss returns is ∂J/∂A, the derivative of the **cost**, so it already
 /// carries the factor 1/m; the layers below do not divide by m again.
 public protocol Loss: Sendable {
-    /// L for each example: a (1, m) row, entry j the loss of column j.
+    /// E_k for each output unit k and example: the predictions' shape, entry (k, j) output
+    /// k's share of example j's loss, so each column sums to that example's L.
+    func outputLosses(predicted: Matrix, expected: Matrix) -> Matrix
+
+    /// L for each example: a (1, m) row, entry j the loss of column j (the column sums of
+    /// `outputLosses`).
     func losses(predicted: Matrix, expected: Matrix) -> Matrix
 
     /// J = (1/m) Σ_examples L, the mean of `losses(predicted:expected:)`.
@@ -74,7 +81,8 @@ func meanOfExamples(predicted: Matrix, expected: Matrix, _ term: (Double, Double
     return total / Double(columns)
 }
 
-/// A matrix of the predictions' shape with entry gradient(a_ij, y_ij).
+/// A matrix of the predictions' shape with entry gradient(a_ij, y_ij) (or any other
+/// element-wise term, such as one output's loss).
 @inline(__always)
 func elementwise(predicted: Matrix, expected: Matrix, _ gradient: (Double, Double) -> Double) -> Matrix {
     checkSameShape(predicted: predicted, expected: expected)

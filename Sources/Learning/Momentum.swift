@@ -8,16 +8,27 @@
 /// that flip sign cancel, which smooths a zig-zagging path. With β = 0, v = -α ∂J/∂W and this
 /// is exactly `GradientDescent`.
 ///
+/// **Sign convention.** This v is the step itself, already scaled by -α: the form of
+/// Sutskever et al. (2013) and of Goodfellow, Bengio and Courville's *Deep Learning*
+/// (algorithm 8.2). Many texts and PyTorch's `SGD` keep instead a velocity u of summed
+/// gradients and subtract it:
+///
+///     u ← β u + ∂J/∂W,   W ← W - α u        then v = -α u   (u = -v / α)
+///
+/// and the two give the same weights at every step (for a fixed α). The exponential-average
+/// form u ← β u + (1 - β) ∂J/∂W, W ← W - α u is this one with learning rate α (1 - β).
+///
 /// The velocities are this value's state: keep using the same `Momentum` across steps. Each
 /// is created, as zeros, at the first update of its parameter (parameters are numbered in
-/// the order of `Network.parameters`).
+/// the order of `Network.parameters`; one left out of an update gets no velocity).
 public struct Momentum: Optimizer {
     /// The learning rate α, a positive number.
     public let learningRate: Double
     /// The momentum factor β, 0 ≤ β < 1.
     public let momentum: Double
-    /// The velocity of each parameter, by parameter index; empty until the first update.
-    public private(set) var velocities: [Matrix] = []
+    /// The velocity v of each parameter updated so far, by parameter index (for a network,
+    /// layer l's weights are 2l and its bias 2l + 1); empty until the first update.
+    public private(set) var velocities: [Int: Matrix] = [:]
 
     /// Momentum with learning rate α = `learningRate` (> 0) and factor β = `momentum` in [0, 1).
     public init(learningRate: Double, momentum: Double) {
@@ -29,25 +40,32 @@ public struct Momentum: Optimizer {
         self.momentum = momentum
     }
 
+    /// The velocity v of parameter `index` (0 for a single number updated with
+    /// `update(_:gradient:)`); stops with a message if that parameter was never updated.
+    public func velocity(ofParameter index: Int) -> Matrix {
+        guard let v = velocities[index] else {
+            fatalError("no velocity for parameter \(index) yet: momentum creates it at the parameter's first update")
+        }
+        return v
+    }
+
     /// v ← β v - α g, then W ← W + v, in place, with v the velocity of parameter `index`.
     public mutating func update(_ parameter: inout Matrix, gradient: Matrix, index: Int) {
         checkGradient(parameter, gradient, index: index)
-        if index == velocities.count {
-            velocities.append(Matrix(rows: parameter.rows, columns: parameter.columns, repeating: 0))
-        }
-        if index > velocities.count || velocities[index].shape != parameter.shape {
-            fatalError("momentum has no velocity for a \(parameter.shape) parameter \(index): use a new Momentum for a new network")
+        if let v = velocities[index], v.shape != parameter.shape {
+            fatalError("momentum has a \(v.shape) velocity for the \(parameter.shape) parameter \(index): use a new Momentum for a new network")
         }
         let alpha = learningRate, beta = momentum
-        velocities[index].elements.withUnsafeMutableBufferPointer { v in
-            parameter.elements.withUnsafeMutableBufferPointer { w in
-                gradient.elements.withUnsafeBufferPointer { g in
-                    for k in 0..<w.count {
-                        v[k] = beta * v[k] - alpha * g[k]
-                        w[k] += v[k]
+        velocities[index, default: Matrix(rows: parameter.rows, columns: parameter.columns, repeating: 0)]
+            .elements.withUnsafeMutableBufferPointer { v in
+                parameter.elements.withUnsafeMutableBufferPointer { w in
+                    gradient.elements.withUnsafeBufferPointer { g in
+                        for k in 0..<w.count {
+                            v[k] = beta * v[k] - alpha * g[k]
+                            w[k] += v[k]
+                        }
                     }
                 }
             }
-        }
     }
 }

@@ -55,29 +55,48 @@ public struct Network: Sendable {
         layers.reduce(inputs) { a, layer in layer(a) }
     }
 
-    /// The cost J of the predictions on `inputs` against `expected`.
+    /// The cost J of the predictions on `inputs` against `expected`, as `loss` defines it
+    /// (for `MeanSquaredError` the book's J = (1/m) Σ_examples ½ Σ_k (a_k - y_k)²: with the
+    /// ½, averaged over examples only).
     public func cost(inputs: Matrix, expected: Matrix, loss: some Loss) -> Double {
         loss.cost(predicted: predict(inputs), expected: expected)
     }
 
-    /// The backward pass from the caches of `forward`: one `DenseBackward` per layer, first
-    /// layer first (so `result[l].parameters` are layer l's dW and db).
+    /// The backward pass from the loss, given the caches of `forward`: one `DenseBackward`
+    /// per layer, first layer first (so `result[l].weightGradient` is layer l's dW).
     ///
-    /// It starts from the loss's ∂J/∂A^[L]. With `fusedOutput` (the default), a sigmoid
-    /// output with binary cross-entropy, or a softmax output with cross-entropy, starts
-    /// instead from the combined derivative dZ^[L] = (A - Y) / m, which is what the chain
-    /// of the two gives, but stays exact where a saturated output would make 1/a blow up.
-    /// (The softmax case assumes every target column sums to 1, as one-hot labels do.)
-    public func backward(caches: [DenseCache], expected: Matrix, loss: some Loss, fusedOutput: Bool = true) -> [DenseBackward] {
-        if caches.count != layers.count {
-            fatalError("got \(caches.count) caches for \(layers.count) layers: pass the result of forward")
-        }
+    /// It starts from the loss's ∂J/∂A^[L] against `expected`. With `fusedOutput` (the
+    /// default), a sigmoid output with binary cross-entropy, or a softmax output with
+    /// cross-entropy, starts instead from the combined derivative dZ^[L] = (A - Y) / m, which
+    /// is what the chain of the two gives, but stays exact where a saturated output would make
+    /// 1/a blow up. (The softmax case assumes every target column sums to 1, as one-hot labels
+    /// do.)
+    public func backward(loss: some Loss, expected: Matrix, caches: [DenseCache], fusedOutput: Bool = true) -> [DenseBackward] {
+        checkCaches(caches)
         guard let last = caches.last else { return [] }
+        return backward(
+            zGradient: outputZGradient(last, expected: expected, loss: loss, fusedOutput: fusedOutput), caches: caches)
+    }
+
+    /// The backward pass from a given dA^[L] = ∂J/∂A^[L] (`outputGradient`, the shape of the
+    /// network's output), for a cost that is not one of the `Loss` types: one `DenseBackward`
+    /// per layer, first layer first.
+    public func backward(outputGradient: Matrix, caches: [DenseCache]) -> [DenseBackward] {
+        checkCaches(caches)
+        guard let last = caches.last else { return [] }
+        if outputGradient.shape != last.output.shape {
+            fatalError("shape mismatch: gradient \(outputGradient.shape) must match the network output \(last.output.shape)")
+        }
+        let activation = layers[layers.count - 1].activation
+        return backward(zGradient: activation.backward(outputGradient: outputGradient, output: last.output), caches: caches)
+    }
+
+    /// Walks the layers down from the output layer's dZ^[L].
+    private func backward(zGradient: Matrix, caches: [DenseCache]) -> [DenseBackward] {
         var steps: [DenseBackward] = []
         steps.reserveCapacity(layers.count)
         let top = layers.count - 1
-        var step = layers[top].backward(
-            zGradient: outputZGradient(last, expected: expected, loss: loss, fusedOutput: fusedOutput), cache: last)
+        var step = layers[top].backward(zGradient: zGradient, cache: caches[top])
         steps.append(step)
         for l in stride(from: top - 1, through: 0, by: -1) {
             step = layers[l].backward(outputGradient: step.inputGradient, cache: caches[l])
@@ -89,28 +108,34 @@ public struct Network: Sendable {
     /// The parameter gradients (dW, db) of every layer, first layer first, for `inputs`:
     /// a forward pass followed by a backward pass.
     public func gradients(inputs: Matrix, expected: Matrix, loss: some Loss, fusedOutput: Bool = true) -> [DenseGradients] {
-        parameterGradients(caches: forward(inputs), expected: expected, loss: loss, fusedOutput: fusedOutput)
+        parameterGradients(loss: loss, expected: expected, caches: forward(inputs), fusedOutput: fusedOutput)
     }
 
-    /// The parameter gradients of every layer from the caches of `forward`, first layer first:
-    /// the same numbers as `backward(...).map(\.parameters)`, but the first layer's input
-    /// gradient (of the data, which nothing updates) is never computed.
-    public func parameterGradients(caches: [DenseCache], expected: Matrix, loss: some Loss, fusedOutput: Bool = true) -> [DenseGradients] {
-        if caches.count != layers.count {
-            fatalError("got \(caches.count) caches for \(layers.count) layers: pass the result of forward")
-        }
+    /// The parameter gradients of every layer from the loss and the caches of `forward`,
+    /// first layer first: the same numbers as `backward(loss:expected:caches:)` gives as
+    /// `parameterGradients`, but the first layer's input gradient (of the data, which nothing
+    /// updates) is never computed.
+    public func parameterGradients(loss: some Loss, expected: Matrix, caches: [DenseCache], fusedOutput: Bool = true) -> [DenseGradients] {
+        checkCaches(caches)
         guard let last = caches.last else { return [] }
         let top = layers.count - 1
         var dZ = outputZGradient(last, expected: expected, loss: loss, fusedOutput: fusedOutput)
-        var gradients = [DenseGradients](repeating: DenseGradients(weights: dZ, bias: dZ), count: layers.count)
+        var gradients = [DenseGradients](repeating: DenseGradients(weightGradient: dZ, biasGradient: dZ), count: layers.count)
         for l in stride(from: top, through: 0, by: -1) {
             gradients[l] = layers[l].parameterGradients(zGradient: dZ, cache: caches[l])
             if l > 0 {
                 let dA = layers[l].inputGradient(zGradient: dZ)
-                dZ = layers[l - 1].activation.backward(dA, output: caches[l - 1].output)
+                dZ = layers[l - 1].activation.backward(outputGradient: dA, output: caches[l - 1].output)
             }
         }
         return gradients
+    }
+
+    /// Stops with a message unless there is one cache per layer.
+    private func checkCaches(_ caches: [DenseCache]) {
+        if caches.count != layers.count {
+            fatalError("got \(caches.count) caches for \(layers.count) layers: pass the result of forward")
+        }
     }
 
     /// dZ^[L] of the output layer: the fused (A - Y) / m where it applies, otherwise the
@@ -124,7 +149,7 @@ public struct Network: Sendable {
         if dA.shape != last.output.shape {
             fatalError("shape mismatch: gradient \(dA.shape) must match the layer output \(last.output.shape)")
         }
-        return activation.backward(dA, output: last.output)
+        return activation.backward(outputGradient: dA, output: last.output)
     }
 
     /// dZ = (A - Y) / m for sigmoid with binary cross-entropy or softmax with cross-entropy;
@@ -159,6 +184,6 @@ public struct Network: Sendable {
 extension Array where Element == DenseGradients {
     /// The gradients as a list in the order of `Network.parameters`: dW^[1], db^[1], dW^[2], ...
     public var flattened: [Matrix] {
-        flatMap { [$0.weights, $0.bias] }
+        flatMap { [$0.weightGradient, $0.biasGradient] }
     }
 }

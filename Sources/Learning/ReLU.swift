@@ -11,8 +11,8 @@ public struct ReLU: ElementwiseActivation {
         z > 0 ? z : 0
     }
 
-    /// 1 when a > 0, else 0 (so the slope at exactly z = 0 is 0).
-    public func derivative(output a: Double) -> Double {
+    /// From the output a = max(0, z): 1 when a > 0, else 0 (so the slope at exactly z = 0 is 0).
+    public func derivative(fromOutput a: Double) -> Double {
         a > 0 ? 1 : 0
     }
 }
@@ -40,8 +40,8 @@ public struct LeakyReLU: ElementwiseActivation {
         z > 0 ? z : slope * z
     }
 
-    /// 1 when a > 0, else `slope`.
-    public func derivative(output a: Double) -> Double {
+    /// From the output a (not from z): 1 when a > 0, else `slope`.
+    public func derivative(fromOutput a: Double) -> Double {
         a > 0 ? 1 : slope
     }
 }

@@ -19,8 +19,8 @@ public struct Sigmoid: ElementwiseActivation {
         return e / (1 + e)
     }
 
-    /// σ'(z) = a (1 - a), where a = σ(z).
-    public func derivative(output a: Double) -> Double {
+    /// σ'(z) = a (1 - a), from the output a = σ(z) (not from z).
+    public func derivative(fromOutput a: Double) -> Double {
         a * (1 - a)
     }
 }

@@ -40,7 +40,7 @@ public struct Softmax: Activation {
     }
 
     /// dz_k = a_k (da_k - Σ_i a_i da_i), column by column.
-    public func backward(_ outputGradient: Matrix, output: Matrix) -> Matrix {
+    public func backward(outputGradient: Matrix, output: Matrix) -> Matrix {
         if outputGradient.shape != output.shape {
             fatalError("shape mismatch: gradient \(outputGradient.shape) and output \(output.shape) must have the same shape")
         }

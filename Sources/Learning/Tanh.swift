@@ -11,8 +11,8 @@ public struct Tanh: ElementwiseActivation {
         Math.hyperbolicTangent(z)
     }
 
-    /// tanh'(z) = 1 - t², where t = tanh z.
-    public func derivative(output t: Double) -> Double {
+    /// tanh'(z) = 1 - t², from the output t = tanh z (not from z).
+    public func derivative(fromOutput t: Double) -> Double {
         1 - t * t
     }
 }

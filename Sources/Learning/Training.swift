@@ -24,7 +24,8 @@ public struct TrainingError: Error, Equatable, Sendable, CustomStringConvertible
 
 /// What a training run did.
 public struct TrainingHistory: Equatable, Sendable {
-    /// The cost on the whole training set: `costs[0]` before any update, then after each
+    /// The cost J on the whole training set, as the loss defines it (for `MeanSquaredError`
+    /// with the ½ and the mean over examples only): `costs[0]` before any update, then after each
     /// iteration (full batch) or after each epoch (mini-batches).
     public var costs: [Double]
     /// How many parameter updates were made.
@@ -33,6 +34,10 @@ public struct TrainingHistory: Equatable, Sendable {
     public var updatesPerEpoch: Int?
     /// Whether training stopped because the cost reached the target.
     public var reachedTarget: Bool
+    /// The gradients of the last update, one per layer, first layer first (for mini-batches,
+    /// the last batch's): what the optimiser was given at the last step, computed before that
+    /// step moved the parameters. Nil when no update was made.
+    public var lastGradients: [DenseGradients]?
 }
 
 extension Network {
@@ -43,7 +48,8 @@ extension Network {
     /// until `iterations` updates are made or the cost is at most `targetCost`.
     /// `optimizer` is copied, so its state (momentum's velocity) starts fresh for this run.
     ///
-    /// - Returns: the cost before training and after each update (`costs.count == updates + 1`).
+    /// - Returns: the cost before training and after each update (`costs.count == updates + 1`),
+    ///   and the last update's gradients (`lastGradients`).
     /// - Throws: `TrainingError` naming the iteration when the cost becomes NaN or infinite.
     @discardableResult
     public mutating func train(
@@ -52,7 +58,7 @@ extension Network {
     ) throws -> TrainingHistory {
         if iterations < 0 { fatalError("iterations must be 0 or more, got \(iterations)") }
         var optimizer = optimizer
-        var history = TrainingHistory(costs: [], updates: 0, updatesPerEpoch: nil, reachedTarget: false)
+        var history = TrainingHistory(costs: [], updates: 0, updatesPerEpoch: nil, reachedTarget: false, lastGradients: nil)
         while true {
             let caches = forward(inputs)
             let cost = loss.cost(predicted: caches[caches.count - 1].output, expected: expected)
@@ -63,7 +69,9 @@ extension Network {
                 return history
             }
             if history.updates == iterations { return history }
-            optimizer.update(&self, gradients: parameterGradients(caches: caches, expected: expected, loss: loss))
+            let gradients = parameterGradients(loss: loss, expected: expected, caches: caches)
+            optimizer.update(&self, gradients: gradients)
+            history.lastGradients = gradients
             history.updates += 1
         }
     }
@@ -75,7 +83,8 @@ extension Network {
     /// Stops after `epochs` epochs, or at the end of an epoch whose cost on the whole training
     /// set is at most `targetCost`. `optimizer` is copied, so its state starts fresh.
     ///
-    /// - Returns: the cost on the whole set before training and after each epoch.
+    /// - Returns: the cost on the whole set before training and after each epoch, and the
+    ///   last batch's gradients (`lastGradients`).
     /// - Throws: `TrainingError` naming the iteration (updates so far) and epoch when a
     ///   batch's cost becomes NaN or infinite.
     @discardableResult
@@ -90,7 +99,7 @@ extension Network {
         }
         var optimizer = optimizer
         let perEpoch = (inputs.columns + batchSize - 1) / batchSize
-        var history = TrainingHistory(costs: [], updates: 0, updatesPerEpoch: perEpoch, reachedTarget: false)
+        var history = TrainingHistory(costs: [], updates: 0, updatesPerEpoch: perEpoch, reachedTarget: false, lastGradients: nil)
         func recordCost(epoch: Int) throws -> Bool {
             let cost = self.cost(inputs: inputs, expected: expected, loss: loss)
             history.costs.append(cost)
@@ -108,7 +117,9 @@ extension Network {
                 let caches = forward(x)
                 let cost = loss.cost(predicted: caches[caches.count - 1].output, expected: y)
                 if !cost.isFinite { throw TrainingError(iteration: history.updates, epoch: epoch, cost: cost) }
-                optimizer.update(&self, gradients: parameterGradients(caches: caches, expected: y, loss: loss))
+                let gradients = parameterGradients(loss: loss, expected: y, caches: caches)
+                optimizer.update(&self, gradients: gradients)
+                history.lastGradients = gradients
                 history.updates += 1
             }
             if try recordCost(epoch: epoch) { return history }

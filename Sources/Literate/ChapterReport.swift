@@ -12,19 +12,44 @@ public struct ChapterReport: Hashable, Sendable, Codable {
     public var blocks: [BlockResult]
     /// One entry per prose check, in the chapter's order.
     public var checks: [CheckResult]
+    /// Every step of the math's arithmetic that was compared, in file order (`MathCheck`).
+    public var math: [MathStepResult]
+    /// Where each `\mathrel{=}` (an `=` marked as not arithmetic) was written.
+    public var uncheckedMath: [Location]
     /// Every problem found, in file order.
     public var diagnostics: [Diagnostic]
     /// Whether this report came from the cache rather than a fresh compile and run.
     public var isCached: Bool
 
     public init(path: String, chapter: Chapter?, blocks: [BlockResult] = [], checks: [CheckResult] = [],
+                math: [MathStepResult] = [], uncheckedMath: [Location] = [],
                 diagnostics: [Diagnostic] = [], isCached: Bool = false) {
         self.path = path
         self.chapter = chapter
         self.blocks = blocks
         self.checks = checks
+        self.math = math
+        self.uncheckedMath = uncheckedMath
         self.diagnostics = diagnostics
         self.isCached = isCached
+    }
+
+    /// This report with the math's results added, diagnostics kept in file order.
+    public func adding(_ report: MathReport) -> ChapterReport {
+        var merged = self
+        merged.math = report.steps
+        merged.uncheckedMath = report.unchecked
+        var result: [Diagnostic] = []
+        var pending = report.diagnostics[...]
+        for diagnostic in diagnostics {
+            while let next = pending.first, next.location < diagnostic.location {
+                result.append(next)
+                pending = pending.dropFirst()
+            }
+            result.append(diagnostic)
+        }
+        merged.diagnostics = result + pending
+        return merged
     }
 
     /// A chapter passes when no diagnostic is an error.

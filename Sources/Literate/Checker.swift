@@ -55,7 +55,9 @@ public struct Checker: Sendable {
         let paths = paths.isEmpty ? project.chapterPaths() : paths
         let parsed = try paths.map { path in (path, try ChapterParser.read(path: path)) }
         let run = Pipeline(project: project, options: options, progress: progress, toolchain: toolchain)
-        return try run.check(parsed.map { ($0.0, $0.1.chapter, $0.1.diagnostics) })
+        let reports = try run.check(parsed.map { ($0.0, $0.1.chapter, $0.1.diagnostics) })
+        // The math is checked from the Markdown alone, every time: it needs no compile.
+        return reports.map { $0.adding(MathCheck.check(path: $0.path)) }
     }
 
     /// Writes every chapter's code as one program, `<folder>/main.swift`, and returns the

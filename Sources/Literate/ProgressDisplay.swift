@@ -63,11 +63,3 @@ public final class ProgressDisplay: @unchecked Sendable {
         FileHandle.standardError.write(Data(text.utf8))
     }
 }
-
-extension ChapterReport {
-    /// The closing line of `book check`: `N passed, N failed`, counting chapters.
-    public static func summary(_ reports: [ChapterReport]) -> String {
-        let failed = reports.filter { !$0.passed }.count
-        return "\(reports.count - failed) passed, \(failed) failed"
-    }
-}

@@ -22,4 +22,10 @@ import Learning
         #expect(isClose(accuracy(predicted: predicted, expected: expected), 2.0 / 3))
         #expect(predicted.predictedClasses() == [0, 1, 2])
     }
+
+    @Test func exactlyOneHalfIsClassOne() {
+        // σ(0) = 0.5 on the decision boundary z = 0: the threshold is a >= 0.5, so class 1.
+        #expect(Matrix([[0.5, 0.4999999, 0.5000001]]).predictedClasses() == [1, 0, 1])
+        #expect(Matrix([[Sigmoid().value(0)]]).predictedClasses() == [1])
+    }
 }

@@ -14,7 +14,7 @@ func derivativeMatchesFiniteDifference(_ g: some ElementwiseActivation, at point
 /// f(Z) = Σ (g(Z) ⊙ R) for a fixed matrix R, whose gradient with respect to A is R.
 func backwardMatchesFiniteDifference(_ g: some Activation, at z: Matrix, generator: inout SplitMix64) -> Double {
     let r = Initializer.uniform(scale: 1).matrix(rows: z.rows, columns: z.columns, generator: &generator)
-    let analytic = g.backward(r, output: g.forward(z))
+    let analytic = g.backward(outputGradient: r, output: g.forward(z))
     let numerical = GradientCheck.numericalGradient(of: { (g.forward($0) .* r).sum() }, at: z)
     return GradientCheck.maxRelativeError(analytic, numerical)
 }
@@ -37,7 +37,7 @@ func backwardMatchesFiniteDifference(_ g: some Activation, at z: Matrix, generat
         let dA = Matrix([[1, 2, 3]])
         // dZ = dA ⊙ a(1 - a)
         let expected = dA .* a .* (1 - a)
-        #expect(Sigmoid().backward(dA, output: a) == expected)
+        #expect(Sigmoid().backward(outputGradient: dA, output: a) == expected)
     }
 
     @Test func everyActivationPassesAMatrixGradientCheck() {

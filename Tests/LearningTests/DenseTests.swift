@@ -29,8 +29,8 @@ import Learning
         let layer = Dense(weights: Matrix([[1, 2]]), bias: Matrix(column: [0]), activation: .identity)
         let cache = layer.forward(Matrix(column: [3, 4]))
         let step = layer.backward(outputGradient: Matrix(column: [0.5]), cache: cache)
-        #expect(step.parameters.weights == Matrix([[1.5, 2]]))
-        #expect(step.parameters.bias == Matrix(column: [0.5]))
+        #expect(step.weightGradient == Matrix([[1.5, 2]]))
+        #expect(step.biasGradient == Matrix(column: [0.5]))
         #expect(step.inputGradient == Matrix(column: [0.5, 1]))
         #expect(step.zGradient == Matrix(column: [0.5]))
     }
@@ -62,18 +62,18 @@ import Learning
         let loss = MeanSquaredError()
         func gradients(_ x: Matrix, _ y: Matrix) -> DenseGradients {
             let cache = layer.forward(x)
-            return layer.backward(outputGradient: loss.gradient(predicted: cache.output, expected: y), cache: cache).parameters
+            return layer.backward(outputGradient: loss.gradient(predicted: cache.output, expected: y), cache: cache).parameterGradients
         }
         let batch = gradients(x, y)
         var weights = Matrix(rows: 3, columns: 2, repeating: 0)
         var bias = Matrix(rows: 3, columns: 1, repeating: 0)
         for j in 0..<4 {
             let one = gradients(x.column(j), y.column(j))
-            weights += one.weights
-            bias += one.bias
+            weights += one.weightGradient
+            bias += one.biasGradient
         }
-        #expect(isClose(batch.weights, weights / 4, within: 1e-15))
-        #expect(isClose(batch.bias, bias / 4, within: 1e-15))
+        #expect(isClose(batch.weightGradient, weights / 4, within: 1e-15))
+        #expect(isClose(batch.biasGradient, bias / 4, within: 1e-15))
     }
 
     @Test func biasMustBeAColumnForEveryUnit() async {

@@ -37,4 +37,13 @@ import Learning
         #expect(m.formatted(decimals: 2) == "[[ 1.00, -2.50],\n [10.00,  4.00]]")
         #expect(Matrix(row: [0.12345]).formatted(decimals: 4) == "[[0.1235]]")
     }
+
+    @Test func oneLineForms() {
+        let column = Matrix(column: [0.5, 1])
+        #expect(column.oneLineDescription == "[[0.5], [1.0]]")
+        #expect(column.formatted(decimals: 2, oneLine: true) == "[[0.50], [1.00]]")
+        #expect(Matrix([[1, -2.5], [10, 4]]).oneLineDescription == "[[1.0, -2.5], [10.0, 4.0]]")
+        #expect(Matrix(rows: 0, columns: 3, elements: []).oneLineDescription == "[] (0, 3)")
+        #expect(column.description == "[[0.5],\n [1.0]]")  // the default stays one row a line
+    }
 }

@@ -28,7 +28,7 @@ import Learning
         // A network whose output activation lies about its derivative must fail the check.
         struct WrongSigmoid: ElementwiseActivation {
             func value(_ z: Double) -> Double { Sigmoid().value(z) }
-            func derivative(output a: Double) -> Double { a }  // should be a(1 - a)
+            func derivative(fromOutput a: Double) -> Double { a }  // should be a(1 - a)
         }
         var generator = SplitMix64(seed: 1)
         let network = Network(sizes: [2, 3, 1], hidden: .tanh, output: WrongSigmoid(), weights: .uniform(scale: 1),

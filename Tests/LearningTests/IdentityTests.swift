@@ -9,7 +9,7 @@ import Learning
         let z = Matrix([[1, -1000, 1000]])
         #expect(i.forward(z) == z)
         let dA = Matrix([[0.5, 0.25, -2]])
-        #expect(i.backward(dA, output: z) == dA)
+        #expect(i.backward(outputGradient: dA, output: z) == dA)
         #expect(derivativeMatchesFiniteDifference(i, at: [-1, 0, 2]))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Learning
 
@@ -27,5 +28,22 @@ func lossGradientError(_ loss: some Loss, predicted: Matrix, expected: Matrix) -
         await #expect(processExitsWith: .failure) {
             _ = MeanSquaredError().cost(predicted: Matrix([[1, 2]]), expected: Matrix([[1], [2]]))
         }
+    }
+
+    @Test func perOutputLossesSumToTheExampleLosses() {
+        // For every loss, each column of outputLosses sums to that example's L.
+        let predicted = Matrix([[0.3, 0.9, 0.5], [0.6, 0.05, 0.2], [0.1, 0.05, 0.3]])
+        let expected = Matrix([[1, 0, 0], [0, 1, 0], [0, 0, 1]])
+        func check(_ loss: some Loss) {
+            let perOutput = loss.outputLosses(predicted: predicted, expected: expected)
+            #expect(perOutput.shape == predicted.shape)
+            #expect(isClose(perOutput.columnSums(), loss.losses(predicted: predicted, expected: expected), within: 1e-15))
+        }
+        check(MeanSquaredError())
+        check(BinaryCrossEntropy())
+        check(CrossEntropy())
+        // Cross-entropy's per-class term is -y ln a: zero off the true class, -ln 0.3 on it.
+        #expect(isClose(CrossEntropy().outputLosses(predicted: predicted, expected: expected).column(2),
+                        Matrix(column: [0, 0, -log(0.3)]), within: 1e-15))
     }
 }

@@ -12,7 +12,7 @@ import Learning
         #expect(isClose(x, 0.8, within: 1e-15))
         optimizer.update(&x, gradient: 2 * x)
         #expect(isClose(x, 0.46, within: 1e-15))
-        #expect(isClose(optimizer.velocities[0][0, 0], -0.34, within: 1e-15))
+        #expect(isClose(optimizer.velocity(ofParameter: 0)[0, 0], -0.34, within: 1e-15))
     }
 
     @Test func momentumZeroIsGradientDescentExactly() throws {
@@ -52,5 +52,28 @@ import Learning
         await #expect(processExitsWith: .failure) { _ = Momentum(learningRate: 0.1, momentum: 1) }
         await #expect(processExitsWith: .failure) { _ = Momentum(learningRate: 0.1, momentum: -0.5) }
         await #expect(processExitsWith: .failure) { _ = Momentum(learningRate: 0, momentum: 0.5) }
+    }
+
+    @Test func summedGradientFormGivesTheSameWeights() {
+        // The doc comment's conversion: u ← β u + g, W ← W - α u (PyTorch's SGD) moves W
+        // exactly as v ← β v - α g, W ← W + v, with v = -α u at every step; and the
+        // exponential average u ← β u + (1 - β) g is this one with learning rate α (1 - β).
+        // On f(x) = x², g = 2x, from x = 1, α = 0.1, β = 0.9 (as twoHandStepsOnAQuadratic):
+        var x = 1.0, u = 0.0
+        var xAverage = 1.0, uAverage = 0.0
+        var ours = 1.0, oursAverage = 1.0
+        var optimizer = Momentum(learningRate: 0.1, momentum: 0.9)
+        var averaged = Momentum(learningRate: 0.1 * (1 - 0.9), momentum: 0.9)
+        for _ in 0..<20 {
+            u = 0.9 * u + 2 * x
+            x -= 0.1 * u
+            uAverage = 0.9 * uAverage + (1 - 0.9) * 2 * xAverage
+            xAverage -= 0.1 * uAverage
+            optimizer.update(&ours, gradient: 2 * ours)
+            averaged.update(&oursAverage, gradient: 2 * oursAverage)
+            #expect(isClose(ours, x, within: 1e-14))
+            #expect(isClose(optimizer.velocity(ofParameter: 0)[0, 0], -0.1 * u, within: 1e-14))
+            #expect(isClose(oursAverage, xAverage, within: 1e-14))
+        }
     }
 }

@@ -64,9 +64,9 @@ import Learning
         let y = Matrix([[1, 0, 0, 1]])
         let caches = network.forward(x)
         for fused in [true, false] {
-            let full = network.backward(caches: caches, expected: y, loss: BinaryCrossEntropy(), fusedOutput: fused)
-            let short = network.parameterGradients(caches: caches, expected: y, loss: BinaryCrossEntropy(), fusedOutput: fused)
-            #expect(full.map(\.parameters) == short)
+            let full = network.backward(loss: BinaryCrossEntropy(), expected: y, caches: caches, fusedOutput: fused)
+            let short = network.parameterGradients(loss: BinaryCrossEntropy(), expected: y, caches: caches, fusedOutput: fused)
+            #expect(full.map(\.parameterGradients) == short)
             #expect(full[0].inputGradient.shape == x.shape)
         }
     }
@@ -77,8 +77,8 @@ import Learning
         let layer = Dense(weights: Matrix([[1000]]), bias: Matrix(column: [0]), activation: .sigmoid)
         let network = Network([layer])
         let fused = network.gradients(inputs: Matrix([[1]]), expected: Matrix([[0]]), loss: BinaryCrossEntropy())
-        #expect(fused[0].weights == Matrix([[1]]))
-        #expect(fused[0].bias == Matrix([[1]]))
+        #expect(fused[0].weightGradient == Matrix([[1]]))
+        #expect(fused[0].biasGradient == Matrix([[1]]))
     }
 
     @Test func parametersRoundTrip() {
@@ -94,5 +94,29 @@ import Learning
         let y = Matrix([[1, 0, 1, 0]])
         #expect(network.cost(inputs: x, expected: y, loss: BinaryCrossEntropy())
                 == BinaryCrossEntropy().cost(predicted: network.predict(x), expected: y))
+    }
+
+    @Test func backwardFromAnOutputGradientIsTheUnfusedChain() {
+        // Handing in the loss's own ∂J/∂A must give what backward(loss:...) gives without
+        // the fused shortcut: the two differ only in where the gradient comes from.
+        let network = randomNetwork([3, 4, 2], hidden: .relu, output: .sigmoid, seed: 14)
+        let y = Matrix([[1, 0, 0, 1], [0, 1, 1, 0]])
+        let caches = network.forward(x)
+        let dA = BinaryCrossEntropy().gradient(predicted: caches[1].output, expected: y)
+        let given = network.backward(outputGradient: dA, caches: caches)
+        let fromLoss = network.backward(loss: BinaryCrossEntropy(), expected: y, caches: caches, fusedOutput: false)
+        #expect(given.map(\.parameterGradients) == fromLoss.map(\.parameterGradients))
+        #expect(given.map(\.inputGradient) == fromLoss.map(\.inputGradient))
+        #expect(given[1].weightGradient == given[1].parameterGradients.weightGradient)
+        #expect(given[1].weightGradient.shape == network.layers[1].weights.shape)
+        #expect(given[0].biasGradient.shape == network.layers[0].bias.shape)
+    }
+
+    @Test func anOutputGradientMustHaveTheOutputsShape() async {
+        await #expect(processExitsWith: .failure) {
+            let network = Network([Dense(weights: Matrix([[1, 2]]), bias: Matrix([[0]]), activation: .identity)])
+            let caches = network.forward(Matrix(column: [1, 1]))
+            _ = network.backward(outputGradient: Matrix(column: [1, 1]), caches: caches)
+        }
     }
 }

@@ -39,7 +39,7 @@ struct Recorder: Optimizer {
 
     @Test func aGradientMustMatchItsParameter() async {
         await #expect(processExitsWith: .failure) {
-            var optimizer = GradientDescent(learningRate: 0.1)
+            let optimizer = GradientDescent(learningRate: 0.1)
             var parameters = [Matrix(rows: 2, columns: 2, repeating: 0)]
             optimizer.update(&parameters, gradients: [Matrix(rows: 2, columns: 1, repeating: 0)])
         }
@@ -52,6 +52,67 @@ struct Recorder: Optimizer {
             optimizer.update(&small, gradients: small)
             var other = [Matrix(rows: 2, columns: 2, repeating: 0)]
             optimizer.update(&other, gradients: other)
+        }
+    }
+
+    @Test func updatingOnlyTheWeightsLeavesTheBiases() {
+        var generator = SplitMix64(seed: 3)
+        let start = Network(sizes: [2, 3, 1], hidden: .tanh, output: .sigmoid, weights: .uniform(scale: 1),
+                            bias: .uniform(scale: 0.5), generator: &generator)
+        let data = Dataset.xor()
+        let gradients = start.gradients(inputs: data.features, expected: data.labels, loss: BinaryCrossEntropy())
+        var all = start, weightsOnly = start, biasesOnly = start
+        let descent = GradientDescent(learningRate: 0.5)
+        descent.update(&all, gradients: gradients)
+        descent.update(&weightsOnly, gradients: gradients, updating: .weights)
+        descent.update(&biasesOnly, gradients: gradients, updating: .biases)
+        for l in start.layers.indices {
+            #expect(weightsOnly.layers[l].weights == all.layers[l].weights)
+            #expect(weightsOnly.layers[l].bias == start.layers[l].bias)
+            #expect(biasesOnly.layers[l].weights == start.layers[l].weights)
+            #expect(biasesOnly.layers[l].bias == all.layers[l].bias)
+            #expect(all.layers[l].weights != start.layers[l].weights)
+        }
+        var recorder = Recorder()
+        recorder.update(&weightsOnly, gradients: gradients, updating: .weights)
+        #expect(recorder.seen.map(\.index) == [0, 2])
+    }
+
+    @Test func momentumKeepsVelocitiesOnlyForWhatItUpdates() {
+        // Weights only, twice: velocities for parameters 0 and 2 (W1, W2), none for the biases,
+        // and the same weights as momentum on the weights list alone.
+        var generator = SplitMix64(seed: 5)
+        var network = Network(sizes: [2, 3, 1], hidden: .tanh, output: .sigmoid, weights: .uniform(scale: 1), generator: &generator)
+        var weightList = network.layers.map(\.weights)
+        let data = Dataset.xor()
+        var byNetwork = Momentum(learningRate: 0.3, momentum: 0.5)
+        var byList = Momentum(learningRate: 0.3, momentum: 0.5)
+        for _ in 0..<2 {
+            let gradients = network.gradients(inputs: data.features, expected: data.labels, loss: BinaryCrossEntropy())
+            byNetwork.update(&network, gradients: gradients, updating: .weights)
+            byList.update(&weightList, gradients: gradients.map(\.weightGradient))
+        }
+        #expect(byNetwork.velocities.keys.sorted() == [0, 2])
+        #expect(network.layers.map(\.weights) == weightList)
+        #expect(byNetwork.velocity(ofParameter: 2) == byList.velocity(ofParameter: 1))
+        #expect(network.layers[0].bias == Matrix(rows: 3, columns: 1, repeating: 0))
+    }
+
+    @Test func gradientDescentNeedsNoVar() {
+        // It keeps no state: a let steps a number, a list and a network.
+        // x = 1, f'(x) = 2x: x = 1 - 0.25 x 2 = 0.5
+        let descent = GradientDescent(learningRate: 0.25)
+        var x = 1.0
+        descent.update(&x, gradient: 2 * x)
+        #expect(x == 0.5)
+        var list = [Matrix(column: [1, 2])]
+        descent.update(&list, gradients: [Matrix(column: [2, 4])])  // (1 - 0.5, 2 - 1)
+        #expect(list == [Matrix(column: [0.5, 1])])
+    }
+
+    @Test func aVelocityNeverCreatedIsAnError() async {
+        await #expect(processExitsWith: .failure) {
+            _ = Momentum(learningRate: 0.1, momentum: 0.9).velocity(ofParameter: 0)
         }
     }
 }

@@ -17,7 +17,7 @@ import Learning
         let z = Matrix([[-5.2, -7.1, -6.0]])
         let a = ReLU().forward(z)
         #expect(a == Matrix([[0, 0, 0]]))
-        #expect(ReLU().backward(Matrix([[0.3, -1, 2]]), output: a) == Matrix([[0, 0, 0]]))
+        #expect(ReLU().backward(outputGradient: Matrix([[0.3, -1, 2]]), output: a) == Matrix([[0, 0, 0]]))
     }
 
     @Test func leakyHandValues() {

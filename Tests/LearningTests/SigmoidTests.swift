@@ -12,7 +12,7 @@ import Learning
 
     @Test func derivativeIsSTimesOneMinusS() {
         #expect(s.derivative(at: 0) == 0.25)  // 0.5 x (1 - 0.5)
-        #expect(s.derivative(output: 0.8) == 0.8 * (1 - 0.8))
+        #expect(s.derivative(fromOutput: 0.8) == 0.8 * (1 - 0.8))
         // σ(10) = 0.9999546021, σ'(10) = 0.9999546021 x 0.0000453979 = 4.5396e-5: vanishing
         #expect(isClose(s.derivative(at: 10), 4.5395807735907655e-05, within: 1e-15))
         #expect(derivativeMatchesFiniteDifference(s, at: [-3, -0.5, 0, 0.5, 3]))

@@ -29,6 +29,6 @@ import Learning
         // dz_k = a_k (da_k - Σ_i a_i da_i); with a = (0.5, 0.5) and da = (1, 0):
         // Σ a da = 0.5, dz = (0.5 x 0.5, 0.5 x -0.5) = (0.25, -0.25)
         let a = Matrix(column: [0.5, 0.5])
-        #expect(Softmax().backward(Matrix(column: [1, 0]), output: a) == Matrix(column: [0.25, -0.25]))
+        #expect(Softmax().backward(outputGradient: Matrix(column: [1, 0]), output: a) == Matrix(column: [0.25, -0.25]))
     }
 }

@@ -136,4 +136,42 @@ import Learning
         #expect(batches.map(\.count) == [4, 4, 2])
         #expect(batches.flatMap { $0 }.sorted() == Array(0..<10))
     }
+
+    @Test func historyHandsBackTheLastStepsGradients() throws {
+        // Same unit, α = 0.25: a_k = 0.5^k; the k-th update's gradient is dW = db = a_{k-1},
+        // so after 3 updates the last gradients are a_2 = 0.25 for both.
+        var network = runaway()
+        let history = try network.train(inputs: Matrix([[1]]), expected: Matrix([[0]]), loss: MeanSquaredError(),
+                                        optimizer: GradientDescent(learningRate: 0.25), iterations: 3)
+        #expect(history.lastGradients == [DenseGradients(weightGradient: Matrix([[0.25]]), biasGradient: Matrix([[0.25]]))])
+        var untouched = runaway()
+        let none = try untouched.train(inputs: Matrix([[1]]), expected: Matrix([[0]]), loss: MeanSquaredError(),
+                                       optimizer: GradientDescent(learningRate: 0.25), iterations: 0)
+        #expect(none.lastGradients == nil)
+    }
+
+    @Test func miniBatchHistoryHandsBackTheLastBatchsGradients() throws {
+        // Replaying the same seeded batches by hand: the last update's gradients are those of
+        // the last batch, at the parameters before that update.
+        var generator = SplitMix64(seed: 9)
+        let start = Network(sizes: [2, 3, 1], hidden: .tanh, output: .sigmoid, weights: .uniform(scale: 1), generator: &generator)
+        let data = Dataset.xor()
+        var trained = start
+        var trainingGenerator = SplitMix64(seed: 21)
+        let history = try trained.train(inputs: data.features, expected: data.labels, loss: BinaryCrossEntropy(),
+                                        optimizer: GradientDescent(learningRate: 0.5), batchSize: 3, epochs: 2,
+                                        generator: &trainingGenerator)
+        var replay = start
+        var replayGenerator = SplitMix64(seed: 21)
+        var last: [DenseGradients] = []
+        for _ in 0..<2 {
+            for batch in miniBatches(count: 4, size: 3, generator: &replayGenerator) {
+                last = replay.gradients(inputs: data.features.columns(at: batch), expected: data.labels.columns(at: batch),
+                                        loss: BinaryCrossEntropy())
+                GradientDescent(learningRate: 0.5).update(&replay, gradients: last)
+            }
+        }
+        #expect(replay.parameters == trained.parameters)
+        #expect(history.lastGradients == last)
+    }
 }

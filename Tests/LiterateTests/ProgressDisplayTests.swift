@@ -13,11 +13,4 @@ import Testing
         let display = ProgressDisplay(total: 2, isTerminal: false)
         #expect(display.line(for: .started(path: "chapters/04-forward.md", stage: "compiling")) == "[1/2] compiling chapters/04-forward.md")
     }
-
-    @Test func theSummaryCountsChapters() {
-        let failing = ChapterReport(path: "b.md", chapter: nil, diagnostics: [Diagnostic(path: "b.md", line: 1, column: 1, message: "x")])
-        let warned = ChapterReport(path: "c.md", chapter: nil,
-                                   diagnostics: [Diagnostic(path: "c.md", line: 1, column: 1, severity: .warning, message: "slow")])
-        #expect(ChapterReport.summary([ChapterReport(path: "a.md", chapter: nil), failing, warned]) == "2 passed, 1 failed")
-    }
 }

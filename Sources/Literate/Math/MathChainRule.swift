@@ -1,0 +1,205 @@
+import Foundation
+
+/// How one step `P = C` of a chain fared: the side C as written, and what P computes.
+public struct MathStepResult: Hashable, Sendable, Codable {
+    /// Where side C starts in the Markdown file.
+    public var location: Location
+    /// Side C as written, e.g. `0.562177` or `0.329900 - 0.203754 + 0.05`.
+    public var written: String
+    /// The value C was compared with (P's, or the chain's first side's when that one agreed),
+    /// element by element, row by row.
+    public var computed: [Double]
+    /// The distance allowed: C's new literals' half units propagated to first order
+    /// (plus one unit of the last digit after `\approx`).
+    public var allowance: Double
+    public var passed: Bool
+
+    public init(location: Location, written: String, computed: [Double], allowance: Double, passed: Bool) {
+        self.location = location
+        self.written = written
+        self.computed = computed
+        self.allowance = allowance
+        self.passed = passed
+    }
+}
+
+/// A side that parsed as arithmetic: its tree, its literals and its value.
+struct NumericSide {
+    var side: MathSide
+    var expression: MathExpression
+    var literals: [MathLiteral]
+    var value: MathValue
+
+    init?(_ side: MathSide) {
+        guard let (expression, literals) = try? MathParser.parse(side.tokens),
+              let value = try? expression.evaluate(literals.map(\.value)), value.isFinite else { return nil }
+        self.side = side
+        self.expression = expression
+        self.literals = literals
+        self.value = value
+    }
+
+    /// Per element: the sum over `indices` of |∂C/∂ℓ| · halfUnit(ℓ), by central differences.
+    func propagated(_ indices: [Int]) -> [Double] {
+        var total = [Double](repeating: 0, count: value.elements.count)
+        let base = literals.map(\.value)
+        for index in indices where literals[index].halfUnit > 0 {
+            var up = base, down = base
+            up[index] += literals[index].halfUnit
+            down[index] -= literals[index].halfUnit
+            guard let high = try? expression.evaluate(up), let low = try? expression.evaluate(down) else {
+                return total.map { _ in .infinity }
+            }
+            for e in total.indices { total[e] += abs(high.elements[e] - low.elements[e]) / 2 }
+        }
+        return total
+    }
+
+    /// Indices of this side's literals that do not appear in `earlier` (counted with repeats):
+    /// the rounded intermediate results this side introduces.
+    func newLiterals(comparedWith earlier: NumericSide) -> [Int] {
+        var available: [String: Int] = [:]
+        for literal in earlier.literals { available[literal.text, default: 0] += 1 }
+        var fresh: [Int] = []
+        for (index, literal) in literals.enumerated() {
+            if let count = available[literal.text], count > 0 { available[literal.text] = count - 1 } else { fresh.append(index) }
+        }
+        return fresh
+    }
+
+    /// One unit of the last written digit, the extra room `\approx` gives, carried to the side's
+    /// value (`4.54 \times 10^{-5}` gives 1e-7): 2 · |∂C/∂ℓ| · halfUnit(ℓ) for the last literal
+    /// with decimals, or |∂C/∂ℓ| for the last integer when the side has no decimals.
+    var lastUnit: [Double] {
+        let order = literals.indices.sorted { literals[$0].offset < literals[$1].offset }
+        if let last = order.last(where: { literals[$0].halfUnit > 0 }) { return propagated([last]).map { 2 * $0 } }
+        guard let last = order.last else { return value.elements.map { _ in 0 } }
+        var moved = literals
+        moved[last].halfUnit = 0.5
+        return NumericSide(copying: self, literals: moved).propagated([last]).map { 2 * $0 }
+    }
+
+    private init(copying side: NumericSide, literals: [MathLiteral]) {
+        self = side
+        self.literals = literals
+    }
+
+    /// The most decimals among the literals, the precision values are printed at.
+    var decimals: Int {
+        literals.map { $0.halfUnit > 0 ? Int((-log10(2 * $0.halfUnit)).rounded()) : 0 }.max() ?? 0
+    }
+}
+
+/// The rule for a chain S0 = S1 = ... = Sn (see the design):
+///
+/// - the literals of the first numeric side are the problem's inputs and exact;
+/// - a literal first written in a later side is a rounded intermediate result and carries half
+///   a unit of its last digit (integers are exact);
+/// - side C agrees with the side P before it when, element by element,
+///   |P − C| <= Σ over literals ℓ new in C of |∂C/∂ℓ| · halfUnit(ℓ) (a literal repeated
+///   from P is exact); failing that, C may agree the same way with the chain's first side,
+///   so a chain carried with rounded terms passes;
+/// - `\approx` adds one unit of C's last written digit;
+/// - a symbolic side, or `\mathrel{=}`, ends the run: the next numeric side starts afresh.
+enum MathChainRule {
+    struct Failure: Hashable, Sendable {
+        var location: Location
+        var message: String
+    }
+
+    /// Checks one chain; `locate` turns a byte offset of the math's text into a file position.
+    static func check(_ chain: [MathSide], text: [UInt8], locate: (Int) -> Location)
+        -> (steps: [MathStepResult], failures: [Failure], unchecked: [Location]) {
+        var steps: [MathStepResult] = []
+        var failures: [Failure] = []
+        var unchecked: [Location] = []
+        var first: NumericSide?
+        var previous: NumericSide?
+        var approxRoom: [Double] = []
+        for side in chain {
+            if side.relation == .unchecked { unchecked.append(locate(side.relationOffset ?? side.offset)) }
+            guard let current = NumericSide(side) else {
+                first = nil
+                previous = nil
+                continue
+            }
+            guard let before = previous, let start = first, side.relation != .unchecked else {
+                first = current
+                previous = current
+                approxRoom = current.value.elements.map { _ in 0 }
+                continue
+            }
+            let extra = side.relation == .approx ? current.lastUnit : current.value.elements.map { _ in 0 }
+            approxRoom = zip(approxRoom, extra).map { $0 + $1 }
+            let written = writtenText(side, text: text)
+            let location = locate(side.offset)
+            guard before.value.sameShape(current.value) || (before.value.isScalar && current.value.isScalar) else {
+                steps.append(MathStepResult(location: location, written: written, computed: before.value.elements, allowance: 0, passed: false))
+                failures.append(Failure(location: location, message: "this step gives a \(before.value.shapeName), but the text says a \(current.value.shapeName); write both sides with one shape"))
+                previous = current
+                continue
+            }
+            let roomBefore = zip(current.propagated(current.newLiterals(comparedWith: before)), extra).map { $0 + $1 }
+            if let miss = firstMiss(before.value, current.value, roomBefore) {
+                let roomStart = zip(current.propagated(current.newLiterals(comparedWith: start)), approxRoom).map { $0 + $1 }
+                if start.side != before.side, firstMiss(start.value, current.value, roomStart) == nil {
+                    steps.append(MathStepResult(location: location, written: written, computed: start.value.elements,
+                                                allowance: roomStart.max() ?? 0, passed: true))
+                } else {
+                    steps.append(MathStepResult(location: location, written: written, computed: before.value.elements,
+                                                allowance: roomBefore.max() ?? 0, passed: false))
+                    failures.append(Failure(location: location, message: message(before, current, element: miss, room: roomBefore[miss])))
+                }
+            } else {
+                steps.append(MathStepResult(location: location, written: written, computed: before.value.elements,
+                                            allowance: roomBefore.max() ?? 0, passed: true))
+            }
+            previous = current
+        }
+        return (steps, failures, unchecked)
+    }
+
+    /// The first element where |a − b| exceeds its room (beyond binary rounding), if any.
+    static func firstMiss(_ a: MathValue, _ b: MathValue, _ room: [Double]) -> Int? {
+        for index in a.elements.indices {
+            let x = a.elements[index], y = b.elements[index]
+            // Binary rounding: relative to the values, and a floor for sums that cancel to 0.
+            let rounding = 1e-12 * max(abs(x), abs(y)) + 1e-14
+            if !(abs(x - y) <= room[index] + rounding) { return index }
+        }
+        return nil
+    }
+
+    /// `this step gives 0.562177, but the text says 0.562187 (±0.0000005)`.
+    static func message(_ before: NumericSide, _ current: NumericSide, element: Int, room: Double) -> String {
+        let expected = before.value.elements[element], actual = current.value.elements[element]
+        var decimals = max(current.decimals, 0)
+        var shown = format(expected, decimals)
+        while decimals < 15, Double(shown) == Double(format(actual, decimals)) {
+            decimals += 1
+            shown = format(expected, decimals)
+        }
+        let said = current.literals.count == 1 && current.value.isScalar
+            ? format(actual, current.decimals) : format(actual, decimals)
+        var place = ""
+        if !current.value.isScalar {
+            place = current.value.isTuple ? " in entry \(element + 1)"
+                : " in row \(element / current.value.columns + 1), column \(element % current.value.columns + 1)"
+        }
+        let allowance = room > 0 ? "±" + WrittenNumber.format(room) : "exact"
+        return "this step gives \(shown)\(place), but the text says \(said) (\(allowance))"
+    }
+
+    static func format(_ value: Double, _ decimals: Int) -> String {
+        let text = String(format: "%.\(decimals)f", value)
+        return text.hasPrefix("-") && Double(text) == 0 ? String(text.dropFirst()) : text
+    }
+
+    /// The side's source text, spaces collapsed.
+    static func writtenText(_ side: MathSide, text: [UInt8]) -> String {
+        guard let first = side.tokens.first, let last = side.tokens.last else { return "" }
+        let end = min(text.count, last.offset + last.length)
+        let raw = String(decoding: text[first.offset..<max(first.offset, end)], as: UTF8.self)
+        return raw.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    }
+}

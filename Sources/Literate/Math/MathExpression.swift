@@ -1,0 +1,112 @@
+import Foundation
+
+/// A number written in a side, with the precision its digits claim.
+struct MathLiteral: Hashable, Sendable {
+    /// The digits as written, without sign: `0.778801`, `2`.
+    var text: String
+    var value: Double
+    /// Half a unit of the last written digit; 0 for an integer, which is exact.
+    var halfUnit: Double
+    /// Byte offset in the math's text.
+    var offset: Int
+
+    init(text: String, offset: Int) {
+        self.text = text
+        self.offset = offset
+        value = Double(text) ?? .nan
+        let decimals = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
+        halfUnit = decimals == 0 ? 0 : 0.5 * pow(10, -Double(decimals))
+    }
+}
+
+/// A numeric side as a tree; `literal(i)` refers to the side's i-th literal, so the side can be
+/// evaluated again with one literal moved (how the chain rule propagates written precision).
+indirect enum MathExpression: Hashable, Sendable {
+    enum Operation: Hashable, Sendable { case add, subtract, multiply, divide, power, hadamard }
+
+    case literal(Int)
+    case constant(Double)
+    case negate(MathExpression)
+    case binary(Operation, MathExpression, MathExpression)
+    /// `sigma`, `tanh`, `exp`, `ln`, `log`, `sqrt`, `relu`, `max`, `min`, `abs`, `sin`, `cos`, `sinh`, `cosh`.
+    case function(String, [MathExpression])
+    case matrix(rows: Int, columns: Int, [MathExpression])
+    case tuple([MathExpression])
+    case transpose(MathExpression)
+
+    /// The value with the literals' values given (`values[i]` for `literal(i)`).
+    func evaluate(_ values: [Double]) throws -> MathValue {
+        switch self {
+        case .literal(let index): return MathValue(values[index])
+        case .constant(let value): return MathValue(value)
+        case .negate(let operand): return try operand.evaluate(values).map { -$0 }
+        case .binary(let operation, let left, let right):
+            let a = try left.evaluate(values), b = try right.evaluate(values)
+            switch operation {
+            case .add: return try MathValue.elementwise(a, b, +)
+            case .subtract: return try MathValue.elementwise(a, b, -)
+            case .multiply: return try MathValue.product(a, b)
+            case .hadamard: return try MathValue.elementwise(a, b, *)
+            case .divide:
+                guard b.isScalar else { throw MathParser.NotNumeric() }
+                return a.map { $0 / b.scalar }
+            case .power:
+                guard a.isScalar, b.isScalar else { throw MathParser.NotNumeric() }
+                return MathValue(pow(a.scalar, b.scalar))
+            }
+        case .function(let name, let arguments):
+            let inputs = try arguments.map { try $0.evaluate(values) }
+            return try MathExpression.apply(name, inputs)
+        case .matrix(let rows, let columns, let cells):
+            let values = try cells.map { cell -> Double in
+                let value = try cell.evaluate(values)
+                guard value.isScalar else { throw MathParser.NotNumeric() }
+                return value.scalar
+            }
+            return MathValue(rows: rows, columns: columns, elements: values)
+        case .tuple(let items):
+            let values = try items.map { item -> Double in
+                let value = try item.evaluate(values)
+                guard value.isScalar else { throw MathParser.NotNumeric() }
+                return value.scalar
+            }
+            return MathValue(rows: 1, columns: values.count, elements: values, isTuple: true)
+        case .transpose(let operand):
+            let value = try operand.evaluate(values)
+            guard !value.isTuple else { throw MathParser.NotNumeric() }
+            return value.transposed
+        }
+    }
+
+    /// Functions act element by element; `max` and `min` take several arguments, a number
+    /// among them standing for every element (`\max(0, Z)`).
+    static func apply(_ name: String, _ inputs: [MathValue]) throws -> MathValue {
+        if name == "max" || name == "min" {
+            guard inputs.count >= 2 else { throw MathParser.NotNumeric() }
+            var result = inputs[0]
+            for next in inputs.dropFirst() {
+                if result.isScalar && !next.isScalar { result = next.map { _ in result.scalar } }
+                let broadcast = next.isScalar ? result.map { _ in next.scalar } : next
+                result = try MathValue.elementwise(result, broadcast, name == "max" ? { Swift.max($0, $1) } : { Swift.min($0, $1) })
+            }
+            return result
+        }
+        guard inputs.count == 1 else { throw MathParser.NotNumeric() }
+        let function: (Double) -> Double
+        switch name {
+        case "sigma": function = { 1 / (1 + exp(-$0)) }
+        case "tanh": function = tanh
+        case "exp": function = exp
+        case "ln", "log": function = log
+        case "sqrt": function = { $0.squareRoot() }
+        case "relu": function = { Swift.max(0, $0) }
+        case "abs": function = { Swift.abs($0) }
+        case "sin": function = sin
+        case "cos": function = cos
+        case "sinh": function = sinh
+        case "cosh": function = cosh
+        default: throw MathParser.NotNumeric()
+        }
+        return inputs[0].map(function)
+    }
+}
