@@ -118,7 +118,7 @@ private enum BookExecutable {
         #expect(result.exitStatus == 1)
         #expect(BookExecutable.lines(result.stdoutText) == [
             "::error file=Tests/LiterateTests/Fixtures/wrong-output/chapter.md,line=8,col=6,title=book check::expected 0.5866 (±0.00005), got 0.58712",
-            "0 passed, 1 failed",
+            "0 passed, 1 failed (1 printed number, 0 prose numbers, 0 math steps checked; 0 steps marked unchecked)",
         ])
     }
 
@@ -171,9 +171,9 @@ private enum BookExecutable {
         try watch.run()
         defer { if watch.isRunning { kill(watch.processIdentifier, SIGKILL) } }
 
-        try printed.wait(for: "1 passed, 0 failed\n")
+        try printed.wait(for: "1 passed, 0 failed")
         try chapter.replacingOccurrences(of: "[3]", with: "[4]").write(toFile: folder + "/01-sum.md", atomically: true, encoding: .utf8)
-        try printed.wait(for: "01-sum.md:3:13: error: expected 4 (±0.5), but the code computed 3.0 for 'sum'\n0 passed, 1 failed\n")
+        try printed.wait(for: "01-sum.md:3:13: error: expected 4 (±0.5), but the code computed 3.0 for 'sum'\n0 passed, 1 failed")
         #expect(printed.text.contains(" changed: 01-sum.md\n"))
 
         try (chapter + "\n```swift\nwhile true {}\n```\n").write(toFile: folder + "/01-sum.md", atomically: true, encoding: .utf8)

@@ -21,7 +21,7 @@ private enum Book {
     }
 
     /// A passing chapter from the cache, a failing one (an output block, two prose numbers, a
-    /// trap with its output, a slow expression) and one that does not parse.
+    /// trap with its output, a slow expression, a math step) and one that does not parse.
     static func reports() throws -> [ChapterReport] {
         let passing = ChapterReport(path: "chapters/01-passing.md", chapter: try chapter("01-passing.md"),
                                     blocks: [BlockResult(index: 0, line: 5, ran: true, output: "z = 1.25\n")], isCached: true)
@@ -36,10 +36,13 @@ private enum Book {
             Diagnostic(path: path, line: 22, column: 7, message: "the code trapped: Fatal error: Index out of range"),
             Diagnostic(path: path, line: 22, column: 7, severity: .note, message: "printed before the failure:\nbefore"),
         ])
+        // The math is checked for real: it needs no compiler.
+        let text = try String(contentsOfFile: folder + "/02-failing.md", encoding: .utf8)
+        let checked = failing.adding(MathCheck.check(text: text, path: path))
         let broken = ChapterReport(path: "chapters/03-broken.md", chapter: nil, diagnostics: [
             Diagnostic(path: "chapters/03-broken.md", line: 3, column: 10, message: "unknown option 'hiden'; did you mean 'hidden'? <&\"%,:>"),
         ])
-        return [passing, failing, broken]
+        return [passing, checked, broken]
     }
 
     /// Compares `text` with the golden file `name`, or rewrites it when UPDATE_GOLDEN is set.
@@ -80,7 +83,7 @@ private enum Book {
         // Well-formed XML, as a CI dashboard's parser needs.
         let document = try XMLDocument(xmlString: text)
         #expect(try document.nodes(forXPath: "/testsuites/testsuite").count == 3)
-        #expect(try document.nodes(forXPath: "//testcase/failure").count == 5)
+        #expect(try document.nodes(forXPath: "//testcase/failure").count == 6)
     }
 
     @Test func everyFormatSaysTheSummary() throws {
@@ -106,8 +109,9 @@ private enum Book {
     @Test func aDiagnosticBelongsToTheCaseItPointsAt() throws {
         let cases = try Book.reports()[1].cases
         #expect(cases.map(\.name) == ["line 3: check:h = 0.5866", "line 3: check:six = 7", "line 5: swift hidden block",
-                                      "line 10: swift block", "line 19: swift block"])
-        #expect(cases.map(\.failed) == [true, true, false, true, true])
+                                      "line 10: swift block", "line 19: swift block",
+                                      "line 25: math = 0.5 - 0.4 + 0.1", "line 25: math = 0.3"])
+        #expect(cases.map(\.failed) == [true, true, false, true, true, false, true])
         #expect(cases[3].diagnostics.map(\.line) == [11, 16])
         #expect(cases[4].diagnostics.map(\.severity) == [.error, .note])
     }
