@@ -1,6 +1,17 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Learning's kernels are compiled for the vector instructions of the machine that builds
+// them (AVX-512 or AVX2 on x86-64, not just the SSE2 every x86-64 has): the same flags as
+// `book` uses for chapters (Sources/Literate/Toolchain.swift, `libraryFlags`). Results do not
+// depend on them, since no multiply is fused with its add; but a binary built here stops
+// with "illegal instruction" on a CPU that lacks one of this CPU's extensions.
+#if arch(x86_64)
+let machineCode: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-march=native"])]
+#else
+let machineCode: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "HowNeuralNetworksLearn",
     products: [
@@ -21,7 +32,7 @@ let package = Package(
         // The only module that imports CCmark: Markdown in, plain Swift values out.
         .target(name: "Markdown", dependencies: ["CCmark"]),
         // The neural-network library the chapters teach and use. Pure Swift, never prints.
-        .target(name: "Learning"),
+        .target(name: "Learning", swiftSettings: machineCode),
         // SVG figures drawn by chapter code. Pure Swift, no dependencies.
         .target(name: "Plot", exclude: ["README.md"]),
         // The engine: chapters -> code blocks -> program -> run -> checks -> diagnostics.
@@ -37,7 +48,7 @@ let package = Package(
             ]
         ),
         // Trains the benchmark workloads with Learning; compared with NumPy by Benchmarks/learning.sh.
-        .executableTarget(name: "learning-benchmark", dependencies: ["Learning"]),
+        .executableTarget(name: "learning-benchmark", dependencies: ["Learning"], swiftSettings: machineCode),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),

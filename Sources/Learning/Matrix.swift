@@ -135,14 +135,22 @@ public struct Matrix: Equatable, Sendable {
         for j in indices where j < 0 || j >= columns {
             fatalError("index out of range: column \(j) in a \(shape) matrix")
         }
-        var result = [Double](repeating: 0, count: rows * indices.count)
-        for i in 0..<rows {
-            let source = i * columns, target = i * indices.count
-            for (k, j) in indices.enumerated() {
-                result[target + k] = elements[source + j]
+        // Every index was checked above, so the copy itself needs no checks (a mini-batch is
+        // gathered on every step of SGD).
+        let width = columns, count = indices.count
+        if rows == 0 || count == 0 { return Matrix(rows: rows, columns: count, elements: []) }
+        let result = elements.withUnsafeBufferPointer { m in
+            indices.withUnsafeBufferPointer { chosen in
+                [Double](unsafeUninitializedCapacity: rows &* count) { r, initialized in
+                    for i in 0..<rows {
+                        let source = m.baseAddress! + i &* width, target = r.baseAddress! + i &* count
+                        for k in 0..<count { (target + k).initialize(to: source[chosen[k]]) }
+                    }
+                    initialized = rows &* count
+                }
             }
         }
-        return Matrix(rows: rows, columns: indices.count, elements: result)
+        return Matrix(rows: rows, columns: count, elements: result)
     }
 }
 

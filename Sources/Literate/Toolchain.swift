@@ -45,17 +45,39 @@ struct Toolchain: Sendable {
         }
     }
 
-    /// How the libraries are compiled: optimised, whole-module, and keeping frame pointers, without
+    /// How the libraries are compiled: optimised, whole-module, keeping frame pointers, without
     /// which the runtime's backtracer cannot walk from a trap inside Learning (a shape mismatch)
-    /// back to the chapter line that called it.
-    static let libraryFlags = ["-O", "-wmo", "-parse-as-library", "-Xcc", "-fno-omit-frame-pointer"]
+    /// back to the chapter line that called it, and with `machineFlags`.
+    static let libraryFlags = ["-O", "-wmo", "-parse-as-library", "-Xcc", "-fno-omit-frame-pointer"] + machineFlags
 
-    /// The libraries' key: SHA-256 of the compiler version, the flags, the support module's
-    /// source, and every library file's module, name and bytes.
-    static func key(compilerVersion: String, sources: [(module: String, files: [(name: String, data: Data)])]) -> String {
+    /// The vector instructions of this machine (AVX-512 or AVX2 on x86-64), as Package.swift
+    /// gives Learning: the libraries are built where the chapters run. Chapter numbers do not
+    /// depend on them (no multiply is fused with its add); the library cache key includes
+    /// `machine`, so a cache moved to another CPU is rebuilt, not run into "illegal instruction".
+    #if arch(x86_64)
+    static let machineFlags = ["-Xcc", "-march=native"]
+    #else
+    static let machineFlags: [String] = []
+    #endif
+
+    /// What `-march=native` resolves to: the CPU's model and feature flags from /proc/cpuinfo
+    /// (empty where there is none).
+    static let machine: String = {
+        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "" }
+        let firstCPU = text.components(separatedBy: "\n\n").first ?? ""
+        return firstCPU.split(separator: "\n")
+            .filter { $0.hasPrefix("model name") || $0.hasPrefix("flags") || $0.hasPrefix("vendor_id") }
+            .joined(separator: "\n")
+    }()
+
+    /// The libraries' key: SHA-256 of the compiler version, the flags, the machine, the support
+    /// module's source, and every library file's module, name and bytes.
+    static func key(compilerVersion: String, sources: [(module: String, files: [(name: String, data: Data)])],
+                    machine: String = Toolchain.machine) -> String {
         var key = SHA256()
         key.update(compilerVersion)
         key.update(libraryFlags.joined(separator: " "))
+        key.update(machine)
         key.update(Prelude.supportSource)
         for (module, files) in sources {
             for (name, data) in files {

@@ -94,17 +94,21 @@ func trainDigits(csv: String) throws -> Outcome {
     return Outcome(seconds: time, cost: history?.costs.last ?? .nan)
 }
 
-/// The big product of `wide`, W (8, 12288) times X (12288, 209), alone: the fastest of
-/// `repetitions` products, in seconds.
-func timeWideProduct(repetitions: Int = 20) -> Double {
+/// The two big products of `wide` alone, each the fastest of `repetitions`, in seconds: the
+/// forward product W (8, 12288) X (12288, 209) (`*`, the row-update kernel) and the weight
+/// gradient dZ (8, 209) Xᵀ (`timesTransposed`, the dot-product kernel).
+func timeWideProducts(repetitions: Int = 20) -> (forward: Double, gradient: Double) {
     let (x, _) = wideData()
     var generator = SplitMix64(seed: 2)
     var w = Initializer.uniform(scale: 0.01).matrix(rows: 8, columns: 12288, generator: &generator)
-    var fastest = Double.infinity, checksum = 0.0
+    var dz = Initializer.uniform(scale: 0.01).matrix(rows: 8, columns: 209, generator: &generator)
+    var forward = Double.infinity, gradient = Double.infinity, checksum = 0.0
     for _ in 0..<repetitions {
         w.elements[0] += 1e-3  // a new product each time, so none can be reused
-        fastest = min(fastest, seconds { checksum += (w * x).elements[0] })
+        dz.elements[0] += 1e-3
+        forward = min(forward, seconds { checksum += (w * x).elements[0] })
+        gradient = min(gradient, seconds { checksum += dz.timesTransposed(x).elements[0] })
     }
     precondition(checksum.isFinite)
-    return fastest
+    return (forward, gradient)
 }

@@ -1,13 +1,14 @@
 import Foundation
 import Learning
 
-// learning-benchmark DIGITS_CSV [--repeat N] [wide|tiny|digits|product ...]
+// learning-benchmark DIGITS_CSV [--repeat N] [wide|tiny|digits|product|peak ...]
 //
 // Trains the benchmark workloads with Learning and prints one line each, in the format of
 // Benchmarks/numpy_reference.py: `<name> seconds=<s> loss=<final cost>`, the time being the
-// fastest of N runs (default 1); `product` times the wide network's big product W X alone
-// (fastest of 20) and prints its GFLOP/s.
-let usage = "usage: learning-benchmark DIGITS_CSV [--repeat N] [wide|tiny|digits|product ...]"
+// fastest of N runs (default 1); `product` times the wide network's two big products alone
+// (W X and dZ Xᵀ, fastest of 20) and prints their GFLOP/s; `peak` measures the machine's peak
+// GFLOP/s for separate multiplies and adds, on one core and on all of them.
+let usage = "usage: learning-benchmark DIGITS_CSV [--repeat N] [wide|tiny|digits|product|peak ...]"
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard !arguments.isEmpty else {
     print(usage)
@@ -23,7 +24,7 @@ if arguments.first == "--repeat" {
     repeats = n
     arguments.removeFirst(2)
 }
-let names = arguments.isEmpty ? Workload.allCases.map(\.rawValue) + ["product"] : arguments
+let names = arguments.isEmpty ? Workload.allCases.map(\.rawValue) + ["product", "peak"] : arguments
 for name in names {
     do {
         switch Workload(rawValue: name) {
@@ -31,11 +32,15 @@ for name in names {
         case .tiny: report(name, try fastest(of: repeats, trainTiny))
         case .digits: report(name, try fastest(of: repeats) { try trainDigits(csv: csv) })
         case nil where name == "product":
-            let time = timeWideProduct()
+            let (forward, gradient) = timeWideProducts()
             let flops = 2.0 * 8 * 12288 * 209
-            print("product seconds=\(formatted(time, 6)) gflops=\(formatted(flops / time / 1e9, 2))")
+            print("product seconds=\(formatted(forward, 6)) gflops=\(formatted(flops / forward / 1e9, 2))")
+            print("gradient seconds=\(formatted(gradient, 6)) gflops=\(formatted(flops / gradient / 1e9, 2))")
+        case nil where name == "peak":
+            let cores = ProcessInfo.processInfo.activeProcessorCount
+            print("peak cores=\(cores) gflops1=\(formatted(Peak.measure(threads: 1), 2)) gflops=\(formatted(Peak.measure(threads: cores), 2))")
         case nil:
-            print("unknown workload '\(name)': use wide, tiny, digits or product")
+            print("unknown workload '\(name)': use wide, tiny, digits, product or peak")
             exit(2)
         }
     } catch {

@@ -53,6 +53,7 @@ import Learning
         #expect(m.column(1) == Matrix(column: [2, 6]))
         #expect(m.row(1) == Matrix(row: [5, 6, 7, 8]))
         #expect(m.columns(at: []).shape == Shape(2, 0))
+        #expect(m.columns(at: [1, 1]) == Matrix([[2, 2], [6, 6]]))
     }
 
     @Test func equalityIsExact() {

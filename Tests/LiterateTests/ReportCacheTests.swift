@@ -28,7 +28,7 @@ import Testing
         #expect(cache.key(for: chapter("print(1)\n"), toolchain: toolchain("a"), options: CheckOptions(timeout: 99)) != base)
     }
 
-    @Test func theLibraryKeyFollowsLearningAndTheCompiler() throws {
+    @Test func theLibraryKeyFollowsLearningTheCompilerAndTheMachine() throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root + "/Sources/Learning", withIntermediateDirectories: true)
@@ -38,6 +38,8 @@ import Testing
         let before = Toolchain.key(compilerVersion: "6.3.1", sources: Toolchain.snapshot(project))
         #expect(Toolchain.key(compilerVersion: "6.3.1", sources: Toolchain.snapshot(project)) == before)
         #expect(Toolchain.key(compilerVersion: "6.4", sources: Toolchain.snapshot(project)) != before)
+        // Libraries are compiled for the machine's vector instructions: another CPU, another key.
+        #expect(Toolchain.key(compilerVersion: "6.3.1", sources: Toolchain.snapshot(project), machine: "flags: sse2") != before)
         try "public let a = 2\n".write(toFile: root + "/Sources/Learning/A.swift", atomically: true, encoding: .utf8)
         #expect(Toolchain.key(compilerVersion: "6.3.1", sources: Toolchain.snapshot(project)) != before)
     }
