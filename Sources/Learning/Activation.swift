@@ -19,6 +19,27 @@ public protocol Activation: Sendable {
     /// (`Dense.backward(outputGradient:cache:)`, `Network.backward(loss:expected:caches:)`),
     /// it names the gradient coming in first and what the forward pass kept second.
     func backward(outputGradient: Matrix, output: Matrix) -> Matrix
+
+    /// A = g(Z) written into `output`, reusing its storage when it already has Z's shape:
+    /// the same numbers as `forward(_:)`, without a new array on every step of training.
+    /// The default calls `forward(_:)`.
+    func forward(_ z: Matrix, into output: inout Matrix)
+
+    /// dZ written into `zGradient`, reusing its storage when it already has dA's shape:
+    /// the same numbers as `backward(outputGradient:output:)`. The default calls it.
+    func backward(outputGradient: Matrix, output: Matrix, into zGradient: inout Matrix)
+}
+
+extension Activation {
+    /// A = g(Z) into `output`, by `forward(_:)`.
+    public func forward(_ z: Matrix, into output: inout Matrix) {
+        output = forward(z)
+    }
+
+    /// dZ into `zGradient`, by `backward(outputGradient:output:)`.
+    public func backward(outputGradient: Matrix, output: Matrix, into zGradient: inout Matrix) {
+        zGradient = backward(outputGradient: outputGradient, output: output)
+    }
 }
 
 /// An activation applied to each number on its own: a_ij = g(z_ij).
@@ -55,6 +76,31 @@ extension ElementwiseActivation {
             for k in 0..<a.count { a[k] = value(a[k]) }
         }
         return result
+    }
+
+    /// A = g(Z), element by element, into `output` (kept when it has Z's shape).
+    public func forward(_ z: Matrix, into output: inout Matrix) {
+        output.reuse(rows: z.rows, columns: z.columns)
+        z.elements.withUnsafeBufferPointer { z in
+            output.elements.withUnsafeMutableBufferPointer { a in
+                for k in 0..<a.count { a[k] = value(z[k]) }
+            }
+        }
+    }
+
+    /// dZ = dA ⊙ g'(Z), element by element, into `zGradient` (kept when it has dA's shape).
+    public func backward(outputGradient: Matrix, output: Matrix, into zGradient: inout Matrix) {
+        if outputGradient.shape != output.shape {
+            fatalError("shape mismatch: gradient \(outputGradient.shape) and output \(output.shape) must have the same shape")
+        }
+        zGradient.reuse(rows: output.rows, columns: output.columns)
+        outputGradient.elements.withUnsafeBufferPointer { d in
+            output.elements.withUnsafeBufferPointer { a in
+                zGradient.elements.withUnsafeMutableBufferPointer { dz in
+                    for k in 0..<dz.count { dz[k] = d[k] * derivative(fromOutput: a[k]) }
+                }
+            }
+        }
     }
 
     /// dZ = dA ⊙ g'(Z), element by element, with g'(Z) computed from the forward output A.

@@ -22,9 +22,18 @@ public protocol Loss: Sendable {
 
     /// ∂J/∂A, the same shape as the predictions (including the 1/m of the average).
     func gradient(predicted: Matrix, expected: Matrix) -> Matrix
+
+    /// ∂J/∂A written into `result`, reusing its storage when it already has the predictions'
+    /// shape: the same numbers as `gradient(predicted:expected:)`, which the default calls.
+    func gradient(predicted: Matrix, expected: Matrix, into result: inout Matrix)
 }
 
 extension Loss {
+    /// ∂J/∂A into `result`, by `gradient(predicted:expected:)`.
+    public func gradient(predicted: Matrix, expected: Matrix, into result: inout Matrix) {
+        result = gradient(predicted: predicted, expected: expected)
+    }
+
     /// J = (1/m) Σ_examples L: the mean of `losses(predicted:expected:)`.
     public func cost(predicted: Matrix, expected: Matrix) -> Double {
         losses(predicted: predicted, expected: expected).mean()
@@ -79,6 +88,20 @@ func meanOfExamples(predicted: Matrix, expected: Matrix, _ term: (Double, Double
         }
     }
     return total / Double(columns)
+}
+
+/// result_k = gradient(a_k, y_k) for every element, into `result` (kept when it has the shape).
+@inline(__always)
+func elementwise(predicted: Matrix, expected: Matrix, into result: inout Matrix, _ gradient: (Double, Double) -> Double) {
+    checkSameShape(predicted: predicted, expected: expected)
+    result.reuse(rows: predicted.rows, columns: predicted.columns)
+    predicted.elements.withUnsafeBufferPointer { a in
+        expected.elements.withUnsafeBufferPointer { y in
+            result.elements.withUnsafeMutableBufferPointer { r in
+                for k in 0..<r.count { r[k] = gradient(a[k], y[k]) }
+            }
+        }
+    }
 }
 
 /// A matrix of the predictions' shape with entry gradient(a_ij, y_ij) (or any other

@@ -57,23 +57,44 @@ extension Matrix {
     /// B_kj = b[k * bK + j * bColumn], so that a transposed factor is only read differently.
     private static func product(_ a: [Double], aRow: Int, aK: Int, _ b: [Double], bK: Int, bColumn: Int,
                                 m: Int, n: Int, p: Int) -> Matrix {
-        let elements = a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                if m &* p <= ProductWork.smallCount {
-                    return smallProduct(a, aRow: aRow, aK: aK, b, bK: bK, bColumn: bColumn, m: m, n: n, p: p)
-                }
-                return [Double](unsafeUninitializedCapacity: m &* p) { c, count in
-                    // The kernels write every element, except when there is nothing to sum: then C = 0.
-                    if n == 0 { c.initialize(repeating: 0) }
-                    count = m &* p
-                    // B stored transposed (rows of B are its columns) goes to the dot-product kernel.
-                    let work = ProductWork(a: a.baseAddress, b: b.baseAddress, c: c.baseAddress, m: m, n: n, p: p,
-                                           rowStride: aRow, kStride: aK)
-                    work.run(bColumn != 1 ? .dotProducts : .rowUpdates)
+        if m &* p <= ProductWork.smallCount {
+            let elements = a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    smallProduct(a, aRow: aRow, aK: aK, b, bK: bK, bColumn: bColumn, m: m, n: n, p: p)
                 }
             }
+            return Matrix(rows: m, columns: p, elements: elements)
+        }
+        let elements = [Double](unsafeUninitializedCapacity: m &* p) { c, count in
+            product(a, aRow: aRow, aK: aK, b, bK: bK, bColumn: bColumn, m: m, n: n, p: p, into: c.baseAddress!)
+            count = m &* p
         }
         return Matrix(rows: m, columns: p, elements: elements)
+    }
+
+    /// C = A B as `product(...) -> Matrix` computes it, written to the m x p numbers at `c`.
+    static func product(_ a: [Double], aRow: Int, aK: Int, _ b: [Double], bK: Int, bColumn: Int,
+                        m: Int, n: Int, p: Int, into c: UnsafeMutablePointer<Double>) {
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                if m &* p <= ProductWork.smallCount {
+                    for i in 0..<m {
+                        for j in 0..<p {
+                            var sum = 0.0
+                            for k in 0..<n { sum += a[i &* aRow &+ k &* aK] * b[k &* bK &+ j &* bColumn] }
+                            c[i &* p &+ j] = sum
+                        }
+                    }
+                    return
+                }
+                // The kernels write every element, except when there is nothing to sum: then C = 0.
+                if n == 0 { c.initialize(repeating: 0, count: m &* p) }
+                // B stored transposed (rows of B are its columns) goes to the dot-product kernel.
+                let work = ProductWork(a: a.baseAddress, b: b.baseAddress, c: c, m: m, n: n, p: p,
+                                       rowStride: aRow, kStride: aK)
+                work.run(bColumn != 1 ? .dotProducts : .rowUpdates)
+            }
+        }
     }
 
     /// A small product element by element, C_ij = Σ_k A_ik B_kj in order of k, appended to an

@@ -132,25 +132,31 @@ public struct Matrix: Equatable, Sendable {
 
     /// The columns at `indices`, in that order, shape (rows, indices.count): a mini-batch.
     public func columns(at indices: [Int]) -> Matrix {
+        var result = Matrix(rows: 0, columns: 0, elements: [])
+        columns(at: indices, into: &result)
+        return result
+    }
+
+    /// The columns at `indices` into `result`, reusing its storage when it already has the
+    /// shape (rows, indices.count): a mini-batch gathered on every step of SGD.
+    func columns(at indices: [Int], into result: inout Matrix) {
         for j in indices where j < 0 || j >= columns {
             fatalError("index out of range: column \(j) in a \(shape) matrix")
         }
-        // Every index was checked above, so the copy itself needs no checks (a mini-batch is
-        // gathered on every step of SGD).
+        // Every index was checked above, so the copy itself needs no checks.
         let width = columns, count = indices.count
-        if rows == 0 || count == 0 { return Matrix(rows: rows, columns: count, elements: []) }
-        let result = elements.withUnsafeBufferPointer { m in
+        result.reuse(rows: rows, columns: count)
+        if rows == 0 || count == 0 { return }
+        elements.withUnsafeBufferPointer { m in
             indices.withUnsafeBufferPointer { chosen in
-                [Double](unsafeUninitializedCapacity: rows &* count) { r, initialized in
+                result.elements.withUnsafeMutableBufferPointer { r in
                     for i in 0..<rows {
                         let source = m.baseAddress! + i &* width, target = r.baseAddress! + i &* count
-                        for k in 0..<count { (target + k).initialize(to: source[chosen[k]]) }
+                        for k in 0..<count { target[k] = source[chosen[k]] }
                     }
-                    initialized = rows &* count
                 }
             }
         }
-        return Matrix(rows: rows, columns: count, elements: result)
     }
 }
 

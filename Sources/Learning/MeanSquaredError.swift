@@ -36,4 +36,10 @@ public struct MeanSquaredError: Loss {
         let m = Double(predicted.columns)
         return elementwise(predicted: predicted, expected: expected) { a, y in (a - y) / m }
     }
+
+    /// ∂J/∂A = (A - Y) / m into `result`, as `gradient(predicted:expected:)`.
+    public func gradient(predicted: Matrix, expected: Matrix, into result: inout Matrix) {
+        let m = Double(predicted.columns)
+        elementwise(predicted: predicted, expected: expected, into: &result) { a, y in (a - y) / m }
+    }
 }

@@ -155,10 +155,15 @@ public struct Network: Sendable {
     /// dZ = (A - Y) / m for sigmoid with binary cross-entropy or softmax with cross-entropy;
     /// nil for any other pair.
     static func fusedOutputGradient(activation: any Activation, loss: some Loss, output: Matrix, expected: Matrix) -> Matrix? {
-        let fits = (activation is Sigmoid && loss is BinaryCrossEntropy) || (activation is Softmax && loss is CrossEntropy)
-        guard fits else { return nil }
+        guard fuses(activation: activation, loss: loss) else { return nil }
         checkSameShape(predicted: output, expected: expected)
         return (output - expected) / Double(output.columns)
+    }
+
+    /// Whether the output layer's dZ is the fused (A - Y) / m: sigmoid with binary
+    /// cross-entropy, or softmax with cross-entropy.
+    static func fuses(activation: any Activation, loss: some Loss) -> Bool {
+        (activation is Sigmoid && loss is BinaryCrossEntropy) || (activation is Softmax && loss is CrossEntropy)
     }
 
     /// Every parameter as a list: W^[1], b^[1], W^[2], b^[2], ...; setting it replaces them

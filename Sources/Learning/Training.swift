@@ -59,19 +59,23 @@ extension Network {
         if iterations < 0 { fatalError("iterations must be 0 or more, got \(iterations)") }
         var optimizer = optimizer
         var history = TrainingHistory(costs: [], updates: 0, updatesPerEpoch: nil, reachedTarget: false, lastGradients: nil)
+        // One set of matrices for every step (see TrainingStep): same numbers as
+        // forward + parameterGradients, without allocating on each step.
+        var step = TrainingStep(network: self, loss: loss)
         while true {
-            let caches = forward(inputs)
-            let cost = loss.cost(predicted: caches[caches.count - 1].output, expected: expected)
+            step.forward(self, inputs: inputs)
+            let cost = loss.cost(predicted: step.prediction(inputs: inputs), expected: expected)
             history.costs.append(cost)
             if !cost.isFinite { throw TrainingError(iteration: history.updates, cost: cost) }
             if let target = targetCost, cost <= target {
                 history.reachedTarget = true
+            }
+            if history.reachedTarget || history.updates == iterations {
+                history.lastGradients = history.updates > 0 ? step.gradients : nil
                 return history
             }
-            if history.updates == iterations { return history }
-            let gradients = parameterGradients(loss: loss, expected: expected, caches: caches)
-            optimizer.update(&self, gradients: gradients)
-            history.lastGradients = gradients
+            step.backward(self, inputs: inputs, expected: expected, loss: loss)
+            optimizer.update(&self, gradients: step.gradients)
             history.updates += 1
         }
     }
@@ -110,21 +114,28 @@ extension Network {
             }
             return false
         }
-        if try recordCost(epoch: 0) { return history }
+        // One set of matrices for every step (see TrainingStep), and for the batch's columns.
+        var step = TrainingStep(network: self, loss: loss)
+        var x = Matrix(rows: 0, columns: 0, elements: []), y = x
+        func finish() -> TrainingHistory {
+            history.lastGradients = history.updates > 0 ? step.gradients : nil
+            return history
+        }
+        if try recordCost(epoch: 0) { return finish() }
         for epoch in stride(from: 1, through: epochs, by: 1) {
             for batch in miniBatches(count: inputs.columns, size: batchSize, generator: &generator) {
-                let x = inputs.columns(at: batch), y = expected.columns(at: batch)
-                let caches = forward(x)
-                let cost = loss.cost(predicted: caches[caches.count - 1].output, expected: y)
+                inputs.columns(at: batch, into: &x)
+                expected.columns(at: batch, into: &y)
+                step.forward(self, inputs: x)
+                let cost = loss.cost(predicted: step.prediction(inputs: x), expected: y)
                 if !cost.isFinite { throw TrainingError(iteration: history.updates, epoch: epoch, cost: cost) }
-                let gradients = parameterGradients(loss: loss, expected: y, caches: caches)
-                optimizer.update(&self, gradients: gradients)
-                history.lastGradients = gradients
+                step.backward(self, inputs: x, expected: y, loss: loss)
+                optimizer.update(&self, gradients: step.gradients)
                 history.updates += 1
             }
-            if try recordCost(epoch: epoch) { return history }
+            if try recordCost(epoch: epoch) { return finish() }
         }
-        return history
+        return finish()
     }
 }
 
