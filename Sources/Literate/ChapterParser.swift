@@ -35,13 +35,18 @@ public enum ChapterParser {
 
     /// Parses chapter text; `path` is only used to name the chapter in diagnostics.
     public static func parse(_ text: String, path: String) -> (chapter: Chapter?, diagnostics: [Diagnostic]) {
+        // One normalised text (LF only, no BOM) for libcmark and for the columns read here.
+        let text = CommonMark.normalized(text)
         if text.allSatisfy(\.isWhitespace) {
             return (nil, [Diagnostic(path: path, line: 1, column: 1, message: "chapter is empty; write the chapter or remove the file")])
         }
-        var parser = ChapterWalk(path: path, lines: text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            Array(($0.hasSuffix("\r") ? $0.dropLast() : $0).utf8)
-        })
-        parser.visit(CommonMark.parse(text))
+        var parser = ChapterWalk(path: path, lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init))
+        let document = CommonMark.document(text)
+        if let deep = document.tooDeep {
+            parser.error(Location(line: deep.line, column: deep.column),
+                         "markdown nests more than \(CommonMark.maximumDepth) levels deep here (quotes, lists or emphasis); flatten it")
+        }
+        parser.visit(document.root)
         let chapter = Chapter(path: path, blocks: parser.blocks, checks: parser.checks)
         return (chapter, parser.diagnostics.sorted { $0.location < $1.location })
     }
@@ -78,6 +83,9 @@ struct ChapterWalk {
             switch child.kind {
             case .codeBlock(_, let fence?):
                 previousBlockIndex = codeBlock(child, fence: fence, after: previous, previousBlockIndex: previousBlockIndex)
+            case .htmlBlock:
+                fencesInHTML(child)
+                previousBlockIndex = nil
             case .paragraph, .heading:
                 proseChecks(in: child)
                 previousBlockIndex = nil
@@ -101,12 +109,14 @@ struct ChapterWalk {
         }
         let info = String(decoding: opening[min(infoStart, opening.count)...], as: UTF8.self)
         let language = String(info.prefix { $0 != " " && $0 != "\t" })
-        guard language == "swift" || language == "output" else { return nil }
+        // Any block, whatever its language, may have swallowed the Swift after it.
         if !fence.isClosed {
             let closing = String(repeating: fence.character, count: fence.length)
             error(location, "code block is never closed; add a closing \(closing) line after its last line")
             return nil
         }
+        if swallowedFence(node, fence: fence, language: language) { return nil }
+        guard language == "swift" || language == "output" else { return nil }
         let optionsColumn = infoStart + language.utf8.count + 1
         let (words, unclosedQuote) = InfoWord.split(String(info.dropFirst(language.count)), firstColumn: optionsColumn)
         if let column = unclosedQuote {

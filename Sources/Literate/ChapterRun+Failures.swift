@@ -6,17 +6,28 @@ import Foundation
 extension ChapterRun {
     /// Diagnostics for a run that did not finish every block normally; empty when it did.
     func runFailure(_ result: ProcessResult, transcript: Transcript) -> [Diagnostic] {
-        if transcript.reachedEnd && result.exitStatus == 0 && !result.timedOut && !result.overflowed { return [] }
+        let finished = transcript.reachedEnd && result.exitStatus == 0 && !result.timedOut && !result.overflowed
+        if finished && result.strays == 0 { return [] }
         let running = transcript.currentBlock.flatMap { index in chapter.blocks.first { $0.index == index } }
         let fence = running?.fence ?? chapter.blocks.first?.fence ?? Location(line: 1, column: 1)
         var diagnostics: [Diagnostic] = []
+        if finished {
+            // It ran to its end, but what it started did not: that was stopped, and is a bug.
+            let last = chapter.blocks.last { $0.mode.runs && transcript.ran($0.index) }?.fence ?? fence
+            let count = result.strays == 1 ? "a process" : "\(result.strays) processes"
+            let held = result.outputHeldOpen ? ", holding its output open," : ""
+            return [Diagnostic(path: path, at: last,
+                message: "the chapter's program ended but left \(count) it started running\(held) (stopped by book); wait for every process the chapter starts, e.g. with waitUntilExit()")]
+        }
         if result.timedOut {
             // SIGQUIT made the runtime print where the program was stuck.
             let stuck = Trap(stderr: result.stderrText, path: chapter.sourceFile, signal: nil).location.map(chapterLocation) ?? fence
             let seconds = WrittenNumber.format(options.timeout)
             let place = stuck == fence ? "while this block ran" : "here"
+            let cause = result.strays == 0 ? "(an endless loop?); allow more with --timeout"
+                : "while \(result.strays == 1 ? "a process" : "\(result.strays) processes") it started still ran (stopped too); wait only for processes that end"
             diagnostics.append(Diagnostic(path: path, at: stuck,
-                message: "the chapter did not finish within \(seconds) s and was stopped \(place) (an endless loop?); allow more with --timeout"))
+                message: "the chapter did not finish within \(seconds) s and was stopped \(place) \(cause)"))
         } else if result.overflowed {
             let megabytes = WrittenNumber.format(Double(options.outputLimit) / 1_048_576)
             diagnostics.append(Diagnostic(path: path, at: fence,

@@ -25,31 +25,41 @@ struct ChapterRun {
         guard !chapter.blocks.isEmpty else {
             return Outcome(blocks: [], checks: [], diagnostics: ProseChecking(checks: chapter.checks, path: path).diagnose(records: [], complete: true).1)
         }
-        try FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true)
+        } catch {
+            throw BookError.cannotWrite(workFolder, error)
+        }
         progress(.started(path: path, stage: "compiling"))
         let program = Program(chapter: chapter)
         let mustFail = chapter.blocks.filter { if case .failsToCompile = $0.mode { return true } else { return false } }
         var diagnostics: [Diagnostic] = []
         // The program and every must-fail block compile side by side.
         let results = Locked<[Int: ProcessResult]>([:])
-        let failures = Locked<[String]>([])
+        let failures = Locked<[BookError]>([])
         DispatchQueue.concurrentPerform(iterations: 1 + mustFail.count) { task in
+            let file = workFolder + (task == 0 ? "/main.swift" : "/typecheck-\(task)/main.swift")
             do {
                 let source = task == 0 ? program.source : program.typeCheckSource(for: mustFail[task - 1])
-                let file = workFolder + (task == 0 ? "/main.swift" : "/typecheck-\(task)/main.swift")
-                try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try source.write(toFile: file, atomically: true, encoding: .utf8)
+                do {
+                    try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    try source.write(toFile: file, atomically: true, encoding: .utf8)
+                } catch {
+                    throw BookError.cannotWrite(file, error)
+                }
                 let mode = task == 0
                     ? ["-g", "-o", workFolder + "/program", "-Xfrontend", "-warn-long-expression-type-checking=\(ChapterRun.slowExpressionLimit)"]
                     : ["-typecheck"]
                 let arguments = toolchain.chapterFlags + mode + toolchain.linkFlags + [file]
                 let result = try Subprocess.run(toolchain.swiftc, arguments, in: workFolder, timeout: 600)
                 results.mutate { $0[task] = result }
+            } catch let error as BookError {
+                failures.mutate { $0.append(error) }
             } catch {
-                failures.mutate { $0.append("\(error)") }
+                failures.mutate { $0.append(BookError.io("cannot compile \(file): \(BookError.reason(error))")) }
             }
         }
-        if let failure = failures.value.first { throw BookError.io(failure) }
+        if let failure = failures.value.first { throw failure }
         for (offset, block) in mustFail.enumerated() {
             diagnostics += checkFailsToCompile(block, result: results.value[offset + 1]!)
         }

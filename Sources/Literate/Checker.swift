@@ -11,6 +11,18 @@ public struct CheckOptions: Hashable, Sendable {
     /// Bytes of standard output a chapter may print before it is stopped.
     public var outputLimit: Int
 
+    /// Checks the values a user can give: a time limit of more than 0 and at most a day (not
+    /// NaN or infinite), from 1 to 256 jobs.
+    public func validate() throws {
+        guard timeout.isFinite, timeout > 0, timeout <= 86_400 else {
+            let written = timeout.isFinite && timeout == timeout.rounded() ? String(Int(timeout)) : "\(timeout)"
+            throw BookError.badOption("--timeout", written, "a number of seconds above 0 and at most 86400, e.g. --timeout 30")
+        }
+        guard (1...256).contains(jobs) else {
+            throw BookError.badOption("--jobs", "\(jobs)", "a whole number from 1 to 256, e.g. --jobs 2")
+        }
+    }
+
     public init(timeout: Double = 10, jobs: Int = max(1, ProcessInfo.processInfo.activeProcessorCount),
                 useCache: Bool = true, outputLimit: Int = 4 << 20) {
         self.timeout = timeout
@@ -52,7 +64,12 @@ public struct Checker: Sendable {
     /// Checks `paths` (every chapter in `chapters/` when empty); one report per chapter, in the
     /// order given. Throws only for problems that stop everything (a missing file, no compiler).
     public func check(paths: [String], progress: @escaping @Sendable (CheckProgress) -> Void = { _ in }) throws -> [ChapterReport] {
-        let paths = paths.isEmpty ? project.chapterPaths() : paths
+        try options.validate()
+        var paths = paths.isEmpty ? project.chapterPaths() : paths
+        guard !paths.isEmpty else { throw BookError.noChapters(Project.display(project.chaptersFolder, from: FileManager.default.currentDirectoryPath)) }
+        // A file named twice (or by two spellings) is checked once: two runs would share one work folder.
+        var seen = Set<String>()
+        paths = paths.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path).inserted }
         let parsed = try paths.map { path in (path, try ChapterParser.read(path: path)) }
         let run = Pipeline(project: project, options: options, progress: progress, toolchain: toolchain)
         let reports = try run.check(parsed.map { ($0.0, $0.1.chapter, $0.1.diagnostics) })

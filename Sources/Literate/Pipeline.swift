@@ -11,9 +11,12 @@ struct Pipeline: Sendable {
     func check(_ chapters: [(path: String, chapter: Chapter?, diagnostics: [Diagnostic])]) throws -> [ChapterReport] {
         var reports = [ChapterReport?](repeating: nil, count: chapters.count)
         var pending: [(slot: Int, chapter: Chapter)] = []
+        // Warnings from reading a chapter that runs (a fence inside HTML) go into its report.
+        var warnings: [Int: [Diagnostic]] = [:]
         for (slot, entry) in chapters.enumerated() {
             if let chapter = entry.chapter, !entry.diagnostics.contains(where: { $0.severity == .error }) {
                 pending.append((slot, chapter))
+                warnings[slot] = entry.diagnostics
             } else {
                 // A chapter that does not parse is not run: its code could mean anything.
                 let report = ChapterReport(path: entry.path, chapter: entry.chapter, diagnostics: entry.diagnostics)
@@ -34,7 +37,7 @@ struct Pipeline: Sendable {
                 misses.append((slot, chapter, key))
             }
         }
-        let fresh = try runInParallel(misses, toolchain: toolchain, cache: cache)
+        let fresh = try runInParallel(misses, toolchain: toolchain, cache: cache, warnings: warnings)
         for (slot, report) in fresh { reports[slot] = report }
         CachePruning(project: project).prune(keepingLibrary: toolchain.libraryFolder)
         return reports.map { $0! }
@@ -42,7 +45,7 @@ struct Pipeline: Sendable {
 
     /// Runs chapters on `options.jobs` workers; each report is cached as soon as it is done.
     private func runInParallel(_ work: [(slot: Int, chapter: Chapter, key: String)], toolchain: Toolchain,
-                               cache: ReportCache) throws -> [Int: ChapterReport] {
+                               cache: ReportCache, warnings: [Int: [Diagnostic]]) throws -> [Int: ChapterReport] {
         let next = Locked(0)
         let done = Locked<[Int: ChapterReport]>([:])
         let failure = Locked<Error?>(nil)
@@ -63,7 +66,7 @@ struct Pipeline: Sendable {
                     let outcome = try run.run()
                     try? FileManager.default.removeItem(atPath: folder)
                     let report = ChapterReport(path: item.chapter.path, chapter: item.chapter, blocks: outcome.blocks,
-                                               checks: outcome.checks, diagnostics: outcome.diagnostics)
+                                               checks: outcome.checks, diagnostics: (warnings[item.slot] ?? []) + outcome.diagnostics)
                     cache.store(report, key: item.key)
                     done.mutate { $0[item.slot] = report }
                     progress(.finished(report))

@@ -5,13 +5,15 @@ import Foundation
 /// A chapter's key is the SHA-256 of everything its report depends on: the engine version, the
 /// compiler version and the library sources (`Toolchain.libraryKey`), the chapter as parsed
 /// (code, options, expected output, prose checks, and their lines, since diagnostics name
-/// them), the path as given, the time and output limits, and the names, sizes and dates of the
-/// files in the chapter's `data/` folder. Same key, same report: nothing is compiled or run.
+/// them), the path as given, the time and output limits, and the content of every file the
+/// chapter's program can read in its folder tree (`FolderDigest`). Same key, same report:
+/// nothing is compiled or run.
 struct ReportCache: Sendable {
     let folder: String
 
     init(project: Project) {
         folder = project.cacheFolder + "/reports"
+        FolderDigest.load(from: project.cacheFolder + "/files.tsv")
     }
 
     func key(for chapter: Chapter, toolchain: Toolchain, options: CheckOptions) -> String {
@@ -23,7 +25,8 @@ struct ReportCache: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         hash.update((try? encoder.encode(chapter)) ?? Data())
-        hash.update(ReportCache.dataStamp(besides: chapter.path))
+        hash.update(FolderDigest.digest(of: URL(fileURLWithPath: chapter.path).standardizedFileURL.deletingLastPathComponent().path))
+        FolderDigest.save()
         return hash.hexDigest()
     }
 
@@ -45,15 +48,4 @@ struct ReportCache: Sendable {
     }
 
     private func file(_ key: String) -> String { folder + "/" + key + ".json" }
-
-    /// Names, sizes and modification dates of the files in the `data/` folder next to a chapter.
-    static func dataStamp(besides chapterPath: String) -> String {
-        let data = URL(fileURLWithPath: chapterPath).deletingLastPathComponent().appendingPathComponent("data").path
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: data) else { return "" }
-        return names.sorted().map { name in
-            let attributes = try? FileManager.default.attributesOfItem(atPath: data + "/" + name)
-            let date = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            return "\(name) \(attributes?[.size] ?? 0) \(date)"
-        }.joined(separator: "\n")
-    }
 }

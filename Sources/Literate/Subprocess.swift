@@ -17,6 +17,11 @@ struct ProcessResult: Sendable {
     var timedOut: Bool
     /// Whether it was stopped for printing more than its output limit.
     var overflowed: Bool
+    /// How many processes it started were still running when it ended (and were killed).
+    var strays = 0
+    /// Whether it ended while processes it started still held its output open: the output
+    /// was read for a moment more, then they were killed.
+    var outputHeldOpen = false
 
     var succeeded: Bool { exitStatus == 0 && !timedOut && !overflowed }
     var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
@@ -24,7 +29,12 @@ struct ProcessResult: Sendable {
 }
 
 /// Runs a program with standard input from /dev/null, both outputs captured, a time limit and
-/// an output limit; on either limit the whole process group is killed.
+/// an output limit; on either limit, and when it ends, everything it started is killed
+/// (`ChildProcesses`).
+///
+/// The time limit holds in every state: the program is watched with `waitpid(WNOHANG)` at
+/// least every 0.1 s, so one that closes its outputs and loops is still stopped, and one that
+/// exits while a process it started holds its outputs open ends the run at once.
 enum Subprocess {
     /// On timeout, `quitFirst` sends SIGQUIT to the program and gives it `grace` seconds (or until
     /// the Swift runtime says `Backtrace took`) to print a backtrace of where it was stuck,
@@ -59,16 +69,21 @@ enum Subprocess {
         sigemptyset(&noSignals)
         posix_spawnattr_setsigmask(&attributes, &noSignals)
 
+        let mark = ChildProcesses.newMark()
         var merged = ProcessInfo.processInfo.environment
         for (key, value) in environment { merged[key] = value }
+        merged[ChildProcesses.markVariable] = mark
         let envStrings = merged.map { "\($0.key)=\($0.value)" }
         let argv = [executable] + arguments
         var pid: pid_t = 0
+        ChildProcesses.spawning.lock()
         let status = withCStrings(argv) { argvPointers in
             withCStrings(envStrings) { envPointers in
                 posix_spawnp(&pid, executable, &actions, &attributes, argvPointers, envPointers)
             }
         }
+        if status == 0 { ChildProcesses.started(pid, mark: mark) }
+        ChildProcesses.spawning.unlock()
         close(outPipe[1])
         close(errPipe[1])
         guard status == 0 else {
@@ -76,27 +91,28 @@ enum Subprocess {
             close(errPipe[0])
             throw BookError.io("cannot run \(executable): \(String(cString: strerror(status)))")
         }
-        ChildProcesses.started(pid)
-        defer { ChildProcesses.ended(pid) }
         var result = ProcessResult(stdout: [], stderr: [], exitStatus: nil, signal: nil, timedOut: false, overflowed: false)
         var deadline = Date().addingTimeInterval(timeout)
         var open = [outPipe[0], errPipe[0]]
         var buffer = [UInt8](repeating: 0, count: 65536)
-        while !open.isEmpty {
+        var waitStatus: Int32 = 0
+        var exited = false
+        while !(exited && open.isEmpty) {
             let remaining = deadline.timeIntervalSinceNow
             if remaining <= 0 || (result.timedOut && result.stderrText.contains("Backtrace took")) {
-                if quitFirst && !result.timedOut {
+                if exited { break }  // ended, but its children held the outputs: see below
+                // A backtrace is worth waiting for only while its standard error is open.
+                if quitFirst && !result.timedOut && open.contains(errPipe[0]) {
                     result.timedOut = true
                     kill(pid, SIGQUIT)
                     deadline = Date().addingTimeInterval(grace)
                     continue
                 }
                 result.timedOut = true
-                kill(-pid, SIGKILL)
                 break
             }
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-            let ready = poll(&fds, nfds_t(fds.count), Int32(min(remaining, 1) * 1000) + 1)
+            let ready = poll(&fds, nfds_t(fds.count), Int32(min(remaining, 0.1) * 1000) + 1)
             if ready < 0 && errno != EINTR { break }
             for entry in fds where entry.revents != 0 {
                 let count = read(entry.fd, &buffer, buffer.count)
@@ -113,16 +129,25 @@ enum Subprocess {
             if result.stdout.count > outputLimit {
                 result.overflowed = true
                 result.stdout.removeLast(result.stdout.count - outputLimit)
-                kill(-pid, SIGKILL)
                 break
             }
+            // ECHILD: someone else reaped it (it has ended all the same).
+            if !exited, case let waited = waitpid(pid, &waitStatus, WNOHANG), waited == pid || (waited < 0 && errno == ECHILD) {
+                exited = true
+                // What is already in the pipes is read; a process still holding them gets 0.2 s.
+                if !open.isEmpty { deadline = min(deadline, Date().addingTimeInterval(0.2)) }
+            }
         }
+        result.outputHeldOpen = exited && !open.isEmpty && !result.overflowed
         close(outPipe[0])
         close(errPipe[0])
-        var waitStatus: Int32 = 0
-        while waitpid(pid, &waitStatus, 0) < 0 && errno == EINTR {}
-        // Anything the program started in its group must not outlive it.
-        kill(-pid, SIGKILL)
+        if !exited {
+            kill(-pid, SIGKILL)
+            while waitpid(pid, &waitStatus, 0) < 0 && errno == EINTR {}
+        }
+        // Anything the program started must not outlive it.
+        result.strays = ChildProcesses.stop(pid, mark: mark)
+        while ChildProcesses.stopping.value { sleep(60) }  // book is ending by a signal
         if waitStatus & 0x7f == 0 {
             result.exitStatus = (waitStatus >> 8) & 0xff
         } else {

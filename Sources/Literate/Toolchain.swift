@@ -6,7 +6,7 @@ import Foundation
 struct Toolchain: Sendable {
     /// Bumped whenever the generated code, the compile flags or the checking rules change, so
     /// old reports die (part of every report's key, not of the libraries').
-    static let engineVersion = "literate-4"
+    static let engineVersion = "literate-5"
 
     /// Absolute path of `swiftc`.
     let swiftc: String
@@ -27,7 +27,8 @@ struct Toolchain: Sendable {
         let sources = snapshot(project)
         let libraryKey = key(compilerVersion: version, sources: sources)
         let folder = project.cacheFolder + "/lib/" + String(libraryKey.prefix(24))
-        if !FileManager.default.fileExists(atPath: folder + "/libBookSupport.so") {
+        // Reused only when every library file still matches what was built (a truncated .so is rebuilt).
+        if !LibraryManifest.verify(folder, requiring: ["libLearning.so", "libPlot.so", "libBookSupport.so"]) {
             announce()
             try build(sources, swiftc: swiftc, into: folder)
         } else {
@@ -153,7 +154,7 @@ struct Toolchain: Sendable {
             }
             try Prelude.supportSource.write(toFile: staging + "/BookSupport.swift", atomically: true, encoding: .utf8)
         } catch {
-            throw BookError.io("cannot write \(staging): \(error.localizedDescription)")
+            throw BookError.cannotWrite(staging, error)
         }
         let failures = Locked<[String]>([])
         let modulesToBuild = modules
@@ -173,8 +174,13 @@ struct Toolchain: Sendable {
             try? FileManager.default.removeItem(atPath: staging)
             throw BookError.libraryFailed(failure)
         }
+        do {
+            try LibraryManifest.write(staging)
+        } catch {
+            throw BookError.cannotWrite(staging, error)
+        }
         // A complete folder built meanwhile by another check is as good, and may be in use.
-        if FileManager.default.fileExists(atPath: folder + "/libBookSupport.so") {
+        if LibraryManifest.verify(folder, requiring: ["libBookSupport.so"]) {
             try? FileManager.default.removeItem(atPath: staging)
             return
         }
@@ -184,7 +190,7 @@ struct Toolchain: Sendable {
         } catch {
             // Another check may have built the same libraries meanwhile: theirs are as good.
             try? FileManager.default.removeItem(atPath: staging)
-            if !FileManager.default.fileExists(atPath: folder + "/libBookSupport.so") {
+            if !LibraryManifest.verify(folder, requiring: ["libBookSupport.so"]) {
                 throw BookError.io("cannot move libraries into \(folder)")
             }
         }

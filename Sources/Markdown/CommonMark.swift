@@ -12,12 +12,33 @@ public enum CommonMark {
     /// The version of libcmark this program is linked against, e.g. "0.30.2".
     public static var version: String { String(cString: cmark_version_string()) }
 
+    /// How deep the tree may nest (block quotes, lists, emphasis, links) before the rest of a
+    /// branch is cut off and `Document.tooDeep` says where. Real chapters nest a handful of
+    /// levels; without a limit a hostile file (5,000 `>`) exhausts the stack of every
+    /// recursive reader of the tree.
+    public static let maximumDepth = 100
+
+    /// A parsed document: the tree, and where it first nested deeper than `maximumDepth`.
+    public struct Document: Sendable {
+        /// The tree; a node at `maximumDepth` holds its branch's text as one text node.
+        public var root: Node
+        /// The start of the first node cut off for nesting too deep; nil when nothing was.
+        public var tooDeep: Position?
+    }
+
     /// Parses a Markdown document into a tree of plain values with source positions.
-    public static func parse(_ markdown: String) -> Node {
-        let root = markdown.withCString { cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }!
+    ///
+    /// The text is normalised first (`normalized(_:)`), so CRLF and CR files and a leading
+    /// byte-order mark read exactly like LF files; branches nested deeper than `maximumDepth`
+    /// are cut off (use `document(_:)` to learn where).
+    public static func parse(_ markdown: String) -> Node { document(markdown).root }
+
+    /// Parses like `parse(_:)`, and also says where the document nests too deep.
+    public static func document(_ markdown: String) -> Document {
+        let text = normalized(markdown)
+        let root = text.withCString { cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }!
         defer { cmark_node_free(root) }
-        let lines = sourceLines(markdown)
-        return convert(root, lines: lines, enclosing: Position(line: 1, column: 1), enclosingEnd: Position(line: 1, column: 1))
+        return TreeConversion(lines: sourceLines(text)).convert(root)
     }
 
     /// Renders a Markdown fragment to HTML with libcmark's own renderer.
@@ -25,55 +46,70 @@ public enum CommonMark {
     /// Raw HTML in the fragment is kept (the chapters are our own text, not user input);
     /// `smart` turns straight quotes and dashes into typographic ones.
     public static func html(_ markdown: String, smart: Bool = true) -> String {
+        let text = normalized(markdown)
         let options = CMARK_OPT_UNSAFE | (smart ? CMARK_OPT_SMART : 0)
-        guard let rendered = markdown.withCString({ cmark_markdown_to_html($0, strlen($0), options) }) else {
+        guard let rendered = text.withCString({ cmark_markdown_to_html($0, strlen($0), options) }) else {
             return ""
         }
         defer { free(rendered) }
         return String(cString: rendered)
     }
 
-    /// The file's lines as UTF-8 bytes (columns are byte counts, as libcmark's are); splitting
-    /// bytes rather than Characters keeps this cheap on long chapters.
-    private static func sourceLines(_ markdown: String) -> [Substring.UTF8View] {
-        markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .map { $0.last == UInt8(ascii: "\r") ? $0.dropLast() : $0 }
+    /// The text every reader of a Markdown file sees: a leading UTF-8 byte-order mark dropped,
+    /// and every CRLF and lone CR turned into LF. Lines and columns stay those an editor
+    /// shows (the BOM is invisible, a line ending is not a column). Returns `text` itself
+    /// when there is nothing to change.
+    public static func normalized(_ text: String) -> String {
+        let utf8 = text.utf8
+        let hasBOM = utf8.starts(with: [0xEF, 0xBB, 0xBF])
+        // memchr: this runs on every page at every check, in debug builds too.
+        let hasCR = utf8.withContiguousStorageIfAvailable { $0.isEmpty ? false : memchr($0.baseAddress!, 0x0D, $0.count) != nil }
+            ?? utf8.contains(UInt8(ascii: "\r"))
+        guard hasBOM || hasCR else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var previousWasCR = false
+        for byte in utf8.dropFirst(hasBOM ? 3 : 0) {
+            if byte == UInt8(ascii: "\r") {
+                out.append(UInt8(ascii: "\n"))
+                previousWasCR = true
+                continue
+            }
+            if !(byte == UInt8(ascii: "\n") && previousWasCR) { out.append(byte) }
+            previousWasCR = false
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+    /// The lines of normalised text as UTF-8 bytes (columns are byte counts, as libcmark's are).
+    static func sourceLines(_ normalizedText: String) -> SourceLines { SourceLines(normalizedText) }
+
+    static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
     }
 
-    private static func convert(_ node: OpaquePointer, lines: [Substring.UTF8View], enclosing: Position, enclosingEnd: Position) -> Node {
-        var start = Position(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
-        var end = Position(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
-        if start.line == 0 {  // libcmark leaves positions of most inline nodes unset
-            start = enclosing
-            end = enclosingEnd
-        }
-        var children: [Node] = []
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            children.append(convert(current, lines: lines, enclosing: start, enclosingEnd: end))
-            child = cmark_node_next(current)
-        }
-        let literal = string(cmark_node_get_literal(node))
+    /// Converts one C node, without its children.
+    static func node(_ pointer: OpaquePointer, start: Position, end: Position, parentEnd: Position,
+                     lines: SourceLines) -> Node {
+        let literal = string(cmark_node_get_literal(pointer))
         let kind: Node.Kind
-        switch cmark_node_get_type(node) {
+        switch cmark_node_get_type(pointer) {
         case CMARK_NODE_DOCUMENT: kind = .document
         case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote
         case CMARK_NODE_LIST:
             kind = .list(
-                ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-                start: Int(cmark_node_get_list_start(node)),
-                tight: cmark_node_get_list_tight(node) != 0)
+                ordered: cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(pointer)),
+                tight: cmark_node_get_list_tight(pointer) != 0)
         case CMARK_NODE_ITEM: kind = .item
         case CMARK_NODE_CODE_BLOCK:
-            kind = .codeBlock(info: string(cmark_node_get_fence_info(node)), fence: fence(start: start, end: end, lines: lines))
+            let info = string(cmark_node_get_fence_info(pointer))
+            let reading = FenceReading(start: start, end: end, parentEnd: parentEnd, info: info, literal: literal, lines: lines)
+            kind = .codeBlock(info: info, fence: reading.fence)
         case CMARK_NODE_HTML_BLOCK: kind = .htmlBlock
         case CMARK_NODE_CUSTOM_BLOCK: kind = .customBlock
         case CMARK_NODE_PARAGRAPH: kind = .paragraph
-        case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(pointer)))
         case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
         case CMARK_NODE_TEXT: kind = .text
         case CMARK_NODE_SOFTBREAK: kind = .softBreak
@@ -84,31 +120,86 @@ public enum CommonMark {
         case CMARK_NODE_EMPH: kind = .emphasis
         case CMARK_NODE_STRONG: kind = .strong
         case CMARK_NODE_LINK:
-            kind = .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+            kind = .link(destination: string(cmark_node_get_url(pointer)), title: string(cmark_node_get_title(pointer)))
         case CMARK_NODE_IMAGE:
-            kind = .image(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+            kind = .image(destination: string(cmark_node_get_url(pointer)), title: string(cmark_node_get_title(pointer)))
         default: kind = .customInline
         }
-        return Node(kind: kind, literal: literal, children: children, start: start, end: end)
+        return Node(kind: kind, literal: literal, start: start, end: end)
+    }
+}
+
+/// libcmark's tree turned into `Node` values without recursion: an explicit stack of the open
+/// ancestors, so no input can exhaust the call stack. Branches deeper than
+/// `CommonMark.maximumDepth` become one text node holding their text.
+private struct TreeConversion {
+    let lines: SourceLines
+
+    /// An ancestor still being converted: its pointer, positions and the children done so far.
+    private struct Frame {
+        var pointer: OpaquePointer
+        var start: Position
+        var end: Position
+        var children: [Node] = []
     }
 
-    /// Reads the fence of a code block from its first and last source lines; nil for an
-    /// indented code block. libcmark 0.30 has no API for this, and closes an unclosed fence
-    /// at the end of its container without saying so.
-    private static func fence(start: Position, end: Position, lines: [Substring.UTF8View]) -> Fence? {
-        guard start.line >= 1, start.line <= lines.count else { return nil }
-        let opening = lines[start.line - 1].dropFirst(max(0, start.column - 1))
-        let indent = opening.prefix { $0 == UInt8(ascii: " ") }.count
-        let body = opening.dropFirst(indent)
-        guard let first = body.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else { return nil }
-        let length = body.prefix { $0 == first }.count
-        guard length >= 3 else { return nil }
-        var closed = false
-        if end.line > start.line, end.line <= lines.count {
-            let closing = lines[end.line - 1].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ">") }
-            let run = closing.prefix { $0 == first }.count
-            closed = run >= length && closing.dropFirst(run).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    func convert(_ root: OpaquePointer) -> CommonMark.Document {
+        let top = Position(line: 1, column: 1)
+        var stack = [frame(root, enclosing: Frame(pointer: root, start: top, end: top))]
+        var tooDeep: Position?
+        var cursor = cmark_node_first_child(root)
+        while true {
+            if let pointer = cursor {
+                let entered = frame(pointer, enclosing: stack[stack.count - 1])
+                if stack.count >= CommonMark.maximumDepth, cmark_node_first_child(pointer) != nil {
+                    tooDeep = tooDeep ?? entered.start
+                    var cut = finish(entered, parentEnd: stack[stack.count - 1].end)
+                    cut.children = [Node(kind: .text, literal: flattenedText(pointer), start: entered.start, end: entered.end)]
+                    stack[stack.count - 1].children.append(cut)
+                    cursor = cmark_node_next(pointer)
+                } else {
+                    stack.append(entered)
+                    cursor = cmark_node_first_child(pointer)
+                }
+                continue
+            }
+            let done = stack.removeLast()
+            guard !stack.isEmpty else {
+                return CommonMark.Document(root: finish(done, parentEnd: done.end), tooDeep: tooDeep)
+            }
+            stack[stack.count - 1].children.append(finish(done, parentEnd: stack[stack.count - 1].end))
+            cursor = cmark_node_next(done.pointer)
         }
-        return Fence(character: Character(Unicode.Scalar(first)), length: length, indent: indent, isClosed: closed)
+    }
+
+    /// A frame for `pointer`; libcmark leaves positions of most inline nodes unset, and those
+    /// take the enclosing node's.
+    private func frame(_ pointer: OpaquePointer, enclosing: Frame) -> Frame {
+        let start = Position(line: Int(cmark_node_get_start_line(pointer)), column: Int(cmark_node_get_start_column(pointer)))
+        let end = Position(line: Int(cmark_node_get_end_line(pointer)), column: Int(cmark_node_get_end_column(pointer)))
+        if start.line == 0 { return Frame(pointer: pointer, start: enclosing.start, end: enclosing.end) }
+        return Frame(pointer: pointer, start: start, end: end)
+    }
+
+    private func finish(_ frame: Frame, parentEnd: Position) -> Node {
+        var node = CommonMark.node(frame.pointer, start: frame.start, end: frame.end, parentEnd: parentEnd, lines: lines)
+        node.children = frame.children
+        return node
+    }
+
+    /// The literal text of a branch (text, code and breaks), read with libcmark's iterator.
+    private func flattenedText(_ pointer: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(pointer) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += CommonMark.string(cmark_node_get_literal(node))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return text
     }
 }

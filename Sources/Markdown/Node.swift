@@ -16,16 +16,6 @@ public struct Position: Hashable, Sendable, Comparable, CustomStringConvertible 
     public var description: String { "\(line):\(column)" }
 }
 
-/// How a code block was fenced: the character, the fence's length, its indentation, and
-/// whether a closing fence was found (libcmark closes an unclosed fence at the end of the
-/// file without a word; a checker must say so).
-public struct Fence: Hashable, Sendable {
-    public var character: Character
-    public var length: Int
-    public var indent: Int
-    public var isClosed: Bool
-}
-
 /// One node of a parsed Markdown document: libcmark's tree, as plain Swift values.
 ///
 /// Block nodes carry exact start and end positions. libcmark does not track positions of

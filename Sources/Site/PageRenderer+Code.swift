@@ -72,7 +72,7 @@ extension PageRenderer {
         let number = figureCount
         index("Figure \(number). \(figure.caption)")
         return """
-        <figure id="figure-\(number)"><div class="figure-art" role="img" aria-label="\(escapeHTML(figure.alt))">\(figure.svg)</div>\
+        <figure id="figure-\(number)"><div class="figure-art" role="img" aria-label="\(escapeHTML(figure.alt))">\(HTMLSanitizer.svg(figure.svg))</div>\
         <figcaption><span class="figure-number">Figure \(number).</span> \(escapeHTML(figure.caption))</figcaption></figure>
 
         """

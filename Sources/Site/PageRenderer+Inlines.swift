@@ -36,7 +36,7 @@ extension PageRenderer {
         case .code:
             return "<code>\(escapeHTML(node.literal))</code>"
         case .htmlInline:
-            return node.literal
+            return sanitizer.clean(node.literal)
         case .emphasis:
             return "<em>\(inlines(node.children))</em>"
         case .strong:
@@ -47,6 +47,7 @@ extension PageRenderer {
             }
             return link(node, destination: destination, title: title)
         case .image(let destination, let title):
+            guard HTMLSanitizer.isSafe(url: destination, image: true) else { return escapeHTML(node.plainText) }
             let titleAttribute = title.isEmpty ? "" : " title=\"\(escapeHTML(title))\""
             let rewritten = rewrite(destination)
             return "<img src=\"\(escapeHTML(rewritten))\" alt=\"\(escapeHTML(node.plainText))\"\(titleAttribute)>"
@@ -68,6 +69,7 @@ extension PageRenderer {
     }
 
     mutating func link(_ node: Node, destination: String, title: String) -> String {
+        guard HTMLSanitizer.isSafe(url: destination, image: false) else { return inlines(node.children) }
         let occurrence = linksSeen[destination, default: 0]
         linksSeen[destination] = occurrence + 1
         let href: String

@@ -36,17 +36,20 @@ public struct PageRenderer {
     var block: (first: Int, last: Int) = (1, 1)
     /// How many links to each destination were seen in the current block.
     var linksSeen: [String: Int] = [:]
+    /// Raw HTML passes this allow-list; it also closes what the page's HTML left open.
+    var sanitizer = HTMLSanitizer()
 
     /// Renders the Markdown file at `path` (named so in diagnostics), which lives in `folder`
     /// relative to the chapters folder.
     public static func render(markdown: String, path: String, folder: String = "", results: PageResults, links: Links) -> RenderedPage {
+        let markdown = CommonMark.normalized(markdown)
         var renderer = PageRenderer(path: path, folder: folder, markdown: markdown, results: results, links: links)
         let document = CommonMark.parse(markdown)
         var title = ""
         document.walk { node in
             if title.isEmpty, case .heading = node.kind { title = node.readableText }
         }
-        let body = renderer.blocks(document.children, tight: false)
+        let body = renderer.blocks(document.children, tight: false) + renderer.sanitizer.closeAll()
         return RenderedPage(title: title, body: body, sections: renderer.sections, diagnostics: renderer.diagnostics)
     }
 
@@ -117,7 +120,7 @@ public struct PageRenderer {
         case .codeBlock(let info, _):
             return codeBlock(node, info: info)
         case .htmlBlock:
-            return node.literal
+            return sanitizer.clean(node.literal)
         case .thematicBreak:
             return "<hr>\n"
         default:

@@ -25,6 +25,8 @@ public struct SiteBuild: Sendable {
         public var start: URL
         /// Whether KaTeX was found and copied (when not, math shows as TeX).
         public var hasKaTeX: Bool
+        /// What the HTML sanitiser dropped from the pages, at its Markdown positions.
+        public var warnings: [Diagnostic] = []
     }
 
     /// Renders and writes the site. `reports` are the check's, matched to pages by file name;
@@ -46,6 +48,7 @@ public struct SiteBuild: Sendable {
         }
         let katex = KaTeX.files(in: katexFolder)
         let files = try Website.files(pages: pages, results: results, theme: theme, katex: katex)
-        return (files, Summary(pages: pages.count, start: output.appendingPathComponent("index.html"), hasKaTeX: katex != nil))
+        return (files, Summary(pages: pages.count, start: output.appendingPathComponent("index.html"), hasKaTeX: katex != nil,
+                               warnings: pages.flatMap { HTMLSanitizer.audit(markdown: $0.markdown, path: $0.path) }))
     }
 }

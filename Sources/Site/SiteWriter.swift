@@ -3,17 +3,23 @@ import Foundation
 import Glibc
 #endif
 
-/// Writes a site atomically: into a hidden sibling folder first, then swapped in by renames,
-/// so a failed write leaves the previous site exactly as it was.
+/// Writes a site atomically: into a hidden sibling folder first, then swapped in with one
+/// `renameat2(RENAME_EXCHANGE)`, so at every instant `output` is either the whole previous
+/// site or the whole new one, and a failed write leaves the previous site exactly as it was.
+///
+/// The sibling folders are `.<name>-building-<pid>` (the new site, then the old one after the
+/// exchange, removed at once); a build killed before removing one leaves it behind, and the
+/// next build removes every such folder whose process is gone. Where the exchange is not
+/// supported (another kernel or file system) the swap falls back to two renames.
 public enum SiteWriter {
     /// Writes `files` (site paths → bytes) as the folder `output`, replacing what was there.
     public static func write(_ files: [String: [UInt8]], to output: URL) throws {
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
+        removeLeftovers(of: name, in: parent)
         let id = ProcessInfo.processInfo.processIdentifier
         let building = parent.appendingPathComponent(".\(name)-building-\(id)")
-        let previous = parent.appendingPathComponent(".\(name)-previous-\(id)")
         try? manager.removeItem(at: building)
         do {
             try manager.createDirectory(at: building, withIntermediateDirectories: true)
@@ -26,22 +32,62 @@ public enum SiteWriter {
             try? manager.removeItem(at: building)
             throw SiteError.writeFailed(output.path, reason(error))
         }
-        let hadSite = manager.fileExists(atPath: output.path)
         do {
-            if hadSite { try manager.moveItem(at: output, to: previous) }
+            try swap(building, into: output)
         } catch {
             try? manager.removeItem(at: building)
             throw SiteError.writeFailed(output.path, reason(error))
         }
-        do {
-            try manager.moveItem(at: building, to: output)
-        } catch {
-            if hadSite { try? manager.moveItem(at: previous, to: output) }
-            try? manager.removeItem(at: building)
-            throw SiteError.writeFailed(output.path, reason(error))
-        }
-        if hadSite { try? manager.removeItem(at: previous) }
+        // After the exchange `building` holds the previous site.
+        try? manager.removeItem(at: building)
     }
+
+    /// Puts `new` at `output`: exchanged with the old folder in one step when there is one.
+    static func swap(_ new: URL, into output: URL) throws {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: output.path) else {
+            try manager.moveItem(at: new, to: output)
+            return
+        }
+        if let exchange = renameat2, exchange(AT_FDCWD, new.path, AT_FDCWD, output.path, 2 /* RENAME_EXCHANGE */) == 0 {
+            return
+        }
+        let failure = errno
+        guard renameat2 == nil || failure == EINVAL || failure == ENOSYS || failure == ENOTSUP else {
+            throw SiteError.writeFailed(output.path, String(cString: strerror(failure)))
+        }
+        // No exchange here: two renames, undone if the second fails.
+        let previous = new.deletingLastPathComponent().appendingPathComponent(new.lastPathComponent + "-previous")
+        try manager.moveItem(at: output, to: previous)
+        do {
+            try manager.moveItem(at: new, to: output)
+        } catch {
+            try? manager.moveItem(at: previous, to: output)
+            throw error
+        }
+        try? manager.moveItem(at: previous, to: new)
+    }
+
+    /// Removes `.<name>-building-<pid>` and `.<name>-previous-<pid>` folders in `parent` whose
+    /// process no longer runs: what a killed build left.
+    static func removeLeftovers(of name: String, in parent: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for entry in names {
+            for prefix in [".\(name)-building-", ".\(name)-previous-"] where entry.hasPrefix(prefix) {
+                let digits = entry.dropFirst(prefix.count).prefix { $0.isNumber }
+                guard let pid = pid_t(digits), kill(pid, 0) != 0 && errno == ESRCH || pid == getpid() else { continue }
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+            }
+        }
+    }
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// glibc's `renameat2` (2.28+), which Swift's Glibc module does not export.
+    private static let renameat2: RenameAt2? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: RenameAt2.self)
+    }()
 
     /// Writes bytes with plain POSIX calls: Foundation's `Data.write` syncs every file to
     /// disk, which made a build of 80 files take a second; the swap by rename is what keeps
@@ -62,5 +108,13 @@ public enum SiteWriter {
         if case SiteError.writeFailed(let path, let reason) = error { return "\(path): \(reason)" }
         let text = (error as NSError).localizedDescription
         return text.prefix(1).lowercased() + text.dropFirst()
+    }
+}
+
+extension SiteError {
+    /// Whether the site could not be written (a setup problem, not the chapters' fault).
+    public var isWriteFailure: Bool {
+        if case .writeFailed = self { return true }
+        return false
     }
 }

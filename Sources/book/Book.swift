@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Literate
 
 /// `book`: checks the chapters of "How Neural Networks Learn" and renders them as a website.
 @main
@@ -15,6 +16,7 @@ struct Book: ParsableCommand {
     /// Runs the command; a usage mistake exits with status 2, as `book`'s contract says
     /// (ArgumentParser's own default is 64).
     static func main() {
+        ChildProcesses.takeCharge()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -35,6 +35,10 @@ struct Build: ParsableCommand {
         let summary: SiteBuild.Summary
         do {
             summary = try SiteBuild(root: root).run(reports: reports, displayFolder: display)
+        } catch let error as SiteError where error.isWriteFailure {
+            // Not the chapters' fault: a setup problem, exit status 2.
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(2)
         } catch {
             print(error)
             throw ExitCode(1)
@@ -42,6 +46,7 @@ struct Build: ParsableCommand {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         // Processor time too: on a busy machine the wall time mostly measures the others.
         let cpu = Double(clock() - startedCPU) / Double(CLOCKS_PER_SEC)
+        for warning in summary.warnings { print(warning) }
         if !summary.hasKaTeX { print(KaTeX.installHint) }
         print(ChapterReport.summary(reports))
         print("rendered \(summary.pages) pages in \(String(format: "%.3f", seconds)) s (\(String(format: "%.3f", cpu)) s of processor time)")

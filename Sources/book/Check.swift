@@ -68,7 +68,7 @@ enum BookCommand {
         try environment {
             let project = try Project.locate()
             var options = CheckOptions(timeout: timeout, useCache: useCache)
-            if let jobs { options.jobs = max(1, jobs) }
+            if let jobs { options.jobs = jobs }
             var paths = files.isEmpty ? project.chapterPaths() : files
             if let shard { paths = shard.select(paths) }
             // An empty shard checks nothing (the checker reads an empty list as every chapter).

@@ -24,7 +24,6 @@ struct Watch: ParsableCommand {
     var noSite = false
 
     func run() throws {
-        ChildProcesses.stopAllOnInterrupt()
         let project = try BookCommand.environment { try Project.locate() }
         let root = URL(fileURLWithPath: project.root)
         let format = ReportFormat.choose(nil, environment: ProcessInfo.processInfo.environment)

@@ -8,7 +8,9 @@ private enum Fixtures {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
     static let cases = ["passing", "wrong-output", "wrong-prose", "compile-error", "trap", "hang", "must-fail-compiles",
                         "must-trap-finishes", "unknown-option", "unknown-name", "unclosed-fence", "orphan-output", "empty",
-                        "not-utf8", "floods", "reads-stdin", "shape-mismatch"]
+                        "not-utf8", "floods", "reads-stdin", "shape-mismatch", "crlf", "lone-cr", "bom", "swallowed-fence",
+                        "unclosed-text-fence", "fence-in-html", "indented-fence", "tab-closing-fence", "deep-nesting",
+                        "leaves-child", "closes-outputs"]
     static let options = CheckOptions(timeout: 3, useCache: false, outputLimit: 1 << 20)
 
     static func path(_ name: String) -> String { folder + "/" + name + "/chapter.md" }
@@ -123,6 +125,65 @@ private enum Fixtures {
         #expect(try Fixtures.printed("not-utf8") == ["not-utf8/chapter.md:1:6: error: file is not valid UTF-8 (byte 0xE9); save it as UTF-8"])
     }
 
+    @Test func crlfAndLoneCRChaptersAreCheckedAtTheRightColumns() throws {
+        for name in ["crlf", "lone-cr"] {
+            #expect(try Fixtures.printed(name) == [
+                "\(name)/chapter.md:12:5: error: expected 0.3 (±0.05), got 0.2",
+                "\(name)/chapter.md:3:17: error: expected 0.3 (±0.05), but the code computed 0.2 for 'z'",
+            ])
+        }
+    }
+
+    @Test func aByteOrderMarkDoesNotHideTheFirstBlock() throws {
+        #expect(try Fixtures.printed("bom") == ["bom/chapter.md:6:1: error: expected \"two\", got \"one\""])
+    }
+
+    @Test func aBlockLeftOpenThatSwallowsSwiftIsAnError() throws {
+        #expect(try Fixtures.printed("swallowed-fence") == [
+            "swallowed-fence/chapter.md:6:1: error: this ```swift line is inside the ```text block opened at line 3, so it is not run; close that block before this line",
+        ])
+        #expect(try Fixtures.printed("unclosed-text-fence") == [
+            "unclosed-text-fence/chapter.md:11:1: error: code block is never closed; add a closing ~~~ line after its last line",
+        ])
+    }
+
+    @Test func aFenceInsideHTMLIsAWarningAndTheRestRuns() throws {
+        let report = try Fixtures.report("fence-in-html")
+        #expect(try Fixtures.printed("fence-in-html") == [
+            "fence-in-html/chapter.md:5:1: warning: this ```swift line is inside an HTML block, so it is not a code block and is not run; put a blank line between the HTML and the fence",
+        ])
+        #expect(report.passed)
+        #expect(report.blocks.map(\.output) == ["run\n"])
+    }
+
+    @Test func fencesAreReadAsLibcmarkReadsThem() throws {
+        // A fence shown inside an indented block is an example, not code.
+        #expect(try Fixtures.printed("indented-fence") == [])
+        #expect(try Fixtures.report("indented-fence").blocks.map(\.output) == ["run\n"])
+        // A tab before the closing fence in a list item still closes it.
+        #expect(try Fixtures.printed("tab-closing-fence") == [])
+        #expect(try Fixtures.report("tab-closing-fence").blocks.map(\.output) == ["one\n"])
+    }
+
+    @Test func deepNestingIsAnErrorNotACrash() throws {
+        #expect(try Fixtures.printed("deep-nesting") == [
+            "deep-nesting/chapter.md:3:100: error: markdown nests more than 100 levels deep here (quotes, lists or emphasis); flatten it",
+        ])
+    }
+
+    @Test func aProcessLeftRunningIsStoppedAndReported() throws {
+        #expect(try Fixtures.printed("leaves-child") == [
+            "leaves-child/chapter.md:3:1: error: the chapter's program ended but left a process it started running, holding its output open, (stopped by book); wait for every process the chapter starts, e.g. with waitUntilExit()",
+        ])
+        #expect(try Fixtures.report("leaves-child").blocks.map(\.output) == ["started\n"])
+    }
+
+    @Test func aChapterThatClosesItsOutputsAndLoopsIsStopped() throws {
+        #expect(try Fixtures.printed("closes-outputs") == [
+            "closes-outputs/chapter.md:3:1: error: the chapter did not finish within 3 s and was stopped while this block ran (an endless loop?); allow more with --timeout",
+        ])
+    }
+
     @Test func aFloodOfOutputIsStopped() throws {
         let printed = try Fixtures.printed("floods")
         #expect(printed.first == "floods/chapter.md:3:1: error: the chapter printed more than 1 MB and was stopped while this block ran; print less")
@@ -136,6 +197,36 @@ private enum Fixtures {
 }
 
 @Suite struct CacheTests {
+    /// The files a chapter reads, in a subfolder of `data/` or beside it, are part of its key.
+    @Test func editingAFileTheChapterReadsRunsItAgain() throws {
+        let folder = NSTemporaryDirectory() + "literate-stale-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: Fixtures.folder + "/stale-data", toPath: folder)
+        let checker = try Fixtures.checker(CheckOptions(timeout: 5))
+        let path = folder + "/chapter.md"
+        #expect(try checker.check(paths: [path]).first?.passed == true)
+        for file in ["data/sub/n.txt", "beside.txt"] {
+            try "2\n".write(toFile: folder + "/" + file, atomically: false, encoding: .utf8)
+            let edited = try #require(try checker.check(paths: [path]).first)
+            #expect(edited.isCached == false && edited.passed == false, "\(file)")
+            try "1\n".write(toFile: folder + "/" + file, atomically: false, encoding: .utf8)
+        }
+        // Back to the first content, the first report answers again.
+        let restored = try #require(try checker.check(paths: [path]).first)
+        #expect(restored.isCached && restored.passed)
+    }
+
+    @Test func theFolderDigestKeepsEveryFileButChaptersAndHiddenOnes() throws {
+        let folder = NSTemporaryDirectory() + "literate-digest-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for file in ["a.md", "b.csv", "data/c.md", "data/sub/d.txt", ".swap", ".git/e"] {
+            let path = folder + "/" + file
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try "x".write(toFile: path, atomically: false, encoding: .utf8)
+        }
+        #expect(FolderDigest.files(in: folder) == ["b.csv", "data/c.md", "data/sub/d.txt"])
+    }
+
     @Test func anUnchangedChapterIsNotRunAgainAndAChangeIsNoticed() throws {
         let folder = NSTemporaryDirectory() + "literate-cache-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

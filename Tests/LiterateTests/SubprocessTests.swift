@@ -29,6 +29,38 @@ import Testing
         #expect(result.stdout.count == 10_000)
     }
 
+    @Test func closingBothOutputsDoesNotEscapeTheTimeLimit() throws {
+        let start = Date()
+        let result = try Subprocess.run("/bin/sh", ["-c", "exec >&- 2>&-; while :; do :; done"], timeout: 0.5, quitFirst: true)
+        #expect(result.timedOut)
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    /// Whether a process exists and is not a zombie.
+    private func isAlive(_ pid: pid_t) -> Bool {
+        guard let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat"),
+              let close = stat.lastIndex(of: UInt8(ascii: ")")), close + 2 < stat.count else { return false }
+        return stat[close + 2] != UInt8(ascii: "Z")
+    }
+
+    @Test func aChildHoldingTheOutputEndsTheRunAndIsKilled() throws {
+        let start = Date()
+        let result = try Subprocess.run("/bin/sh", ["-c", "sleep 30 & echo $!"], timeout: 20)
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(!result.timedOut && result.exitStatus == 0)
+        #expect(result.outputHeldOpen && result.strays == 0)  // sleep stayed in the group
+        let child = try #require(pid_t(result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(!isAlive(child))
+    }
+
+    @Test func aDaemonThatLeftTheGroupIsFoundAndKilled() throws {
+        let result = try Subprocess.run("/bin/sh", ["-c", "setsid sleep 30 >/dev/null 2>&1 & echo $!; sleep 0.5"], timeout: 20)
+        #expect(!result.timedOut && !result.outputHeldOpen)
+        #expect(result.strays == 1)
+        let daemon = try #require(pid_t(result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(!isAlive(daemon))
+    }
+
     @Test func aSignalIsReported() throws {
         let result = try Subprocess.run("/bin/sh", ["-c", "kill -ABRT $$"])
         #expect(result.signal == SIGABRT)

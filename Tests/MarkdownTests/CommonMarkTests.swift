@@ -65,3 +65,50 @@ import Testing
         #expect(CommonMark.html("*a* `b`") == "<p><em>a</em> <code>b</code></p>\n")
     }
 }
+
+@Suite struct NormalisationTests {
+    @Test func crlfCRAndBOMReadLikeLF() {
+        let lf = "# T\n\n```swift\nlet x = 1\n```\n"
+        #expect(CommonMark.normalized("\u{FEFF}# T\r\n\r\n```swift\r\nlet x = 1\r\n```\r\n") == lf)
+        #expect(CommonMark.normalized("# T\r\r```swift\rlet x = 1\r```\r") == lf)
+        #expect(CommonMark.parse("\u{FEFF}```swift\r\nlet x = 1\r\n```\r\n").children.first?.kind
+            == .codeBlock(info: "swift", fence: Fence(character: "`", length: 3, indent: 0, isClosed: true)))
+    }
+
+    @Test func aFenceInsideAnIndentedBlockIsNotAFence() {
+        let blocks = CommonMark.parse("para\n\n    ```swift\n    code\n    ```\n").children.filter {
+            if case .codeBlock = $0.kind { return true } else { return false }
+        }
+        #expect(blocks.map(\.kind) == [.codeBlock(info: "", fence: nil)])
+    }
+
+    @Test func closingFencesAsLibcmarkReadsThem() {
+        func closed(_ markdown: String) -> [Bool] {
+            var result: [Bool] = []
+            CommonMark.parse(markdown).walk { if case .codeBlock(_, let fence?) = $0.kind { result.append(fence.isClosed) } }
+            return result
+        }
+        #expect(closed("- item\n\n  ```swift\n  x\n\t```\n") == [true])
+        #expect(closed("> ```swift\n> x\n```\n") == [false, false])
+        #expect(closed("- a\n  ```swift\n  code\n```\n") == [false, false])
+        #expect(closed("```swift\nx\n> ```\n") == [false])
+        #expect(closed("````swift\nx\n```\n") == [false])
+        #expect(closed("```\n```swift\n```\n") == [true])
+    }
+
+    @Test func deepNestingIsCutAndPlacedNotACrash() {
+        for markdown in [String(repeating: ">", count: 5000) + " x\n", String(repeating: "- ", count: 2000) + "x\n",
+                         String(repeating: "*", count: 50_000) + "a" + String(repeating: "*", count: 50_000) + "\n"] {
+            let document = CommonMark.document(markdown)
+            var depth = 0
+            func measure(_ node: Node, _ level: Int) {
+                depth = max(depth, level)
+                for child in node.children { measure(child, level + 1) }
+            }
+            measure(document.root, 1)
+            #expect(depth <= CommonMark.maximumDepth + 2)  // the cut node and its one text node
+            #expect(document.tooDeep?.line == 1)
+        }
+        #expect(CommonMark.document("> > quote\n").tooDeep == nil)
+    }
+}

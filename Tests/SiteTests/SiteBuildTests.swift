@@ -79,6 +79,37 @@ import Testing
         #expect(try leftovers().isEmpty)
     }
 
+    @Test func theSwapIsOneExchangeAndLeftoversAreCleaned() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("_site")
+        try SiteWriter.write(["index.html": Array("old".utf8)], to: output)
+        // What a build killed part way left: its process is gone.
+        for name in ["._site-building-999999999", "._site-previous-999999999"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(name + "/x"), withIntermediateDirectories: true)
+        }
+        // While builds replace the site, it is never missing, not even for an instant.
+        let missing = Locked(0)
+        let done = Locked(false)
+        let watcher = Thread {
+            while !done.value {
+                if !FileManager.default.fileExists(atPath: output.path + "/index.html") { missing.mutate { $0 += 1 } }
+            }
+        }
+        watcher.start()
+        for round in 0..<30 { try SiteWriter.write(["index.html": Array("new \(round)".utf8)], to: output) }
+        done.mutate { $0 = true }
+        #expect(missing.value == 0)
+        #expect(try snapshot(output) == ["/index.html": Data("new 29".utf8)])
+        #expect(try leftovers().isEmpty)
+        // The exchange itself: both folders survive it, swapped.
+        let new = root.appendingPathComponent("new")
+        try FileManager.default.createDirectory(at: new, withIntermediateDirectories: true)
+        try Data("swapped".utf8).write(to: new.appendingPathComponent("index.html"))
+        try SiteWriter.swap(new, into: output)
+        #expect(try snapshot(output) == ["/index.html": Data("swapped".utf8)])
+        #expect(try snapshot(new) == ["/index.html": Data("new 29".utf8)])
+    }
+
     @Test func aFailedWriteLeavesTheOldSite() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         let output = root.appendingPathComponent("_site")
@@ -154,4 +185,13 @@ extension SiteBuildTests {
         #expect(two.contains("<a rel=\"prev\" href=\"01-one.html\">"))
         #expect(!two.contains("rel=\"next\""))
     }
+}
+
+/// A value shared with the watcher thread.
+private final class Locked<Value>: @unchecked Sendable {
+    private var stored: Value
+    private let lock = NSLock()
+    init(_ value: Value) { stored = value }
+    var value: Value { lock.withLock { stored } }
+    func mutate(_ change: (inout Value) -> Void) { lock.withLock { change(&stored) } }
 }

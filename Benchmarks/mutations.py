@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""How many one-literal changes to the chapters' runnable Swift does `book check` catch?
+
+Picks, with a fixed seed, 40 numeric literals in runnable ```swift blocks (shown or
+hidden; not compile-only, must-fail or must-trap blocks) across the chapters, changes one
+at a time, checks that chapter alone with `book check`, and counts the changes that make
+some check fail. The survivors (changes no check noticed) are listed with their
+positions. This is a measurement, not a test: it is not run by CI.
+
+A literal is changed in its last digit: an integer n becomes n + 1; a decimal's last
+digit goes up by one (9 becomes 8, so 0.9 -> 0.8, and 1e-9 -> 1e-8 would be an exponent,
+which is left alone: exponents are not picked). Literals inside string literals and
+comments are never picked.
+
+Usage: python3 Benchmarks/mutations.py [--seed 14] [--count 40] [--list]
+Run from the repository's root after `swift build` (it calls .build/debug/book). Each
+change is checked on a copy of chapters/ in a temporary folder, so the working tree is
+never modified. Takes about 40 chapter compiles.
+"""
+
+import argparse
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+FENCE = re.compile(r"^(\s{0,3})(`{3,}|~{3,})\s*(.*)$")
+# A number that is not part of a name or of another number; no exponent part is picked.
+NUMBER = re.compile(r"(?<![\w.])(\d+(?:_\d+)*(?:\.\d+)?)(?![\w.])")
+RUNNABLE = {"swift", "swift hidden"}
+
+
+def runnable_blocks(lines):
+    """Yields (first code line index, last code line index + 1) for runnable Swift blocks.
+
+    A plain fence scan is enough here: the chapters nest no fences inside Swift blocks,
+    and a block the scan got wrong would only be skipped or sampled, never mis-checked
+    (`book check` itself parses with libcmark)."""
+    i = 0
+    while i < len(lines):
+        m = FENCE.match(lines[i])
+        if not m:
+            i += 1
+            continue
+        fence, info = m.group(2), m.group(3).strip()
+        j = i + 1
+        while j < len(lines) and not (lines[j].strip().startswith(fence[0] * len(fence))
+                                      and lines[j].strip().strip(fence[0]) == ""):
+            j += 1
+        if info in RUNNABLE:
+            yield i + 1, j
+        i = j + 1
+
+
+def code_spans(line):
+    """The parts of a Swift line outside string literals and `//` comments, as (start, end)."""
+    spans, start, i, in_string = [], 0, 0, False
+    while i < len(line):
+        c = line[i]
+        if in_string:
+            if c == "\\":
+                i += 2
+                continue
+            if c == '"':
+                in_string = False
+                start = i + 1
+        else:
+            if c == '"':
+                spans.append((start, i))
+                in_string = True
+            elif line.startswith("//", i):
+                spans.append((start, i))
+                return spans
+        i += 1
+    if not in_string:
+        spans.append((start, len(line)))
+    return spans
+
+
+def literals(path):
+    lines = open(path, encoding="utf-8").read().split("\n")
+    found = []
+    for first, end in runnable_blocks(lines):
+        for n in range(first, end):
+            line = lines[n]
+            for s, e in code_spans(line):
+                for m in NUMBER.finditer(line, s, e):
+                    if m.end() > e:
+                        continue
+                    after = line[m.end():m.end() + 1]
+                    before = line[max(0, m.start() - 1):m.start()]
+                    if after in ("e", "E") or before in ("e", "E"):
+                        continue
+                    found.append((path, n, m.start(), m.group(1)))
+    return found
+
+
+def mutate(text):
+    if "." not in text:
+        return str(int(text.replace("_", "")) + 1)
+    last = int(text[-1])
+    return text[:-1] + str(last - 1 if last == 9 else last + 1)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--count", type=int, default=40)
+    parser.add_argument("--list", action="store_true", help="list the chosen changes only")
+    parser.add_argument("--book", default=".build/debug/book")
+    args = parser.parse_args()
+
+    chapters = sorted(f for f in os.listdir("chapters") if re.match(r"\d\d-.*\.md$", f))
+    pool = [lit for f in chapters for lit in literals(os.path.join("chapters", f))]
+    chosen = random.Random(args.seed).sample(pool, args.count)
+    chosen.sort(key=lambda c: (c[0], c[1], c[2]))
+    print(f"{len(pool)} literals in runnable Swift blocks of {len(chapters)} chapters; "
+          f"{len(chosen)} chosen with seed {args.seed}")
+    if args.list:
+        for path, n, col, text in chosen:
+            print(f"{path}:{n + 1}:{col + 1}: {text} -> {mutate(text)}")
+        return 0
+
+    caught, survivors = 0, []
+    with tempfile.TemporaryDirectory(prefix="mutations-") as tmp:
+        copy = os.path.join(tmp, "chapters")
+        shutil.copytree("chapters", copy)
+        for k, (path, n, col, text) in enumerate(chosen, 1):
+            target = os.path.join(copy, os.path.basename(path))
+            original = open(target, encoding="utf-8").read()
+            lines = original.split("\n")
+            line = lines[n]
+            lines[n] = line[:col] + mutate(text) + line[col + len(text):]
+            with open(target, "w", encoding="utf-8") as f:
+                f.write("\n".join(lines))
+            run = subprocess.run([args.book, "check", target], capture_output=True, text=True)
+            with open(target, "w", encoding="utf-8") as f:
+                f.write(original)
+            where = f"{path}:{n + 1}:{col + 1}: {text} -> {mutate(text)}"
+            if run.returncode == 1:
+                caught += 1
+                print(f"[{k}/{len(chosen)}] caught   {where}", flush=True)
+            elif run.returncode == 0:
+                survivors.append((where, line.strip()))
+                print(f"[{k}/{len(chosen)}] survived {where}", flush=True)
+            else:
+                print(run.stdout + run.stderr, file=sys.stderr)
+                print(f"book check could not run (status {run.returncode})", file=sys.stderr)
+                return 2
+    print(f"\n{caught} of {len(chosen)} changes make some check fail")
+    if survivors:
+        print("survivors:")
+        for where, line in survivors:
+            print(f"  {where}    {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
