@@ -70,9 +70,12 @@ enum BookCommand {
             var options = CheckOptions(timeout: timeout, useCache: useCache)
             if let jobs { options.jobs = jobs }
             var paths = files.isEmpty ? project.chapterPaths() : files
-            if let shard { paths = shard.select(paths) }
-            // An empty shard checks nothing (the checker reads an empty list as every chapter).
-            guard !paths.isEmpty else { return [] }
+            if let shard, !paths.isEmpty {
+                paths = shard.select(paths)
+                // A shard left with no chapter (more shards than chapters) checks nothing; the
+                // checker would read an empty list as every chapter.
+                if paths.isEmpty { return [] }
+            }
             let display = ProgressDisplay(total: paths.count)
             defer { display.clear() }
             return try Checker(project: project, options: options).check(paths: paths) { display.update($0) }
