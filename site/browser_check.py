@@ -1,254 +1,488 @@
 #!/usr/bin/env python3
-"""Loads every page of the built site in headless Chromium, from file://, and fails on
-anything a reader would see broken: a script error, a request outside the site's folder,
-a resource that did not load, math left as TeX, a figure not drawn, a missing stylesheet,
-a search that finds nothing. Saves a screenshot of every page.
+"""Reads the built site as a reader would, in headless Chromium driven by Selenium (with
+Debian's chromium-driver), from file://, and fails on anything a reader would see broken.
 
-Talks to Chromium over its DevTools protocol on a pipe (--remote-debugging-pipe), so no
-port is opened. Standard library only; installs nothing.
+Every page, at 1280 px: no script error, no request outside the site's folder, no failed
+load; math typeset at build time (KaTeX's HTML, no math script); no block cut off (nothing
+scrolls sideways, nothing past the window's edge); a copy button on every code block that
+copies the block; the page's table of contents, its current section marked as the page
+scrolls; heading anchors reachable by Tab; axe-core (WCAG 2.1 AA) with no serious or
+critical violation, in light and in dark. At 390 px: nothing runs off the page, a block
+that scrolls is focusable, labelled and marked, figure text stays readable. Once: keyboard
+search (/, typing, marks, arrows, Enter, the marks on the page opened), the theme switch
+remembered, arrow keys turning pages, Escape hiding a tooltip, print.html holding every
+chapter with answers open and blocks allowed to split, the 404 page, the favicon.
+Screenshots (desktop, phone, dark, print as PDF and PNG) go to the screenshot folder.
 
 usage: browser_check.py SITE_FOLDER SCREENSHOT_FOLDER
 """
 import base64
-import fcntl
+import importlib.util
 import json
 import os
-import select
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-PAGE_TIMEOUT = 20.0
-WIDTH, HEIGHT = 1280, 900
-MAX_SCREENSHOT_HEIGHT = 12000
+DESKTOP, PHONE, HEIGHT = 1280, 390, 900
 
-# Runs in each page after it loaded; returns what is wrong with it, and what it holds.
+
+def fail_setup(message):
+    print("browser check: " + message, file=sys.stderr)
+    sys.exit(2)
+
+
+try:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+except ImportError:
+    fail_setup("selenium is not installed; run .ci/run, or: pip install selenium==4.51.0")
+
+
+def axe_script():
+    """axe-core's axe.min.js: $AXE_JS, or the copy inside the axe-playwright-python package
+    (axe-core 4.12.1; installed with --no-deps, only this file is used)."""
+    path = os.environ.get("AXE_JS")
+    if not path:
+        spec = importlib.util.find_spec("axe_playwright_python")
+        if spec and spec.submodule_search_locations:
+            path = os.path.join(list(spec.submodule_search_locations)[0], "axe.min.js")
+    if not path or not os.path.isfile(path):
+        fail_setup("axe-core is not installed; run .ci/run, or: pip install --no-deps axe-playwright-python==0.1.8")
+    return Path(path).read_text(encoding="utf-8")
+
+
+def start_browser():
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver_path = shutil.which("chromedriver") or "/usr/lib/chromium/chromedriver"
+    if not chromium:
+        fail_setup("chromium is not installed; install it with: sudo apt-get install chromium")
+    if not os.path.isfile(driver_path):
+        fail_setup("chromedriver is not installed; install it with: sudo apt-get install chromium-driver")
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium  # so Selenium Manager downloads nothing
+    for argument in ("--headless=new", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+                     "--disable-extensions", "--disable-background-networking", "--disable-sync",
+                     "--disable-dev-shm-usage", "--window-size=%d,%d" % (DESKTOP, HEIGHT)):
+        options.add_argument(argument)
+    if os.geteuid() == 0:
+        options.add_argument("--no-sandbox")  # Chromium refuses to sandbox as root (CI containers)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+    driver.set_script_timeout(240)
+    try:
+        driver.command_executor._client_config.timeout = 300  # axe on a long page, on a busy machine
+    except AttributeError:
+        pass
+    return driver
+
+
+class Check:
+    def __init__(self, site, screenshots):
+        self.site = site
+        self.prefix = site.resolve().as_uri() + "/"
+        self.screenshots = screenshots
+        self.driver = start_browser()
+        self.axe = axe_script()
+        self.failures = {}
+
+    # --- helpers -------------------------------------------------------------------------
+    def problem(self, page, text):
+        self.failures.setdefault(page, []).append(text)
+
+    def size(self, width, height=HEIGHT, mobile=False):
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                    {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+
+    def scheme(self, dark):
+        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                                    {"features": [{"name": "prefers-color-scheme", "value": "dark" if dark else "light"}]})
+
+    def media(self, kind):
+        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": kind})
+
+    def open(self, name):
+        self.driver.get(self.prefix + name)
+        self.js("return document.fonts.ready.then(() => true)")
+        self.js("return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+    def js(self, script, *arguments):
+        return self.driver.execute_script(script, *arguments)
+
+    def logs(self, page):
+        for entry in self.driver.get_log("browser"):
+            if entry.get("level") == "SEVERE":
+                self.problem(page, "browser error: " + entry.get("message", "")[:200])
+
+    def shot(self, name, width, full=True):
+        height = HEIGHT
+        if full:
+            height = min(max(self.js("return Math.ceil(document.documentElement.scrollHeight)"), HEIGHT), 14000)
+        self.size(width, height, mobile=width < 600)
+        data = self.driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})["data"]
+        (self.screenshots / name).write_bytes(base64.b64decode(data))
+        self.size(width, HEIGHT, mobile=width < 600)
+
+    def run_axe(self, page, mode):
+        result = self.driver.execute_async_script(
+            self.axe + """
+            const done = arguments[arguments.length - 1];
+            // KaTeX's visual HTML is aria-hidden (its MathML is what is read) and makes
+            // thousands of nodes: leave it out, or axe takes minutes on a long chapter.
+            axe.run({include: [document], exclude: [[".katex-html"]]}, {preload: false, runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+                               resultTypes: ["violations"]})
+              .then((r) => done(JSON.stringify(r.violations.map((v) => ({
+                 id: v.id, impact: v.impact, help: v.help,
+                 nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ") + (n.failureSummary ? " (" + n.failureSummary.split("\\n").slice(1, 2).join("").trim() + ")" : "")),
+                 count: v.nodes.length})))))
+              .catch((e) => done(JSON.stringify([{id: "axe-failed", impact: "critical", help: String(e), nodes: [], count: 1}])));
+            """)
+        for violation in json.loads(result):
+            if violation["impact"] in ("serious", "critical"):
+                self.problem(page, "axe (%s) %s %s: %s, %d places, e.g. %s" % (
+                    mode, violation["impact"], violation["id"], violation["help"], violation["count"], "; ".join(violation["nodes"])))
+
+    # --- every page ----------------------------------------------------------------------
+    def page(self, name):
+        self.size(DESKTOP)
+        self.scheme(False)
+        self.open(name)
+        report = json.loads(self.js(INSPECT, self.prefix))
+        for text in report["problems"]:
+            self.problem(name, text)
+        self.logs(name)
+        if name != "print.html":
+            self.copy_buttons(name)
+            self.toc(name)
+        self.run_axe(name, "light")
+        self.scheme(True)
+        self.run_axe(name, "dark")
+        self.scheme(False)
+        self.shot("desktop-" + name[:-5] + ".png", DESKTOP)
+        self.size(PHONE, HEIGHT, mobile=True)
+        self.open(name)
+        for text in json.loads(self.js(PHONE_INSPECT)):
+            self.problem(name, "at %d px: %s" % (PHONE, text))
+        return report
+
+    def copy_buttons(self, name):
+        answer = json.loads(self.js("""
+            const blocks = Array.from(document.querySelectorAll("article .code, article .output"));
+            const missing = blocks.filter((b) => !b.querySelector(":scope > button.copy")).length;
+            if (blocks.length === 0) return JSON.stringify({blocks: 0, missing});
+            let copied = null;
+            navigator.clipboard.writeText = (text) => { copied = text; return Promise.resolve(); };
+            const block = blocks[0];
+            block.querySelector("button.copy").click();
+            return new Promise((done) => setTimeout(() => done(JSON.stringify({
+              blocks: blocks.length, missing, copied,
+              expected: block.querySelector(":scope > pre").textContent.replace(/\\n$/, ""),
+              label: block.querySelector("button.copy").textContent})), 50));"""))
+        if answer["missing"]:
+            self.problem(name, "%d of %d code blocks have no copy button" % (answer["missing"], answer["blocks"]))
+        if answer["blocks"] and (answer["copied"] != answer["expected"] or answer["label"] != "Copied"):
+            self.problem(name, "the copy button did not copy its block (label %r)" % answer["label"])
+
+    def toc(self, name):
+        answer = json.loads(self.js("""
+            const headings = Array.from(document.querySelectorAll("article h2[id], article h3[id]"));
+            const toc = document.querySelector(".toc");
+            const out = {headings: headings.length, toc: !!toc, links: toc ? toc.querySelectorAll("a").length : 0};
+            const anchors = Array.from(document.querySelectorAll("article .anchor"));
+            out.unreachableAnchors = anchors.filter((a) => a.tabIndex < 0 || a.getAttribute("aria-hidden") === "true").length;
+            if (headings.length > 1) {
+              const last = headings[headings.length - 1];
+              window.scrollTo(0, last.getBoundingClientRect().top + window.scrollY - 10);
+              return new Promise((done) => setTimeout(() => {
+                const current = document.querySelector(".toc a[aria-current=location]");
+                out.current = current ? decodeURIComponent(current.hash.slice(1)) : null;
+                out.expected = last.id;
+                window.scrollTo(0, 0);
+                done(JSON.stringify(out));
+              }, 150));
+            }
+            return JSON.stringify(out);"""))
+        if answer["headings"] and (not answer["toc"] or answer["links"] != answer["headings"]):
+            self.problem(name, "the table of contents lists %d of %d sections" % (answer["links"], answer["headings"]))
+        if answer.get("expected") and answer.get("current") != answer["expected"]:
+            self.problem(name, "scrolled to section %r but the contents mark %r" % (answer["expected"], answer.get("current")))
+        if answer["unreachableAnchors"]:
+            self.problem(name, "%d heading anchors cannot be reached by keyboard" % answer["unreachableAnchors"])
+
+    # --- once ----------------------------------------------------------------------------
+    def search(self):
+        page = "search"
+        self.size(DESKTOP)
+        self.open("index.html")
+        if self.js("return Array.isArray(window.bookSearchIndex)"):
+            self.problem(page, "the search index loads before the search is used")
+        body = self.driver.find_element(By.TAG_NAME, "body")
+        body.send_keys("/")
+        if self.js("return document.activeElement.id") != "search":
+            self.problem(page, "/ does not focus the search box")
+            self.driver.find_element(By.ID, "search").click()
+        self.driver.switch_to.active_element.send_keys("gradient")
+        deadline = time.time() + 5
+        while time.time() < deadline and not self.js("return document.querySelectorAll('#search-results a').length"):
+            time.sleep(0.05)
+        results = self.js("""return Array.from(document.querySelectorAll('#search-results a')).map((a) => ({
+            href: a.href, marks: a.querySelectorAll('mark').length, text: a.textContent}))""")
+        if not results:
+            self.problem(page, "searching for 'gradient' found nothing")
+            return
+        if not all(r["marks"] for r in results):
+            self.problem(page, "search results without the word marked")
+        raw = [r["text"][:80] for r in results if "\\" in r["text"] or "](" in r["text"] or "$`" in r["text"]]
+        if raw:
+            self.problem(page, "search results show TeX or Markdown: " + raw[0])
+        self.driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+        if self.js("return document.activeElement.getAttribute('aria-selected')") != "true":
+            self.problem(page, "↓ does not move into the results")
+        self.driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+        second = self.js("return document.activeElement.href")
+        if len(results) > 1 and second != results[1]["href"]:
+            self.problem(page, "a second ↓ does not select the second result")
+        self.driver.switch_to.active_element.send_keys(Keys.ARROW_UP, Keys.ARROW_UP)
+        if self.js("return document.activeElement.id") != "search":
+            self.problem(page, "↑ from the first result does not go back to the box")
+        self.driver.switch_to.active_element.send_keys(Keys.ENTER)
+        deadline = time.time() + 5
+        while time.time() < deadline and self.driver.current_url.endswith("index.html"):
+            time.sleep(0.05)
+        if self.driver.current_url != results[0]["href"]:
+            self.problem(page, "Enter did not open the first result (at %s)" % self.driver.current_url)
+        self.js("return document.fonts.ready.then(() => true)")
+        if not self.js("return document.querySelectorAll('article mark').length"):
+            self.problem(page, "the page opened from a result does not mark the words")
+
+    def reading_aids(self):
+        page = "reading aids"
+        self.size(DESKTOP)
+        chapters = sorted(p.name for p in self.site.glob("0[2-9]-*.html"))
+        if not chapters:
+            return
+        name = chapters[0]
+        self.open(name)
+        prev = self.js("return document.querySelector('link[rel=prev]') && document.querySelector('link[rel=prev]').href")
+        nxt = self.js("return document.querySelector('link[rel=next]') && document.querySelector('link[rel=next]').href")
+        if not prev or not nxt:
+            self.problem(page, name + " has no rel=prev and rel=next links")
+        else:
+            self.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_RIGHT)
+            time.sleep(0.5)
+            if self.driver.current_url != nxt:
+                self.problem(page, "→ does not open the next page")
+            self.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_LEFT)
+            time.sleep(0.5)
+            if self.driver.current_url != self.prefix + name:
+                self.problem(page, "← does not open the previous page")
+        # The theme switch: chosen, applied, remembered on the next page.
+        self.open(name)
+        self.js("const s = document.getElementById('theme'); s.value = 'dark'; s.dispatchEvent(new Event('change'));")
+        self.open(chapters[-1])
+        if self.js("return document.documentElement.dataset.theme") != "dark":
+            self.problem(page, "the dark theme chosen is not remembered on the next page")
+        background = self.js("return getComputedStyle(document.body).backgroundColor")
+        self.shot("dark-" + chapters[-1][:-5] + ".png", DESKTOP, full=False)
+        self.run_axe(chapters[-1], "dark theme chosen")
+        self.js("const s = document.getElementById('theme'); s.value = 'system'; s.dispatchEvent(new Event('change'));")
+        if background in ("rgb(253, 253, 252)",):
+            self.problem(page, "the dark theme does not darken the page")
+        # Escape hides a tooltip.
+        for chapter in chapters:
+            self.open(chapter)
+            if self.js("return document.querySelectorAll('.checked[aria-describedby]').length"):
+                break
+        chip = self.driver.find_elements(By.CSS_SELECTOR, ".checked[aria-describedby]")
+        if chip:
+            self.js("arguments[0].focus()", chip[0])
+            shown = self.js("const t = document.getElementById(arguments[0].getAttribute('aria-describedby')); return getComputedStyle(t).display", chip[0])
+            chip[0].send_keys(Keys.ESCAPE)
+            hidden = self.js("const t = document.getElementById(arguments[0].getAttribute('aria-describedby')); return getComputedStyle(t).display", chip[0])
+            if shown == "none" or hidden != "none":
+                self.problem(page, "a checked number's tooltip is %s on focus and %s after Escape" % (shown, hidden))
+        else:
+            self.problem(page, "no checked number with a tooltip on any chapter")
+
+    def print_book(self):
+        page = "print.html"
+        self.size(DESKTOP)
+        self.open("print.html")
+        chapters = len(list(self.site.glob("[0-9][0-9]-*.html")))
+        answer = json.loads(self.js("""
+            return JSON.stringify({
+              sections: document.querySelectorAll('.print-chapter').length,
+              closed: document.querySelectorAll('article details:not([open])').length});"""))
+        if answer["sections"] < chapters + 1:
+            self.problem(page, "holds %d pages, not the %d chapters and the introduction" % (answer["sections"], chapters))
+        if answer["closed"]:
+            self.problem(page, "%d folded answers would not print" % answer["closed"])
+        self.media("print")
+        styles = json.loads(self.js("""
+            const pre = document.querySelector('article pre');
+            const label = document.querySelector('.output-label, .code-note');
+            return JSON.stringify({pre: pre ? getComputedStyle(pre).breakInside : 'auto',
+                                   label: label ? getComputedStyle(label).breakAfter : 'avoid',
+                                   sidebar: getComputedStyle(document.querySelector('.sidebar')).display});"""))
+        self.media("")
+        if styles["pre"] == "avoid":
+            self.problem(page, "long code blocks refuse to split across printed pages")
+        if styles["label"] != "avoid":
+            self.problem(page, "a block's label may be printed apart from its block")
+        if styles["sidebar"] != "none":
+            self.problem(page, "the sidebar prints")
+        pdf = base64.b64decode(self.driver.execute_cdp_cmd(
+            "Page.printToPDF", {"printBackground": True, "preferCSSPageSize": True})["data"])
+        target = self.screenshots / "print.pdf"
+        target.write_bytes(pdf)
+        if shutil.which("pdftoppm"):
+            subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "4", str(target),
+                            str(self.screenshots / "print")], check=False)
+
+    def not_found_and_icon(self):
+        page = "404.html"
+        self.open("404.html")
+        if "not found" not in self.js("return document.title").lower():
+            self.problem(page, "the 404 page does not say the page was not found")
+        if not self.js("return !!document.querySelector('article a[href=\"index.html\"]')"):
+            self.problem(page, "the 404 page does not link to the introduction")
+        self.run_axe(page, "light")
+        loaded = self.js("""
+            const link = document.querySelector('link[rel=icon]');
+            if (!link) return 'no link';
+            const image = new Image();
+            return new Promise((done) => { image.onload = () => done('ok'); image.onerror = () => done('did not load');
+                                           image.src = link.href; });""")
+        if loaded != "ok":
+            self.problem("favicon", "favicon: " + loaded)
+
+    def run(self):
+        pages = sorted(p.name for p in self.site.glob("*.html"))
+        if "index.html" not in pages:
+            fail_setup("no %s/index.html; build the site first with: swift run book build" % self.site)
+        pages.remove("index.html")
+        pages.insert(0, "index.html")
+        pages.remove("404.html")
+        # BROWSER_CHECK_PAGES="index.html 06-backpropagation.html" checks only those (a quicker look).
+        only = os.environ.get("BROWSER_CHECK_PAGES", "").split()
+        if only:
+            pages = [name for name in pages if name in only]
+        self.screenshots.mkdir(parents=True, exist_ok=True)
+        try:
+            for name in pages:
+                report = self.page(name)
+                summary = "%d math, %d figures, %d checked, %d code blocks" % (
+                    report["math"], report["figures"], report["checked"], report["blocks"])
+                self.report(name, summary)
+            for step, name in ((self.search, "search"), (self.reading_aids, "reading aids"),
+                               (self.print_book, "print.html"), (self.not_found_and_icon, "404.html")):
+                step()
+                self.report(name, "")
+            self.size(PHONE, HEIGHT, mobile=True)
+            chapters = sorted(p.name for p in self.site.glob("0[2-9]-*.html"))
+            if chapters:
+                self.open(chapters[0])
+                self.shot("phone-" + chapters[0][:-5] + ".png", PHONE)
+        finally:
+            self.driver.quit()
+        failed = len(self.failures)
+        print("browser check: %d pages and the checks above, %d failed; screenshots in %s" % (len(pages), failed, self.screenshots))
+        return 1 if failed else 0
+
+    def report(self, name, summary):
+        problems = list(dict.fromkeys(self.failures.get(name, [])))
+        print("%s %s%s" % ("FAIL" if problems else "ok  ", name, " (%s)" % summary if summary else ""))
+        for problem in problems[:15]:
+            print("  %s: %s" % (name, problem))
+        if len(problems) > 15:
+            print("  %s: and %d more problems" % (name, len(problems) - 15))
+
+
+# Runs in each page at 1280 px; returns what is wrong with it, and what it holds.
 INSPECT = r"""
-(async () => {
-  await document.fonts.ready;
-  const problems = [];
-  const maths = document.querySelectorAll('.math');
-  for (const el of maths) {
-    const tex = (el.getAttribute('data-tex') || el.textContent).trim().slice(0, 60);
-    if (!el.querySelector('.katex')) problems.push('math not typeset: ' + tex);
-    else if (el.querySelector('.katex-error')) problems.push('math KaTeX cannot typeset: ' + tex);
+const prefix = arguments[0];
+const problems = [];
+const maths = document.querySelectorAll('.math');
+for (const el of maths) {
+  const tex = el.textContent.trim().slice(0, 60);
+  if (!el.querySelector('.katex')) problems.push('math not typeset at build time: ' + tex);
+  else if (!el.querySelector('.katex math')) problems.push('math without MathML: ' + tex);
+}
+for (const script of document.scripts) {
+  if (/katex/i.test(script.src) || /katex/.test(script.textContent)) problems.push('a math script is loaded: ' + (script.src || 'inline'));
+}
+for (const entry of performance.getEntriesByType('resource')) {
+  if (!entry.name.startsWith(prefix) && !entry.name.startsWith('data:')) problems.push('request outside the site folder: ' + entry.name);
+}
+for (const link of document.querySelectorAll('link[rel=stylesheet]')) {
+  if (!link.sheet) problems.push('stylesheet did not load: ' + link.getAttribute('href'));
+}
+const main = document.querySelector('main');
+if (!main || getComputedStyle(main).paddingTop === '0px') problems.push('site stylesheet not applied');
+const figures = document.querySelectorAll('figure');
+for (const figure of figures) {
+  const svg = figure.querySelector('svg');
+  const box = svg ? svg.getBoundingClientRect() : null;
+  if (!svg || box.width < 20 || box.height < 20) problems.push('figure not drawn: ' + (figure.id || '?'));
+  const number = figure.querySelector('figcaption a.figure-number');
+  if (!number || number.getAttribute('href') !== '#' + figure.id) problems.push('figure without a numbered link: ' + (figure.id || '?'));
+  if (/^\d\d-/.test(location.pathname.split('/').pop()) && number && !/^Figure \d+\.\d+\./.test(number.textContent)) {
+    problems.push('figure not numbered by chapter: ' + number.textContent);
   }
-  for (const link of document.querySelectorAll('link[rel=stylesheet]')) {
-    if (!link.sheet) problems.push('stylesheet did not load: ' + link.getAttribute('href'));
-  }
-  const main = document.querySelector('main');
-  if (!main || getComputedStyle(main).paddingTop === '0px') problems.push('site stylesheet not applied');
-  const figures = document.querySelectorAll('figure');
-  for (const figure of figures) {
-    const svg = figure.querySelector('svg');
-    const box = svg ? svg.getBoundingClientRect() : null;
-    if (!svg || box.width < 20 || box.height < 20) problems.push('figure not drawn: ' + (figure.id || '?'));
-    if (!figure.querySelector('figcaption')) problems.push('figure without caption: ' + (figure.id || '?'));
-  }
-  for (const img of document.images) {
-    if (!img.complete || img.naturalWidth === 0) problems.push('image did not load: ' + img.getAttribute('src'));
-  }
-  if (!Array.isArray(window.bookSearchIndex) || window.bookSearchIndex.length === 0) problems.push('search index did not load');
-  let searchResults = -1;
-  const input = document.getElementById('search');
-  if (input && location.pathname.endsWith('/index.html')) {
-    input.value = 'the';
-    input.dispatchEvent(new Event('input'));
-    searchResults = document.querySelectorAll('#search-results a').length;
-    if (searchResults === 0) problems.push('search for "the" found nothing');
-    input.value = '';
-    input.dispatchEvent(new Event('input'));
-  }
-  return JSON.stringify({
-    problems, title: document.title, math: maths.length, figures: figures.length,
-    checked: document.querySelectorAll('.checked').length, searchResults,
-    height: Math.ceil(document.documentElement.scrollHeight),
-  });
-})()
+}
+for (const img of document.images) {
+  if (!img.complete || img.naturalWidth === 0) problems.push('image did not load: ' + img.getAttribute('src'));
+}
+// Nothing cut off: no block scrolls sideways at this width, none ends past the window.
+const width = document.documentElement.clientWidth;
+if (document.documentElement.scrollWidth > width + 1) problems.push('the page is wider than the window: ' + document.documentElement.scrollWidth + ' px');
+for (const el of document.querySelectorAll('article pre, article .math.display, article .table, article .figure-scroll, article p, article li')) {
+  const box = el.getBoundingClientRect();
+  const what = el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : '') + ': ' + el.textContent.trim().slice(0, 50);
+  if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') problems.push('cut off (scrolls by ' + (el.scrollWidth - el.clientWidth) + ' px): ' + what);
+  else if (box.right > width + 1) problems.push('runs past the window: ' + what);
+}
+const chapter = /^\d\d-/.test(location.pathname.split('/').pop());
+if (chapter && !document.querySelector('.chapter-source a')) problems.push('no link to the chapter source');
+if (chapter && !/swift run book run \d+/.test((document.querySelector('.chapter-source') || {}).textContent || '')) problems.push('no "run this chapter" line');
+return JSON.stringify({problems, math: maths.length, figures: figures.length,
+  checked: document.querySelectorAll('.checked').length,
+  blocks: document.querySelectorAll('article .code, article .output').length});
 """
 
-
-class Browser:
-    """Chromium with the DevTools protocol on fds 3 (commands in) and 4 (messages out)."""
-
-    def __init__(self, executable):
-        self.profile = tempfile.mkdtemp(prefix="browser-check-")
-        to_browser_read, self.to_browser = os.pipe()
-        self.from_browser, from_browser_write = os.pipe()
-        high_read = fcntl.fcntl(to_browser_read, fcntl.F_DUPFD_CLOEXEC, 10)
-        high_write = fcntl.fcntl(from_browser_write, fcntl.F_DUPFD_CLOEXEC, 10)
-
-        def child_fds():
-            os.dup2(high_read, 3)
-            os.dup2(high_write, 4)
-
-        arguments = [
-            executable, "--headless", "--remote-debugging-pipe", "--disable-gpu",
-            "--user-data-dir=" + self.profile, "--no-first-run", "--no-default-browser-check",
-            "--disable-extensions", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--hide-scrollbars", "--mute-audio", "--window-size=%d,%d" % (WIDTH, HEIGHT),
-            "about:blank",
-        ]
-        if os.geteuid() == 0:
-            arguments.insert(1, "--no-sandbox")  # Chromium refuses to sandbox as root (CI containers)
-        self.process = subprocess.Popen(arguments, preexec_fn=child_fds, close_fds=False,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for fd in (to_browser_read, from_browser_write, high_read, high_write):
-            os.close(fd)
-        self.buffer = b""
-        self.next_id = 0
-        self.events = []
-
-    def send(self, method, params=None, session=None):
-        self.next_id += 1
-        message = {"id": self.next_id, "method": method, "params": params or {}}
-        if session:
-            message["sessionId"] = session
-        os.write(self.to_browser, json.dumps(message).encode() + b"\0")
-        return self.next_id
-
-    def receive(self, deadline):
-        while b"\0" not in self.buffer:
-            if time.monotonic() > deadline:
-                raise TimeoutError("chromium did not answer in time")
-            ready, _, _ = select.select([self.from_browser], [], [], max(0.0, deadline - time.monotonic()))
-            if ready:
-                chunk = os.read(self.from_browser, 1 << 20)
-                if not chunk:
-                    raise RuntimeError("chromium exited")
-                self.buffer += chunk
-        message, self.buffer = self.buffer.split(b"\0", 1)
-        return json.loads(message)
-
-    def call(self, method, params=None, session=None, timeout=PAGE_TIMEOUT):
-        """Sends a command and waits for its answer, keeping the events that arrive meanwhile."""
-        wanted = self.send(method, params, session)
-        deadline = time.monotonic() + timeout
-        while True:
-            message = self.receive(deadline)
-            if message.get("id") == wanted:
-                if "error" in message:
-                    raise RuntimeError("%s: %s" % (method, message["error"].get("message")))
-                return message.get("result", {})
-            if "method" in message:
-                self.events.append(message)
-
-    def wait_for(self, method, session, timeout=PAGE_TIMEOUT):
-        deadline = time.monotonic() + timeout
-        for event in self.events:
-            if event["method"] == method and event.get("sessionId") == session:
-                return
-        while True:
-            message = self.receive(deadline)
-            if "method" in message:
-                self.events.append(message)
-                if message["method"] == method and message.get("sessionId") == session:
-                    return
-
-    def close(self):
-        try:
-            self.send("Browser.close")
-            self.process.wait(timeout=10)
-        except Exception:
-            self.process.kill()
-            self.process.wait()
-        shutil.rmtree(self.profile, ignore_errors=True)
-
-
-def problems_in(events, site_prefix):
-    """What the browser reported while a page loaded: script errors, outside or failed requests."""
-    problems = []
-    urls = {}
-    for event in events:
-        method, params = event["method"], event.get("params", {})
-        if method == "Runtime.exceptionThrown":
-            details = params.get("exceptionDetails", {})
-            text = details.get("exception", {}).get("description") or details.get("text", "")
-            problems.append("script error: " + text.splitlines()[0] if text else "script error")
-        elif method == "Runtime.consoleAPICalled" and params.get("type") == "error":
-            args = " ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", []))
-            problems.append("console error: " + args)
-        elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
-            entry = params["entry"]
-            problems.append("browser error: %s %s" % (entry.get("text", ""), entry.get("url", "")))
-        elif method == "Network.requestWillBeSent":
-            url = params["request"]["url"]
-            urls[params["requestId"]] = url
-            if not (url.startswith(site_prefix) or url.startswith("data:") or url.startswith("about:")):
-                problems.append("request outside the site folder: " + url)
-        elif method == "Network.loadingFailed":
-            url = urls.get(params.get("requestId"), "?")
-            if not params.get("canceled"):
-                problems.append("could not load %s (%s)" % (url, params.get("errorText", "")))
-    return problems
-
-
-def check(site, screenshots):
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not executable:
-        print("browser check: chromium is not installed; install it with: sudo apt-get install chromium", file=sys.stderr)
-        return 2
-    pages = sorted(p.name for p in site.glob("*.html"))
-    if "index.html" not in pages:
-        print("browser check: no %s/index.html; build the site first with: swift run book build" % site, file=sys.stderr)
-        return 2
-    pages.remove("index.html")
-    pages.insert(0, "index.html")
-    screenshots.mkdir(parents=True, exist_ok=True)
-    site_prefix = site.resolve().as_uri() + "/"
-    browser = Browser(executable)
-    failures = 0
-    try:
-        target = browser.call("Target.createTarget", {"url": "about:blank"})["targetId"]
-        session = browser.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        for domain in ("Page", "Runtime", "Network", "Log"):
-            browser.call(domain + ".enable", session=session)
-        browser.call("Emulation.setDeviceMetricsOverride",
-                     {"width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": False}, session=session)
-        for name in pages:
-            browser.events = []
-            browser.call("Page.navigate", {"url": site_prefix + name}, session=session)
-            browser.wait_for("Page.loadEventFired", session)
-            answer = browser.call("Runtime.evaluate", {"expression": INSPECT, "awaitPromise": True, "returnByValue": True},
-                                  session=session)
-            if "exceptionDetails" in answer:
-                report = {"problems": ["the page check itself failed: " + json.dumps(answer["exceptionDetails"])[:300]],
-                          "height": HEIGHT}
-            else:
-                report = json.loads(answer["result"]["value"])
-            problems = problems_in(browser.events, site_prefix) + report["problems"]
-            height = min(max(report["height"], HEIGHT), MAX_SCREENSHOT_HEIGHT)
-            # A viewport as tall as the page, so the fixed sidebar spans the whole shot.
-            browser.call("Emulation.setDeviceMetricsOverride",
-                         {"width": WIDTH, "height": height, "deviceScaleFactor": 1, "mobile": False}, session=session)
-            shot = browser.call("Page.captureScreenshot", {"format": "png"}, session=session)
-            browser.call("Emulation.setDeviceMetricsOverride",
-                         {"width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": False}, session=session)
-            (screenshots / (name[:-5] + ".png")).write_bytes(base64.b64decode(shot["data"]))
-            summary = "%d math, %d figures, %d checked" % (report.get("math", 0), report.get("figures", 0), report.get("checked", 0))
-            if report.get("searchResults", -1) >= 0:
-                summary += ", search found %d" % report["searchResults"]
-            if problems:
-                failures += 1
-                print("FAIL %s (%s)" % (name, summary))
-                unique = list(dict.fromkeys(problems))
-                for problem in unique[:12]:
-                    print("  %s: %s" % (name, problem))
-                if len(unique) > 12:
-                    print("  %s: and %d more problems" % (name, len(unique) - 12))
-            else:
-                print("ok   %s (%s)" % (name, summary))
-    finally:
-        browser.close()
-    print("browser check: %d pages, %d failed; screenshots in %s" % (len(pages), failures, screenshots))
-    return 1 if failures else 0
+# Runs in each page at 390 px.
+PHONE_INSPECT = r"""
+const problems = [];
+const width = document.documentElement.clientWidth;
+if (document.documentElement.scrollWidth > width + 1) problems.push('the page is ' + document.documentElement.scrollWidth + ' px wide');
+for (const el of document.querySelectorAll('article pre, article .math.display, article .table, article .figure-scroll')) {
+  const what = el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : '') + ': ' + el.textContent.trim().slice(0, 40);
+  if (el.getBoundingClientRect().right > width + 1) problems.push('runs off the page: ' + what);
+  if (el.scrollWidth > el.clientWidth + 1) {
+    if (el.tabIndex !== 0 || !el.getAttribute('aria-label') || !el.classList.contains('scrolls')) problems.push('scrolls without focus, label or cue: ' + what);
+  }
+}
+for (const el of document.querySelectorAll('article p, article li, article h1, article h2, article h3')) {
+  if (el.getBoundingClientRect().right > width + 1) problems.push('text runs off the page: ' + el.textContent.trim().slice(0, 40));
+}
+// Figure text: its font size times the drawing's scale on screen, at least 9 CSS px.
+for (const svg of document.querySelectorAll('figure svg')) {
+  const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal.width || svg.getBoundingClientRect().width);
+  for (const text of svg.querySelectorAll('text')) {
+    const size = parseFloat(getComputedStyle(text).fontSize) * scale;
+    if (size < 9) { problems.push('figure text is ' + size.toFixed(1) + ' px: ' + text.textContent.slice(0, 20)); break; }
+  }
+}
+return JSON.stringify(problems);
+"""
 
 
 if __name__ == "__main__":
     if len(sys.argv) != 3:
         print(__doc__.strip().splitlines()[-1], file=sys.stderr)
         sys.exit(2)
-    sys.exit(check(Path(sys.argv[1]), Path(sys.argv[2])))
+    sys.exit(Check(Path(sys.argv[1]), Path(sys.argv[2])).run())

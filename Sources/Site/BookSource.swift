@@ -21,6 +21,12 @@ public struct PageSource: Hashable, Sendable {
         fileName == "README.md" ? "index.html" : String(fileName.dropLast(3)).replacingOccurrences(of: "/", with: "-") + ".html"
     }
 
+    /// A chapter's number, from its name (`06-backpropagation.md` is 6); nil for other pages.
+    public var chapterNumber: Int? {
+        guard isInReadingOrder, BookSource.isPage(fileName), let number = Int(fileName.prefix(2)) else { return nil }
+        return number
+    }
+
     /// The folder the page lives in, relative to the chapters folder ("" for chapters).
     public var folder: String {
         fileName.split(separator: "/").dropLast().joined(separator: "/")

@@ -17,7 +17,7 @@ extension PageRenderer {
             note = "compiled, not run"
         }
         let noteHTML = note.isEmpty ? "" : "<div class=\"code-note\">\(note)</div>"
-        return "<div class=\"code swift\">\(noteHTML)<pre><code>\(SwiftHighlighter.html(node.literal))</code></pre></div>\n"
+        return "<div class=\"code swift\">\(noteHTML)<pre data-label=\"Swift code\"><code>\(SwiftHighlighter.html(node.literal))</code></pre></div>\n"
     }
 
     /// The value of `name` or `name="value"` in an info string: "" when present without a
@@ -37,17 +37,18 @@ extension PageRenderer {
     }
 
     /// The output a block is expected to print; marked as checked when it was compared
-    /// with what the block printed, which is then shown on request.
+    /// with what the block printed, which is then shown on request, unless it reads the same
+    /// (line by line, trailing spaces and blank lines dropped), which would repeat the block.
     func outputBlock(_ node: Node, checked: Bool, actual: String?) -> String {
         let label = checked
             ? "<div class=\"output-label\"><span class=\"check-mark\" aria-hidden=\"true\">\u{2713}</span> output, checked against the program</div>"
             : "<div class=\"output-label\">output</div>"
         var printed = ""
-        if checked, let actual, !actual.isEmpty {
-            printed = "<details class=\"actual\"><summary>what the program printed</summary><pre>\(escapeHTML(actual))</pre></details>"
+        if checked, let actual, !actual.isEmpty, Self.comparable(actual) != Self.comparable(node.literal) {
+            printed = "<details class=\"actual\"><summary>what the program printed</summary><pre data-label=\"what the program printed\"><code>\(SwiftHighlighter.plainHTML(actual))</code></pre></details>"
         }
         let kind = checked ? "output checked" : "output"
-        return "<div class=\"\(kind)\">\(label)<pre><code>\(escapeHTML(node.literal))</code></pre>\(printed)</div>\n"
+        return "<div class=\"\(kind)\">\(label)<pre data-label=\"output\"><code>\(SwiftHighlighter.plainHTML(node.literal))</code></pre>\(printed)</div>\n"
     }
 
     /// Any other code block: a `math` block becomes display math, the rest plain code.
@@ -55,25 +56,41 @@ extension PageRenderer {
         let language = Self.language(info)
         switch language {
         case "math":
-            return "<div class=\"math display\">\(escapeHTML(node.literal.trimmingTrailingNewlines()))</div>\n"
+            return mathMarker(MathFormula(tex: node.literal.trimmingTrailingNewlines(), display: true, path: path,
+                                          line: node.start.line + 1, column: node.start.column))
         case "output":
             return outputBlock(node, checked: false, actual: nil)
         case "swift":
             return swiftBlock(node, info: info)
         default:
             let `class` = language.isEmpty ? "" : " class=\"language-\(escapeHTML(language))\""
-            return "<pre><code\(`class`)>\(escapeHTML(node.literal))</code></pre>\n"
+            return "<div class=\"code\"><pre data-label=\"code\"><code\(`class`)>\(SwiftHighlighter.plainHTML(node.literal))</code></pre></div>\n"
         }
     }
 
-    /// A figure the code drew, numbered within the chapter.
+    /// Text as the output check compares it: lines without trailing spaces, no blank lines
+    /// at the end.
+    static func comparable(_ text: String) -> [Substring] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            var line = line
+            while let last = line.last, last == " " || last == "\t" || last == "\r" { line.removeLast() }
+            return line
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
+    /// A figure the code drew, numbered within the chapter (Figure 6.1 is chapter 6's first),
+    /// the number a link to the figure. On a narrow screen the drawing scrolls rather than
+    /// shrinking its text.
     mutating func figure(_ figure: FigureResult) -> String {
         figureCount += 1
-        let number = figureCount
+        let number = chapter.map { "\($0).\(figureCount)" } ?? "\(figureCount)"
+        let id = "figure-" + number.replacingOccurrences(of: ".", with: "-")
         index("Figure \(number). \(figure.caption)")
         return """
-        <figure id="figure-\(number)"><div class="figure-art" role="img" aria-label="\(escapeHTML(figure.alt))">\(HTMLSanitizer.svg(figure.svg))</div>\
-        <figcaption><span class="figure-number">Figure \(number).</span> \(escapeHTML(figure.caption))</figcaption></figure>
+        <figure id="\(id)"><div class="figure-scroll" data-label="Figure \(number)"><div class="figure-art" role="img" aria-label="\(escapeHTML(figure.alt))">\(HTMLSanitizer.svg(figure.svg))</div></div>\
+        <figcaption><a class="figure-number" href="#\(id)">Figure \(number).</a> \(escapeHTML(figure.caption))</figcaption></figure>
 
         """
     }
@@ -92,7 +109,7 @@ extension PageRenderer {
             for (text, alignment) in zip(row, table.alignments) { out += cell("td", text, alignment) }
             out += "</tr>\n"
         }
-        index((table.header + table.rows.flatMap { $0 }).joined(separator: " "))
+        index((table.header + table.rows.flatMap { $0 }).map { CommonMark.parse($0).readableText }.joined(separator: " "))
         return out + "</tbody>\n</table></div>\n"
     }
 

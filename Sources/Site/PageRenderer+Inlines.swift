@@ -14,7 +14,7 @@ extension PageRenderer {
             let node = nodes[index]
             if Node.opensInlineMath(nodes, at: index) {
                 out += escapeHTML(String(node.literal.dropLast()))
-                out += "<span class=\"math inline\">\(escapeHTML(nodes[index + 1].literal))</span>"
+                out += inlineMath(nodes[index + 1].literal)
                 nodes[index + 2].literal.removeFirst()
                 index += 2
                 continue
@@ -62,10 +62,19 @@ extension PageRenderer {
         let name = name.trimmingCharacters(in: " ")
         let written = inlines(node.children)
         guard let computed = results.recorded[name] else {
-            return "<span class=\"checked unverified\" tabindex=\"0\" data-computed=\"not checked yet\">\(written)</span>"
+            return chip(written, tip: "not checked yet", verified: false)
         }
-        let tip = "checked: the code computed \(computed)"
-        return "<span class=\"checked\" tabindex=\"0\" data-computed=\"\(escapeHTML(tip))\" aria-label=\"\(escapeHTML(node.plainText)), \(escapeHTML(tip))\">\(written)</span>"
+        return chip(written, tip: "checked: the code computed \(computed)", verified: true)
+    }
+
+    /// A checked value: focusable, its tooltip a `role="tooltip"` element that describes it
+    /// (`aria-describedby`), shown on hover and focus and hidden by Escape. Tooltip ids are
+    /// unique in the whole book (`tip-<page>-<n>`), so the print page may hold every page.
+    mutating func chip(_ content: String, tip: String, verified: Bool) -> String {
+        tipCount += 1
+        let id = "tip-\(tipPrefix)-\(tipCount)"
+        let kind = verified ? "checked" : "checked unverified"
+        return "<span class=\"\(kind)\" tabindex=\"0\" aria-describedby=\"\(id)\">\(content)<span class=\"tip\" role=\"tooltip\" id=\"\(id)\">\(escapeHTML(tip))</span></span>"
     }
 
     mutating func link(_ node: Node, destination: String, title: String) -> String {
@@ -105,23 +114,24 @@ extension Node {
             && nodes[index + 2].kind == .text && nodes[index + 2].literal.hasPrefix("$")
     }
 
-    /// The text a reader sees, like `plainText`, but with inline math's `$` delimiters
-    /// dropped: `` $`x^2`$ `` reads `x^2`. For titles and the search index.
+    /// The text a reader sees, like `plainText`, but with inline math as plain text:
+    /// `` $`\\sigma(z)^2`$ `` reads `σ(z)2`. For titles and the search index.
     var readableText: String {
         switch kind {
         case .text, .code: return literal
         case .softBreak, .lineBreak: return " "
         default:
             var out = ""
+            var children = self.children
             var index = 0
             while index < children.count {
                 let child = children[index]
                 if Node.opensInlineMath(children, at: index) {
-                    out += child.literal.dropLast() + children[index + 1].literal
-                    var after = children[index + 2]
-                    after.literal.removeFirst()
-                    out += after.readableText
-                    index += 3
+                    // The text after the span may open the next one (`$ and $`), so it is
+                    // trimmed and read again, as the renderer does.
+                    out += child.literal.dropLast() + TeXText.plain(children[index + 1].literal)
+                    children[index + 2].literal.removeFirst()
+                    index += 2
                     continue
                 }
                 out += child.readableText

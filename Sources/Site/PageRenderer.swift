@@ -9,8 +9,20 @@ public struct RenderedPage: Sendable {
     public var body: String
     /// The page cut at its headings, as plain text, for the search index.
     public var sections: [SearchSection]
+    /// The page's level-2 and level-3 headings, for its table of contents.
+    public var outline: [OutlineEntry] = []
     /// Broken links and other problems, at their positions in the Markdown file.
     public var diagnostics: [Diagnostic]
+    /// The page's formulas, in order: `body` holds the marker `MathFormula.marker(n)` where
+    /// the n-th goes, until `Website` fills in the typeset math.
+    public var formulas: [MathFormula] = []
+}
+
+/// A heading in a page's table of contents: its level, anchor and inline HTML.
+public struct OutlineEntry: Hashable, Sendable {
+    public var level: Int
+    public var id: String
+    public var html: String
 }
 
 /// Renders a chapter's libcmark tree to HTML: the blocks, GitHub tables, math, highlighted
@@ -19,8 +31,8 @@ public struct RenderedPage: Sendable {
 /// Rules, in the order the reader meets them: `swift hidden` blocks are not shown; an
 /// `output` block is shown as output and marked checked when its block's result says so;
 /// figures follow their block (after its `output` block, if any), numbered "Figure N." in
-/// the chapter; a `math` block and `` $`…`$ `` inline are left as TeX in elements of class
-/// `math` for KaTeX to typeset in the browser.
+/// the chapter; a `math` block and `` $`…`$ `` inline become markers for the formulas,
+/// which the whole book's typesetting fills in (`MathFormula.html(typeset:)`).
 public struct PageRenderer {
     let path: String
     /// The page's folder relative to the chapters folder, for resolving relative links.
@@ -32,6 +44,15 @@ public struct PageRenderer {
     var sections: [SearchSection] = []
     var headingIDs: [String: Int] = [:]
     var figureCount = 0
+    /// The chapter's number (`06-…` is 6), which figure numbers start with; nil elsewhere.
+    var chapter: Int?
+    /// What this page's tooltip ids start with, and how many there are.
+    var tipPrefix = ""
+    var tipCount = 0
+    var outline: [OutlineEntry] = []
+    var formulas: [MathFormula] = []
+    /// How many inline formulas with each TeX were seen in the current block.
+    var formulasSeen: [String: Int] = [:]
     /// The block whose source lines inline positions are searched in.
     var block: (first: Int, last: Int) = (1, 1)
     /// How many links to each destination were seen in the current block.
@@ -41,16 +62,22 @@ public struct PageRenderer {
 
     /// Renders the Markdown file at `path` (named so in diagnostics), which lives in `folder`
     /// relative to the chapters folder.
-    public static func render(markdown: String, path: String, folder: String = "", results: PageResults, links: Links) -> RenderedPage {
+    /// `chapter` numbers its figures (Figure 6.1).
+    public static func render(markdown: String, path: String, folder: String = "", chapter: Int? = nil,
+                              results: PageResults, links: Links) -> RenderedPage {
         let markdown = CommonMark.normalized(markdown)
         var renderer = PageRenderer(path: path, folder: folder, markdown: markdown, results: results, links: links)
+        renderer.chapter = chapter
+        let base = path.split(separator: "/").last.map { String($0.prefix { $0 != "." }) } ?? "page"
+        renderer.tipPrefix = slug(base)
         let document = CommonMark.parse(markdown)
         var title = ""
         document.walk { node in
             if title.isEmpty, case .heading = node.kind { title = node.readableText }
         }
         let body = renderer.blocks(document.children, tight: false) + renderer.sanitizer.closeAll()
-        return RenderedPage(title: title, body: body, sections: renderer.sections, diagnostics: renderer.diagnostics)
+        return RenderedPage(title: title, body: body, sections: renderer.sections, outline: renderer.outline,
+                            diagnostics: renderer.diagnostics, formulas: renderer.formulas)
     }
 
     init(path: String, folder: String, markdown: String, results: PageResults, links: Links) {
@@ -105,7 +132,11 @@ public struct PageRenderer {
             let text = node.readableText
             let id = uniqueID(Self.slug(node.plainText))
             sections.append(SearchSection(id: id, heading: text, text: ""))
-            return "<h\(level) id=\"\(escapeHTML(id))\"><a class=\"anchor\" href=\"#\(escapeHTML(id))\" aria-hidden=\"true\" tabindex=\"-1\">#</a>\(inlines(node.children))</h\(level)>\n"
+            let content = inlines(node.children)
+            if level == 2 || level == 3 { outline.append(OutlineEntry(level: level, id: id, html: content)) }
+            // The anchor follows the text, so a screen reader reads the heading first; it is
+            // a link of its own, reachable by Tab.
+            return "<h\(level) id=\"\(escapeHTML(id))\">\(content)<a class=\"anchor\" href=\"#\(escapeHTML(id))\" aria-label=\"link to this section: \(escapeHTML(text))\">#</a></h\(level)>\n"
         case .blockQuote:
             return "<blockquote>\n\(blocks(node.children, tight: false))</blockquote>\n"
         case .list(let ordered, let start, let isTight):
@@ -132,6 +163,7 @@ public struct PageRenderer {
     mutating func enter(_ node: Node) {
         block = (node.start.line, max(node.start.line, node.end.line))
         linksSeen = [:]
+        formulasSeen = [:]
     }
 
     /// The source lines of a block, without the container prefix (list indentation, `>`).

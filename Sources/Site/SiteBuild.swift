@@ -11,6 +11,10 @@ public struct SiteBuild: Sendable {
     /// Where KaTeX is read from.
     public var katexFolder: URL
 
+    /// HTML put at the end of every page's head and body (e.g. `book watch`'s reload script).
+    public var extraHead = ""
+    public var extraBody = ""
+
     public init(root: URL, output: URL? = nil, katexFolder: URL = KaTeX.debianFolder) {
         self.root = root
         self.output = output ?? root.appendingPathComponent("_site")
@@ -23,7 +27,7 @@ public struct SiteBuild: Sendable {
         public var pages: Int
         /// The page to open: `<output>/index.html`.
         public var start: URL
-        /// Whether KaTeX was found and copied (when not, math shows as TeX).
+        /// Whether the math was typeset (KaTeX and node were found; when not, math shows as TeX).
         public var hasKaTeX: Bool
         /// What the HTML sanitiser dropped from the pages, at its Markdown positions.
         public var warnings: [Diagnostic] = []
@@ -46,9 +50,10 @@ public struct SiteBuild: Sendable {
         for report in reports {
             results[URL(fileURLWithPath: report.path).lastPathComponent] = PageResults(report: report)
         }
-        let katex = KaTeX.files(in: katexFolder)
-        let files = try Website.files(pages: pages, results: results, theme: theme, katex: katex)
-        return (files, Summary(pages: pages.count, start: output.appendingPathComponent("index.html"), hasKaTeX: katex != nil,
+        let math = MathTypesetter.katex(folder: katexFolder, cacheFolder: root.appendingPathComponent(".build/book/math"))
+        let options = SiteOptions(settings: try BookSettings.read(root: root), extraHead: extraHead, extraBody: extraBody)
+        let files = try Website.files(pages: pages, results: results, theme: theme, math: math, options: options)
+        return (files, Summary(pages: pages.count, start: output.appendingPathComponent("index.html"), hasKaTeX: math.typesets,
                                warnings: pages.flatMap { HTMLSanitizer.audit(markdown: $0.markdown, path: $0.path) }))
     }
 }

@@ -8,6 +8,8 @@ public enum SiteError: Error, CustomStringConvertible, Equatable {
     case unreadable(String)
     case brokenChapters([Diagnostic])
     case writeFailed(String, String)
+    case mathFailed(String)
+    case badSettings(String, String)
 
     public var description: String {
         switch self {
@@ -23,6 +25,10 @@ public enum SiteError: Error, CustomStringConvertible, Equatable {
             return diagnostics.map(\.description).joined(separator: "\n")
         case .writeFailed(let path, let reason):
             return "error: cannot write the site to \(path): \(reason); the previous site is unchanged"
+        case .badSettings(let path, let reason):
+            return "error: cannot read \(path): \(reason); see the README's section on book.json"
+        case .mathFailed(let reason):
+            return "error: cannot typeset the math: \(reason); reinstall with: sudo apt-get install --reinstall nodejs libjs-katex"
         }
     }
 }

@@ -37,16 +37,46 @@ public enum SwiftHighlighter {
         return spans(bytes).map { ($0.token, String(decoding: bytes[$0.range], as: UTF8.self)) }
     }
 
-    /// The source as HTML: escaped text, coloured pieces wrapped in `<span class="…">`.
+    /// The source as HTML: escaped text, coloured pieces wrapped in `<span class="…">`, and
+    /// each line in a `<span class="line">` (the newline inside it), so a line too long for
+    /// the page wraps with its continuation indented. A final newline makes no empty line.
     public static func html(_ source: String) -> String {
         let bytes = Array(source.utf8)
+        return lineHTML(bytes, spans: spans(bytes))
+    }
+
+    /// Plain text (an output block) as escaped HTML in line spans, like `html`.
+    public static func plainHTML(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        return lineHTML(bytes, spans: [(.plain, 0..<bytes.count)])
+    }
+
+    static func lineHTML(_ bytes: [UInt8], spans: [(token: Token, range: Range<Int>)]) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
-        for span in spans(bytes) {
-            if span.token != .plain { out.append(contentsOf: "<span class=\"\(span.token.rawValue)\">".utf8) }
-            appendEscaped(bytes[span.range], to: &out)
-            if span.token != .plain { out.append(contentsOf: "</span>".utf8) }
+        out.reserveCapacity(bytes.count * 2 + 64)
+        let end = bytes.last == UInt8(ascii: "\n") ? bytes.count - 1 : bytes.count
+        let open = Array("<span class=\"line\">".utf8), close = Array("</span>".utf8)
+        out.append(contentsOf: open)
+        for span in spans {
+            let range = span.range.clamped(to: 0..<end)
+            guard !range.isEmpty else { continue }
+            let tag = span.token == .plain ? [] : Array("<span class=\"\(span.token.rawValue)\">".utf8)
+            out.append(contentsOf: tag)
+            var start = range.lowerBound
+            for index in range where bytes[index] == UInt8(ascii: "\n") {
+                appendEscaped(bytes[start..<index], to: &out)
+                if !tag.isEmpty { out.append(contentsOf: close) }
+                out.append(UInt8(ascii: "\n"))
+                out.append(contentsOf: close)
+                out.append(contentsOf: open)
+                out.append(contentsOf: tag)
+                start = index + 1
+            }
+            appendEscaped(bytes[start..<range.upperBound], to: &out)
+            if !tag.isEmpty { out.append(contentsOf: close) }
         }
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: close)
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The site's look, kept in the repository under `site/` and read at build time:
-/// `template.html` (the page, with `{{name}}` placeholders) and every `.css` and `.js` file
-/// beside it, which are copied to the output as they are.
+/// `template.html` (the page, with `{{name}}` placeholders) and every `.css`, `.js` and
+/// `.svg` file beside it (the favicon), which are copied to the output as they are.
 public struct Theme: Sendable {
     /// The template cut at its placeholders: text, name, text, name, …, text.
     var parts: [String]
@@ -10,7 +10,7 @@ public struct Theme: Sendable {
     public var assets: [String: [UInt8]]
 
     /// The placeholders a template may use; any other `{{name}}` is an error.
-    public static let placeholders: Set<String> = ["title", "book", "head", "contents", "content", "pager"]
+    public static let placeholders: Set<String> = ["title", "book", "head", "kind", "contents", "content", "pager", "foot"]
 
     /// Reads the theme from `folder`.
     public init(folder: URL) throws {
@@ -20,7 +20,7 @@ public struct Theme: Sendable {
         }
         try self.init(template: template, assets: [:])
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names.sorted() where name.hasSuffix(".css") || name.hasSuffix(".js") {
+        for name in names.sorted() where [".css", ".js", ".svg"].contains(where: name.hasSuffix) {
             let data = try Data(contentsOf: folder.appendingPathComponent(name))
             assets[name] = Array(data)
         }

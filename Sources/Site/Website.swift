@@ -1,90 +1,128 @@
 import Foundation
 import Literate
 
+/// What a website build adds beyond the chapters: the book's settings, and HTML that some
+/// builds carry and others not (a live-reload script for `book watch`, say).
+public struct SiteOptions: Sendable {
+    public var settings: BookSettings
+    /// Put at the end of every page's `<head>`, and at the end of its `<body>`.
+    public var extraHead: String
+    public var extraBody: String
+
+    public init(settings: BookSettings = BookSettings(), extraHead: String = "", extraBody: String = "") {
+        self.settings = settings
+        self.extraHead = extraHead
+        self.extraBody = extraBody
+    }
+}
+
 /// The whole website: every page rendered into the theme, the navigation between them, the
-/// search index, the theme's assets and KaTeX, as file paths → bytes.
+/// whole book on one page to print (`print.html`), a `404.html`, the search index, the
+/// chapters' Markdown (`source/`), the theme's assets and KaTeX's stylesheet and fonts, as
+/// file paths → bytes. Every formula of the book is typeset in one batch, before any page is
+/// filled in.
 ///
 /// Deterministic: the same pages, results and theme give the same bytes (no timestamps,
 /// every iteration sorted).
 public enum Website {
     /// Renders `pages` (in reading order, pages outside it last) with `results` (by file
-    /// name). Throws
-    /// `SiteError.brokenChapters` with every broken link of every page when there is one.
+    /// name). Throws `SiteError.brokenChapters` with every broken link and every TeX error
+    /// of every page when there is one.
     public static func files(pages: [PageSource], results: [String: PageResults], theme: Theme,
-                             katex: [String: [UInt8]]?) throws -> [String: [UInt8]] {
+                             math: MathTypesetter, options: SiteOptions = SiteOptions()) throws -> [String: [UInt8]] {
         let links = Links(pages: Dictionary(uniqueKeysWithValues: pages.map { ($0.fileName, $0.htmlName) }))
         let rendered = pages.map { page in
-            PageRenderer.render(markdown: page.markdown, path: page.path, folder: page.folder,
+            PageRenderer.render(markdown: page.markdown, path: page.path, folder: page.folder, chapter: page.chapterNumber,
                                 results: results[page.fileName] ?? PageResults(), links: links)
         }
-        let diagnostics = rendered.flatMap(\.diagnostics)
-        guard diagnostics.isEmpty else { throw SiteError.brokenChapters(diagnostics) }
-
-        let titles = zip(pages, rendered).map { page, rendered in
-            rendered.title.isEmpty ? String(page.fileName.dropLast(3)) : rendered.title
-        }
-        let bookTitle = titles.first ?? "Book"
-        let head = katex == nil ? "" : """
-        <link rel="stylesheet" href="katex/katex.min.css">
-        <script defer src="katex/katex.min.js"></script>
-        """
-        let reading = Array(pages.prefix { $0.isInReadingOrder })
-        var files: [String: [UInt8]] = theme.assets
-        for (index, page) in pages.enumerated() {
-            let label = index == 0 ? "Introduction" : titles[index]
-            let inOrder = index < reading.count
-            var content = rendered[index].body
-            if index == 0 && !reading.dropFirst().contains(where: { page.markdown.contains("](\($0.fileName)") }) {
-                content += contentsList(pages: reading, titles: titles)
+        guard rendered.allSatisfy(\.diagnostics.isEmpty) else { throw SiteError.brokenChapters(rendered.flatMap(\.diagnostics)) }
+        let typeset = try math.typeset(Set(rendered.flatMap { $0.formulas.map(\.request) }))
+        var texErrors: [Diagnostic] = []
+        for page in rendered {
+            for formula in page.formulas {
+                if case .error(let message, let offset) = typeset[formula.request] {
+                    texErrors.append(formula.diagnostic(message, offset: offset))
+                }
             }
+        }
+        guard texErrors.isEmpty else { throw SiteError.brokenChapters(texErrors) }
+
+        let titles = zip(pages, rendered).enumerated().map { index, pair in
+            index == 0 ? "Introduction" : pair.1.title.isEmpty ? String(pair.0.fileName.dropLast(3)) : pair.1.title
+        }
+        let bookTitle = rendered.first.map { $0.title.isEmpty ? "Book" : $0.title } ?? "Book"
+        let navigation = Navigation(pages: Array(pages.prefix { $0.isInReadingOrder }), titles: titles, outlines: rendered.map(\.outline),
+                                    files: pages.map(\.htmlName))
+        let mathHead = math.typesets ? "<link rel=\"stylesheet\" href=\"katex/katex.min.css\">\n" : ""
+        var files: [String: [UInt8]] = theme.assets
+        var bodies: [String] = []
+        for (index, page) in pages.enumerated() {
+            let body = MathFormula.fill(rendered[index].body, formulas: rendered[index].formulas) { formula in
+                if case .html(let html) = typeset[formula.request] { return formula.html(typeset: html) }
+                return formula.html(typeset: nil)
+            }
+            bodies.append(body)
+            var content = afterTitle(body, insert: sourceLine(page, options: options.settings))
+            if index == 0 && !navigation.pages.dropFirst().contains(where: { page.markdown.contains("](\($0.fileName)") }) {
+                content += navigation.contentsList()
+            }
+            let inOrder = index < navigation.pages.count
             let html = theme.page([
-                "title": escapeHTML(index == 0 ? bookTitle : "\(label) · \(bookTitle)"),
+                "title": escapeHTML(index == 0 ? bookTitle : "\(titles[index]) · \(bookTitle)"),
                 "book": escapeHTML(bookTitle),
-                "head": head,
-                "contents": sidebar(pages: reading, titles: titles, current: inOrder ? index : -1),
+                "head": mathHead + (inOrder ? navigation.relLinks(current: index) : "") + options.extraHead,
+                "kind": "page",
+                "contents": navigation.sidebar(current: index),
                 "content": content,
-                "pager": inOrder ? pager(pages: reading, titles: titles, current: index) : "",
+                "pager": inOrder ? navigation.pager(current: index) : "",
+                "foot": options.extraBody,
             ])
             files[page.htmlName] = Array(html.utf8)
+            files["source/" + page.fileName] = Array(page.markdown.utf8)
         }
+        files["print.html"] = Array(theme.page([
+            "title": escapeHTML("\(bookTitle) · the whole book"),
+            "book": escapeHTML(bookTitle),
+            "head": mathHead + options.extraHead,
+            "kind": "print-book",
+            "contents": navigation.sidebar(current: -1),
+            "content": navigation.pages.indices.map { index in
+                "<section class=\"print-chapter\" id=\"page-\(escapeHTML(String(pages[index].htmlName.dropLast(5))))\">\n\(bodies[index])</section>\n"
+            }.joined(),
+            "pager": "",
+            "foot": options.extraBody,
+        ]).utf8)
+        files["404.html"] = Array(theme.page([
+            "title": escapeHTML("Page not found · \(bookTitle)"),
+            "book": escapeHTML(bookTitle),
+            "head": options.extraHead,
+            "kind": "not-found",
+            "contents": navigation.sidebar(current: -1),
+            "content": "<h1>Page not found</h1>\n<p>There is no page at this address. Start from the <a href=\"index.html\">introduction</a>, pick a chapter from the list, or search the book.</p>\n"
+                + navigation.contentsList(),
+            "pager": "",
+            "foot": options.extraBody,
+        ]).utf8)
         let index = zip(pages, rendered).enumerated().map { index, pair in
-            (file: pair.0.htmlName, title: index == 0 ? "Introduction" : titles[index], sections: pair.1.sections)
+            (file: pair.0.htmlName, title: titles[index], sections: pair.1.sections)
         }
         files["search-index.js"] = Array(SearchIndex.script(index).utf8)
-        for (path, bytes) in katex ?? [:] { files[path] = bytes }
+        for (path, bytes) in math.assets { files[path] = bytes }
         return files
     }
 
-    /// The list of every page, the current one marked with `aria-current`.
-    static func sidebar(pages: [PageSource], titles: [String], current: Int) -> String {
-        var out = "<ol class=\"chapters\">\n"
-        for (index, page) in pages.enumerated() {
-            let label = index == 0 ? "Introduction" : titles[index]
-            let mark = index == current ? " aria-current=\"page\"" : ""
-            out += "<li><a href=\"\(escapeHTML(page.htmlName))\"\(mark)>\(escapeHTML(label))</a></li>\n"
-        }
-        return out + "</ol>"
+    /// The line under a chapter's title: where its Markdown is, and how to run its code.
+    static func sourceLine(_ page: PageSource, options settings: BookSettings) -> String {
+        guard let number = page.chapterNumber else { return "" }
+        let href = settings.sourceURL("chapters/" + page.fileName) ?? "source/" + page.fileName
+        return "<p class=\"chapter-source\"><a href=\"\(escapeHTML(href))\">The Markdown source of this chapter</a>"
+            + " · run its code with <code>swift run book run \(number)</code></p>\n"
     }
 
-    /// Previous and next links.
-    static func pager(pages: [PageSource], titles: [String], current: Int) -> String {
-        var out = "<nav class=\"pager\" aria-label=\"Previous and next\">"
-        if current > 0 {
-            let title = current - 1 == 0 ? "Introduction" : titles[current - 1]
-            out += "<a rel=\"prev\" href=\"\(escapeHTML(pages[current - 1].htmlName))\"><span>Previous</span>\(escapeHTML(title))</a>"
-        }
-        if current + 1 < pages.count {
-            out += "<a rel=\"next\" href=\"\(escapeHTML(pages[current + 1].htmlName))\"><span>Next</span>\(escapeHTML(titles[current + 1]))</a>"
-        }
-        return out + "</nav>"
-    }
-
-    /// A contents section for an introduction that does not link to its chapters itself.
-    static func contentsList(pages: [PageSource], titles: [String]) -> String {
-        var out = "<h2 id=\"contents\">Contents</h2>\n<ol class=\"contents\">\n"
-        for (index, page) in pages.enumerated().dropFirst() {
-            out += "<li><a href=\"\(escapeHTML(page.htmlName))\">\(escapeHTML(titles[index]))</a></li>\n"
-        }
-        return out + "</ol>\n"
+    /// `body` with `insert` after its first `</h1>` line (at the start when it has none).
+    static func afterTitle(_ body: String, insert: String) -> String {
+        guard !insert.isEmpty else { return body }
+        guard let range = body.range(of: "</h1>\n") else { return insert + body }
+        return String(body[..<range.upperBound]) + insert + String(body[range.upperBound...])
     }
 }

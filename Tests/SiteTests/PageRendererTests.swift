@@ -15,13 +15,19 @@ import Testing
 
     @Test func inlineMathDropsTheDollars() {
         let page = render("The cost $`C = \\frac{1}{2} (a - y)^2`$ falls; a price of $5 and `code` stay.\n")
-        #expect(page.body.contains("The cost <span class=\"math inline\">C = \\frac{1}{2} (a - y)^2</span> falls;"))
+        #expect(page.body.contains("The cost \u{0}0\u{0} falls;"))
         #expect(page.body.contains("a price of $5 and <code>code</code> stay."))
+        #expect(page.formulas == [MathFormula(tex: "C = \\frac{1}{2} (a - y)^2", display: false, path: "chapters/01-one.md", line: 1, column: 12)])
+        let filled = MathFormula.fill(page.body, formulas: page.formulas) { $0.html(typeset: nil) }
+        #expect(filled.contains("The cost <span class=\"math inline math-untypeset\">C = \\frac{1}{2} (a - y)^2</span> falls;"))
     }
 
     @Test func mathBlockIsDisplayMathWithEscapedTeX() {
-        let page = render("```math\na < b \\\\ c\n```\n")
-        #expect(page.body == "<div class=\"math display\">a &lt; b \\\\ c</div>\n")
+        let page = render("Text.\n\n```math\na < b \\\\ c\n```\n")
+        #expect(page.body == "<p>Text.</p>\n\u{0}0\u{0}")
+        #expect(page.formulas.map(\.line) == [4])
+        #expect(page.formulas[0].html(typeset: nil) == "<div class=\"math display math-untypeset\" data-label=\"formula\">a &lt; b \\\\ c</div>\n")
+        #expect(page.formulas[0].html(typeset: "<span class=\"katex\">K</span>") == "<div class=\"math display\" data-label=\"formula\"><span class=\"katex\">K</span></div>\n")
     }
 
     @Test func hiddenBlocksAreNotShown() {
@@ -36,17 +42,24 @@ import Testing
         let results = PageResults(blocks: [1: BlockOutcome(stdout: "0.58662\n", outputChecked: true)])
         let page = render(markdown, results: results)
         #expect(page.body.contains("<div class=\"output checked\">"))
-        #expect(page.body.contains("<pre><code>0.5866\n</code></pre>"))
-        #expect(page.body.contains("<details class=\"actual\"><summary>what the program printed</summary><pre>0.58662\n</pre></details>"))
+        #expect(page.body.contains("<pre data-label=\"output\"><code><span class=\"line\">0.5866\n</span></code></pre>"))
+        #expect(page.body.contains("<details class=\"actual\"><summary>what the program printed</summary><pre data-label=\"what the program printed\"><code><span class=\"line\">0.58662\n</span></code></pre></details>"))
         #expect(render(markdown).body.contains("<div class=\"output\">"))
+    }
+
+    @Test func whatWasPrintedIsShownOnlyWhereItDiffers() {
+        let markdown = "```swift\nprint(1)\n```\n\n```output\n1\n```\n"
+        let same = PageResults(blocks: [1: BlockOutcome(stdout: "1  \n\n", outputChecked: true)])
+        #expect(!render(markdown, results: same).body.contains("what the program printed"))
+        let different = PageResults(blocks: [1: BlockOutcome(stdout: "1.0\n", outputChecked: true)])
+        #expect(render(markdown, results: different).body.contains("what the program printed"))
     }
 
     @Test func checkedNumberCarriesTheComputedValueEscaped() {
         let results = PageResults(recorded: ["h1": "0.586618\"<x>"])
         let page = render("So [0.5866](check:h1) it is, and [1](check:nothing).\n", results: results)
-        #expect(page.body.contains(#"<span class="checked" tabindex="0" data-computed="checked: the code computed 0.586618&quot;&lt;x&gt;""#))
-        #expect(page.body.contains(">0.5866</span> it is"))
-        #expect(page.body.contains(#"<span class="checked unverified" tabindex="0" data-computed="not checked yet">1</span>"#))
+        #expect(page.body.contains(#"<span class="checked" tabindex="0" aria-describedby="tip-01-one-1">0.5866<span class="tip" role="tooltip" id="tip-01-one-1">checked: the code computed 0.586618&quot;&lt;x&gt;</span></span> it is"#))
+        #expect(page.body.contains(#"<span class="checked unverified" tabindex="0" aria-describedby="tip-01-one-2">1<span class="tip" role="tooltip" id="tip-01-one-2">not checked yet</span></span>"#))
     }
 
     @Test func figuresFollowTheirBlockAndItsOutputNumberedInOrder() {
@@ -62,7 +75,10 @@ import Testing
         let second = body.range(of: "<figure id=\"figure-2\">")!.lowerBound
         let end = body.range(of: "<p>End.</p>")!.lowerBound
         #expect(output < first && first < text && text < second && second < end)
-        #expect(body.contains("aria-label=\"a line\"><svg>A</svg></div><figcaption><span class=\"figure-number\">Figure 1.</span> First &lt;one&gt;</figcaption>"))
+        #expect(body.contains("aria-label=\"a line\"><svg>A</svg></div></div><figcaption><a class=\"figure-number\" href=\"#figure-1\">Figure 1.</a> First &lt;one&gt;</figcaption>"))
+        let numbered = PageRenderer.render(markdown: markdown, path: "chapters/06-six.md", chapter: 6, results: results, links: links).body
+        #expect(numbered.contains("<figure id=\"figure-6-2\">"))
+        #expect(numbered.contains("<a class=\"figure-number\" href=\"#figure-6-1\">Figure 6.1.</a>"))
         #expect(!body.contains("show(b)"))
     }
 
@@ -101,6 +117,8 @@ import Testing
         #expect(page.body.contains("<h2 id=\"loss-and-cost-1\">"))
         #expect(page.sections.map(\.id) == ["", "loss-and-cost", "loss-and-cost-1"])
         #expect(page.sections[1].text == "Words here.")
+        #expect(page.body.contains("<a class=\"anchor\" href=\"#loss-and-cost-1\" aria-label=\"link to this section: Loss, and cost\">#</a></h2>"))
+        #expect(page.outline == [OutlineEntry(level: 2, id: "loss-and-cost-1", html: "Loss, and cost")])
     }
 
     @Test func swiftNotesForSpecialBlocks() {
@@ -113,7 +131,9 @@ import Testing
 extension PageRendererTests {
     @Test func titlesAndSearchTextDropMathDollars() {
         let page = render("# The $`\\sigma`$ function\n\nIt costs $5 and $`x^2`$ grows.\n")
-        #expect(page.title == "The \\sigma function")
-        #expect(page.sections[1].text == "It costs $5 and x^2 grows.")
+        #expect(page.title == "The σ function")
+        #expect(page.sections[1].text == "It costs $5 and x2 grows.")
+        let two = render("Both $`a`$ and $`\\frac{1}{m}`$ here.\n")
+        #expect(two.sections[0].text == "Both a and 1 m here.")
     }
 }

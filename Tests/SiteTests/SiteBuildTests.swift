@@ -53,7 +53,17 @@ import Testing
         let index = String(decoding: files["/search-index.js"]!, as: UTF8.self)
         #expect(index.hasPrefix("window.bookSearchIndex = ["))
         #expect(index.contains("\"page\":\"02-two.html\""))
-        #expect(summary.hasKaTeX == (files["/katex/katex.min.js"] != nil))
+        #expect(summary.hasKaTeX == (files["/katex/katex.min.css"] != nil))
+        #expect(files["/katex/katex.min.js"] == nil)
+        for name in ["/print.html", "/404.html", "/favicon.svg", "/search.js", "/source/01-one.md"] {
+            #expect(files[name] != nil, "missing \(name)")
+        }
+        #expect(one.contains("<link rel=\"prev\" href=\"notation.html\">"))
+        #expect(one.contains("swift run book run 1"))
+        #expect(one.contains("<a href=\"source/01-one.md\">"))
+        let print = String(decoding: files["/print.html"]!, as: UTF8.self)
+        #expect(print.contains("<section class=\"print-chapter\" id=\"page-02-two\">"))
+        #expect(print.contains("<body class=\"print-book\">"))
     }
 
     @Test func twoBuildsAreByteIdentical() throws {
@@ -134,7 +144,7 @@ import Testing
         _ = try SiteBuild(root: root).run(reports: [report])
         let one = try String(contentsOf: root.appendingPathComponent("_site/01-one.html"), encoding: .utf8)
         #expect(one.contains("<div class=\"output checked\">"))
-        #expect(one.contains("data-computed=\"checked: the code computed 1\""))
+        #expect(one.contains("role=\"tooltip\" id=\"tip-01-one-1\">checked: the code computed 1</span>"))
     }
 }
 
@@ -148,22 +158,37 @@ extension SiteBuildTests {
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("katex").path))
         let notation = try String(contentsOf: site.appendingPathComponent("notation.html"), encoding: .utf8)
         #expect(!notation.contains("katex"))
-        #expect(notation.contains("<span class=\"math inline\">x</span>"))
+        #expect(notation.contains("<span class=\"math inline math-untypeset\">x</span>"))
     }
 
-    @Test func withKaTeXItsFilesAreCopiedAndLinked() throws {
+    @Test func withKaTeXTheMathIsTypesetAtBuildTimeAndItsStyleCopied() throws {
         defer { try? FileManager.default.removeItem(at: root) }
-        let katex = root.appendingPathComponent("fake-katex")
-        try FileManager.default.createDirectory(at: katex.appendingPathComponent("fonts"), withIntermediateDirectories: true)
-        try "js".write(to: katex.appendingPathComponent("katex.min.js"), atomically: true, encoding: .utf8)
-        try "css".write(to: katex.appendingPathComponent("katex.min.css"), atomically: true, encoding: .utf8)
-        try "font".write(to: katex.appendingPathComponent("fonts/KaTeX_Main-Regular.woff2"), atomically: true, encoding: .utf8)
-        let summary = try SiteBuild(root: root, katexFolder: katex).run(reports: [])
+        guard KaTeX.node() != nil, KaTeX.files() != nil else { return }  // needs nodejs and libjs-katex
+        let summary = try SiteBuild(root: root).run(reports: [])
         #expect(summary.hasKaTeX)
         let files = try snapshot(root.appendingPathComponent("_site"))
-        #expect(files["/katex/katex.min.js"] == Data("js".utf8))
-        #expect(files["/katex/fonts/KaTeX_Main-Regular.woff2"] == Data("font".utf8))
-        #expect(String(decoding: files["/index.html"]!, as: UTF8.self).contains("<script defer src=\"katex/katex.min.js\"></script>"))
+        #expect(files["/katex/katex.min.css"] != nil)
+        #expect(files.keys.contains { $0.hasPrefix("/katex/fonts/KaTeX_Main-Regular") })
+        let one = String(decoding: files["/01-one.html"]!, as: UTF8.self)
+        #expect(one.contains("<link rel=\"stylesheet\" href=\"katex/katex.min.css\">"))
+        #expect(one.contains("<div class=\"math display\" data-label=\"formula\"><span class=\"katex-display\"><span class=\"katex\"><span class=\"katex-mathml\"><math"))
+        #expect(!one.contains("<script defer src=\"katex"))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".build/book/math").path))
+    }
+
+    @Test func aTeXErrorStopsTheBuildAtItsMarkdownPosition() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        guard KaTeX.node() != nil, KaTeX.files() != nil else { return }
+        try write("02-two.md", "# Two\n\nSee $`a + \\nosuch`$ and\n\n```math\na = b\n  + \\frac{1}\n```\n")
+        #expect {
+            try SiteBuild(root: root).run(reports: [])
+        } throws: { error in
+            (error as? SiteError)?.description == """
+            chapters/02-two.md:3:11: error: TeX error: undefined control sequence: \\nosuch; fix the formula
+            chapters/02-two.md:7:13: error: TeX error: unexpected end of input in a macro argument, expected '}'; fix the formula
+            """ || { print(error); return false }()
+        }
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("_site").path))
     }
 }
 
@@ -177,7 +202,8 @@ extension SiteBuildTests {
         let site = root.appendingPathComponent("_site")
         let data = try String(contentsOf: site.appendingPathComponent("data-README.html"), encoding: .utf8)
         #expect(data.contains("<a href=\"01-one.html\">chapter one</a>"))
-        #expect(!data.contains("aria-current"))
+        // Listed after the chapters while it is open, with its contents; not in the pager.
+        #expect(data.contains("<li><a href=\"data-README.html\" aria-current=\"page\">Data sets</a></li>\n<li><a href=\"print.html\">"))
         #expect(!data.contains("class=\"pager\""))
         let two = try String(contentsOf: site.appendingPathComponent("02-two.html"), encoding: .utf8)
         #expect(two.contains("<a href=\"data-README.html#data-sets\">the data</a>"))

@@ -38,7 +38,12 @@ import Testing
     }
 
     @Test func htmlEscapesAndWrapsSpans() {
-        #expect(SwiftHighlighter.html("a < b && c") == "a &lt; b &amp;&amp; c")
-        #expect(SwiftHighlighter.html("let s = \"<b>\"") == "<span class=\"kw\">let</span> s = <span class=\"str\">&quot;&lt;b&gt;&quot;</span>")
+        #expect(SwiftHighlighter.html("a < b && c") == "<span class=\"line\">a &lt; b &amp;&amp; c\n</span>")
+        #expect(SwiftHighlighter.html("let s = \"<b>\"\n") == "<span class=\"line\"><span class=\"kw\">let</span> s = <span class=\"str\">&quot;&lt;b&gt;&quot;</span>\n</span>")
+    }
+
+    @Test func aTokenAcrossLinesIsClosedAndReopenedInEachLine() {
+        #expect(SwiftHighlighter.html("/* a\nb */\n") == "<span class=\"line\"><span class=\"com\">/* a</span>\n</span><span class=\"line\"><span class=\"com\">b */</span>\n</span>")
+        #expect(SwiftHighlighter.plainHTML("x\n\n") == "<span class=\"line\">x\n</span><span class=\"line\">\n</span>")
     }
 }

@@ -1,0 +1,50 @@
+import Testing
+@testable import Site
+
+@Suite struct MathFormulaTests {
+    @Test func offsetsMapToMarkdownLinesAndByteColumns() {
+        let inline = MathFormula(tex: "σ + \\foo", display: false, path: "a.md", line: 3, column: 14)
+        // "σ + " is 4 UTF-16 units and 5 UTF-8 bytes.
+        #expect(inline.position(ofOffset: 4) == (3, 19))
+        let display = MathFormula(tex: "a = b\n  + \\sqrtt{2}", display: true, path: "a.md", line: 10, column: 3)
+        #expect(display.position(ofOffset: 0) == (10, 3))
+        #expect(display.position(ofOffset: 10) == (11, 7))
+        #expect(display.diagnostic("undefined control sequence: \\sqrtt", offset: 10).description
+            == "a.md:11:7: error: TeX error: undefined control sequence: \\sqrtt; fix the formula")
+    }
+
+    @Test func inlineMathIsFoundAtItsCodeSpan() {
+        let lines: [Substring] = ["Text $`x`$ and $``y``$", "then $`x`$."]
+        #expect(PageRenderer.position(ofInlineMath: "x", occurrence: 0, lines: lines, first: 1, last: 2)! == (1, 8))
+        #expect(PageRenderer.position(ofInlineMath: "y", occurrence: 0, lines: lines, first: 1, last: 2)! == (1, 19))
+        #expect(PageRenderer.position(ofInlineMath: "x", occurrence: 1, lines: lines, first: 1, last: 2)! == (2, 8))
+        #expect(PageRenderer.position(ofInlineMath: "x", occurrence: 2, lines: lines, first: 1, last: 2) == nil)
+    }
+
+    @Test func markersAreFilledInOrder() {
+        let formulas = [MathFormula(tex: "a", display: false, path: "p", line: 1, column: 1),
+                        MathFormula(tex: "b", display: false, path: "p", line: 1, column: 5)]
+        let body = "x \(MathFormula.marker(0)) y \(MathFormula.marker(1))."
+        #expect(MathFormula.fill(body, formulas: formulas) { "[\($0.tex)]" } == "x [a] y [b].")
+    }
+
+    @Test func theTypesetterAsksOnlyForWhatTheCacheLacksInOneBatch() throws {
+        let requests: Set = [MathRequest(tex: "b", display: false), MathRequest(tex: "a", display: true)]
+        let calls = Calls()
+        let typesetter = MathTypesetter(assets: [:]) { batch in
+            calls.append(batch)
+            return batch.map { $0.tex == "b" ? .error("no", offset: 0) : .html("<" + $0.tex + ">") }
+        }
+        let results = try typesetter.typeset(requests)
+        #expect(calls.all == [[MathRequest(tex: "b", display: false), MathRequest(tex: "a", display: true)]])
+        #expect(results[MathRequest(tex: "a", display: true)] == .html("<a>"))
+        #expect(results[MathRequest(tex: "b", display: false)] == .error("no", offset: 0))
+        #expect(try MathTypesetter.none().typeset(requests).isEmpty)
+    }
+}
+
+/// Records the batches a test typesetter was asked for.
+final class Calls: @unchecked Sendable {
+    private(set) var all: [[MathRequest]] = []
+    func append(_ batch: [MathRequest]) { all.append(batch) }
+}
