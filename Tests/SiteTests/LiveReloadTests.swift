@@ -53,7 +53,8 @@ import Testing
         #expect(try SiteBuild(root: root).update(reports: []).written == [], "nothing changed, nothing written")
         try write("02-two.md", "# Two\n\nMore, and better.\n")
         let update = try SiteBuild(root: root).update(reports: [])
-        #expect(update.written == ["02-two.html", "search-index.js"])
+        // The page, the whole-book print page, the chapter's Markdown source and the search index.
+        #expect(update.written == ["02-two.html", "print.html", "search-index.js", "source/02-two.md"])
         let after = try read(LiveReload.stampFile)
         let line = { (text: String, page: String) in text.split(separator: "\n").first { $0.contains("\"\(page)\"") } }
         #expect(line(before, "02-two.html") != line(after, "02-two.html"))
@@ -65,7 +66,7 @@ import Testing
         _ = try SiteBuild(root: root).update(reports: [])
         try FileManager.default.removeItem(at: root.appendingPathComponent("chapters/02-two.md"))
         let update = try SiteBuild(root: root).update(reports: [])
-        #expect(update.removed == ["02-two.html"])
+        #expect(update.removed == ["02-two.html", "source/02-two.md"])
         #expect(!(try read("01-one.html")).contains("02-two.html"))
     }
 }
