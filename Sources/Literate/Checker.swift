@@ -70,11 +70,14 @@ public struct Checker: Sendable {
         // A file named twice (or by two spellings) is checked once: two runs would share one work folder.
         var seen = Set<String>()
         paths = paths.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path).inserted }
+        // The math is checked from the Markdown alone, every time (it needs no compile), on
+        // other threads while the chapters are parsed, compiled and run.
+        let math = MathCheck.checkInBackground(paths: paths)
         let parsed = try paths.map { path in (path, try ChapterParser.read(path: path)) }
         let run = Pipeline(project: project, options: options, progress: progress, toolchain: toolchain)
         let reports = try run.check(parsed.map { ($0.0, $0.1.chapter, $0.1.diagnostics) })
-        // The math is checked from the Markdown alone, every time: it needs no compile.
-        return reports.map { $0.adding(MathCheck.check(path: $0.path)) }
+        let results = math()
+        return zip(reports, results).map { $0.adding($1) }
     }
 
     /// Writes every chapter's code as one program, `<folder>/main.swift`, and returns the

@@ -15,11 +15,13 @@ public struct WrittenNumber: Hashable, Sendable {
     public var offset: Int
 
     /// Whether `actual` lies within this number's written precision, widened by `tolerance`:
-    /// `|actual - value| <= max(halfUnit, tolerance)` (with a hair of slack for binary rounding).
+    /// `|actual - value| <= max(halfUnit, tolerance)`, plus one ulp of the larger of the two, the
+    /// most that writing both in binary can move their distance (`0.58655` matches `0.5866`).
+    /// Nine written digits are checked at nine digits: `0.298371108` does not match 0.29837110876.
     public func matches(_ actual: Double, tolerance: Tolerance? = nil) -> Bool {
         let allowed = allowance(tolerance)
         let distance = abs(actual - value)
-        return distance <= allowed + 1e-9 * max(abs(value), allowed)
+        return distance <= allowed + max(abs(value), abs(actual)).ulp
     }
 
     /// The allowed distance: the written precision or the explicit tolerance, whichever is larger.

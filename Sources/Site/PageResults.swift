@@ -10,10 +10,13 @@ public struct PageResults: Hashable, Sendable {
     public var blocks: [Int: BlockOutcome]
     /// The computed value of every `record(name, value)` in the chapter, as text.
     public var recorded: [String: String]
+    /// Every step of the math's arithmetic that `book check` compared, with its position.
+    public var math: [MathStepResult]
 
-    public init(blocks: [Int: BlockOutcome] = [:], recorded: [String: String] = [:]) {
+    public init(blocks: [Int: BlockOutcome] = [:], recorded: [String: String] = [:], math: [MathStepResult] = []) {
         self.blocks = blocks
         self.recorded = recorded
+        self.math = math
     }
 }
 
@@ -47,7 +50,7 @@ extension PageResults {
         for check in report.checks where check.passed {
             if let value = check.computed { recorded[check.check.name] = PageResults.format(value) }
         }
-        self.init(blocks: blocks, recorded: recorded)
+        self.init(blocks: blocks, recorded: recorded, math: report.math)
     }
 
     /// A computed value as a reader wants to see it: integers without a fraction, other

@@ -57,9 +57,11 @@ public enum Website {
         var files: [String: [UInt8]] = theme.assets
         var bodies: [String] = []
         for (index, page) in pages.enumerated() {
+            let steps = results[page.fileName]?.math ?? []
             let body = MathFormula.fill(rendered[index].body, formulas: rendered[index].formulas) { formula in
-                if case .html(let html) = typeset[formula.request] { return formula.html(typeset: html) }
-                return formula.html(typeset: nil)
+                let checked = formula.checkedSteps(steps)
+                if case .html(let html) = typeset[formula.request] { return formula.html(typeset: html, checked: checked) }
+                return formula.html(typeset: nil, checked: checked)
             }
             bodies.append(body)
             var content = afterTitle(body, insert: sourceLine(page, options: options.settings))

@@ -15,6 +15,18 @@ import Testing
         #expect(written.matches(0.586651) == false)
     }
 
+    @Test func manyDigitsAreCheckedAtTheirWrittenPrecision() {
+        // The slack is one ulp, not a relative 1e-9 that would swallow the ninth digit.
+        #expect(number("0.298371108").matches(0.29837110876) == false)
+        #expect(number("0.298371108").matches(0.2983711084))
+        #expect(number("-1673.365107").matches(-1673.3651085) == false)
+        #expect(number("-1673.365107").matches(-1673.3651074))
+        #expect(number("-1673.365107").halfUnit == 0.0000005)
+        #expect(WrittenNumber.format(number("-1673.365107").allowance(nil)) == "0.0000005")
+        #expect(number("123456789.5").matches(123456789.55))
+        #expect(number("123456789.5").matches(123456789.56) == false)
+    }
+
     @Test func anIntegerAcceptsHalfAUnit() {
         let written = number("3")
         #expect(written.matches(2.5))

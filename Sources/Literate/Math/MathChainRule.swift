@@ -30,27 +30,71 @@ struct NumericSide {
     var literals: [MathLiteral]
     var value: MathValue
 
+    static let named: Set<String> = ["begin", "end", "mathrm", "operatorname", "text", "textrm"]
+
+    /// Whether the side is a number computed without matrices or tuples (the fast path).
+    var isScalar: Bool
+
     init?(_ side: MathSide) {
-        guard let (expression, literals) = try? MathParser.parse(side.tokens),
-              let value = try? expression.evaluate(literals.map(\.value)), value.isFinite else { return nil }
+        // A letter other than e (Euler's number) or T (a transpose) is a free variable.
+        // Names in braces (`\begin{pmatrix}`, `\mathrm{ReLU}`, `\text{...}`) are not variables.
+        var hasNumber = false
+        var index = 0
+        let tokens = side.tokens
+        while index < tokens.count {
+            switch tokens[index].kind {
+            case .number: hasNumber = true
+            case .letter(let c) where c != "e" && c != "T": return nil
+            case .command(let name) where NumericSide.named.contains(name):
+                if index + 1 < tokens.count, tokens[index + 1].isSymbol("{") {
+                    index = MathChains.skipGroup(tokens, from: index + 1)
+                    continue
+                }
+            default: break
+            }
+            index += 1
+        }
+        guard hasNumber,
+              let (expression, literals) = try? MathParser.parse(side.tokens) else { return nil }
+        let values = literals.map(\.value)
+        if let scalar = expression.scalar(values) {
+            guard scalar.isFinite else { return nil }
+            value = MathValue(scalar)
+            isScalar = true
+        } else {
+            guard let value = try? expression.evaluate(values), value.isFinite else { return nil }
+            self.value = value
+            isScalar = false
+        }
         self.side = side
         self.expression = expression
         self.literals = literals
-        self.value = value
     }
 
-    /// Per element: the sum over `indices` of |∂C/∂ℓ| · halfUnit(ℓ), by central differences.
+    /// Per element: the sum over `indices` of |∂C/∂ℓ| · halfUnit(ℓ), by central differences
+    /// (one-sided where moving ℓ leaves the functions' domain, e.g. ln near 0).
     func propagated(_ indices: [Int]) -> [Double] {
-        var total = [Double](repeating: 0, count: value.elements.count)
         let base = literals.map(\.value)
+        var values = base
+        func moved(_ index: Int, by delta: Double) -> [Double]? {
+            values[index] = base[index] + delta
+            defer { values[index] = base[index] }
+            if isScalar { return expression.scalar(values).map { [$0] } }
+            return (try? expression.evaluate(values))?.elements
+        }
+        var total = [Double](repeating: 0, count: value.elements.count)
         for index in indices where literals[index].halfUnit > 0 {
-            var up = base, down = base
-            up[index] += literals[index].halfUnit
-            down[index] -= literals[index].halfUnit
-            guard let high = try? expression.evaluate(up), let low = try? expression.evaluate(down) else {
-                return total.map { _ in .infinity }
+            let h = literals[index].halfUnit
+            let high = moved(index, by: h).flatMap { $0.allSatisfy(\.isFinite) ? $0 : nil }
+            let low = moved(index, by: -h).flatMap { $0.allSatisfy(\.isFinite) ? $0 : nil }
+            for e in total.indices {
+                switch (high, low) {
+                case let (high?, low?): total[e] += abs(high[e] - low[e]) / 2
+                case let (high?, nil): total[e] += abs(high[e] - value.elements[e])
+                case let (nil, low?): total[e] += abs(value.elements[e] - low[e])
+                case (nil, nil): break
+                }
             }
-            for e in total.indices { total[e] += abs(high.elements[e] - low.elements[e]) / 2 }
         }
         return total
     }

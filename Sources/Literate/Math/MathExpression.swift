@@ -78,6 +78,50 @@ indirect enum MathExpression: Hashable, Sendable {
         }
     }
 
+    /// The value of a side without matrices or tuples, computed without allocating: nil when
+    /// the side holds a matrix or a tuple (then `evaluate` is the way).
+    func scalar(_ values: [Double]) -> Double? {
+        switch self {
+        case .literal(let index): return values[index]
+        case .constant(let value): return value
+        case .negate(let operand): return operand.scalar(values).map { -$0 }
+        case .binary(let operation, let left, let right):
+            guard let a = left.scalar(values), let b = right.scalar(values) else { return nil }
+            switch operation {
+            case .add: return a + b
+            case .subtract: return a - b
+            case .multiply, .hadamard: return a * b
+            case .divide: return a / b
+            case .power: return pow(a, b)
+            }
+        case .function(let name, let arguments):
+            if arguments.count == 1, let x = arguments[0].scalar(values) {
+                switch name {
+                case "sigma": return 1 / (1 + exp(-x))
+                case "tanh": return tanh(x)
+                case "exp": return exp(x)
+                case "ln", "log": return log(x)
+                case "sqrt": return x.squareRoot()
+                case "relu": return Swift.max(0, x)
+                case "abs": return Swift.abs(x)
+                case "sin": return sin(x)
+                case "cos": return cos(x)
+                case "sinh": return sinh(x)
+                case "cosh": return cosh(x)
+                default: return nil
+                }
+            }
+            guard name == "max" || name == "min", arguments.count >= 2 else { return nil }
+            var result: Double?
+            for argument in arguments {
+                guard let x = argument.scalar(values) else { return nil }
+                result = result.map { name == "max" ? Swift.max($0, x) : Swift.min($0, x) } ?? x
+            }
+            return result
+        case .matrix, .tuple, .transpose: return nil
+        }
+    }
+
     /// Functions act element by element; `max` and `min` take several arguments, a number
     /// among them standing for every element (`\max(0, Z)`).
     static func apply(_ name: String, _ inputs: [MathValue]) throws -> MathValue {

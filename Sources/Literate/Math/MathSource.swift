@@ -71,6 +71,7 @@ struct MathSourceFinder {
 
     /// The `$`-delimited code spans under `node`, located in its source lines in order.
     private mutating func inline(_ node: Node) {
+        guard mentionsMath(from: node.start.line, to: node.end.line) else { return }
         var spans: [String] = []
         collectSpans(node, into: &spans)
         guard !spans.isEmpty else { return }
@@ -83,6 +84,20 @@ struct MathSourceFinder {
                 sources.append(MathSource(text: span, segments: [(0, start)], isBlock: false))
             }
         }
+    }
+
+    /// Whether any of the lines holds a `` $` ``: cheaper than walking the inline nodes.
+    private func mentionsMath(from first: Int, to last: Int) -> Bool {
+        guard first >= 1 else { return true }
+        for line in first...max(first, min(last, lines.count)) where line <= lines.count {
+            let bytes = lines[line - 1]
+            var index = 0
+            while index + 1 < bytes.count {
+                if bytes[index] == UInt8(ascii: "$"), bytes[index + 1] == UInt8(ascii: "`") { return true }
+                index += 1
+            }
+        }
+        return false
     }
 
     private func collectSpans(_ node: Node, into spans: inout [String]) {
@@ -138,7 +153,7 @@ struct MathSourceFinder {
                     if closing == run {
                         let after = index + closing
                         guard after < bytes.count, bytes[after] == UInt8(ascii: "$") else { return nil }
-                        var content = String(decoding: text, as: UTF8.self).replacingNewlines()
+                        var content = String(decoding: text.map { $0 == 10 ? 32 : $0 }, as: UTF8.self)
                         if content.hasPrefix(" "), content.hasSuffix(" "), content.contains(where: { $0 != " " }) {
                             content = String(content.dropFirst().dropLast())
                         }
@@ -163,9 +178,4 @@ struct MathSourceFinder {
         }
         return nil
     }
-}
-
-private extension String {
-    /// Line endings inside a code span read as spaces.
-    func replacingNewlines() -> String { String(map { $0 == "\n" ? " " : $0 }) }
 }
