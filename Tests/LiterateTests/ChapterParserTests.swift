@@ -70,6 +70,12 @@ import Testing
         }
     }
 
+    /// Found by Fuzz/run.sh: with a lone CR before it, a math step was placed a line too early.
+    @Test func mathStepsAfterALoneCRAreOnTheirLine() {
+        let report = MathCheck.check(text: "# T\r\r$`1 + 1 = 3`$\n", path: "ch.md")
+        #expect(report.diagnostics.map(\.line) == [3])
+    }
+
     @Test func anUnknownOptionSuggestsTheNearest() {
         let (chapter, diagnostics) = parse("```swift hiden\nprint(1)\n```\n")
         #expect(diagnostics == ["ch.md:1:10: error: unknown option 'hiden'; did you mean 'hidden'?"])

@@ -50,10 +50,9 @@ public enum MathCheck {
 
     /// Checks chapter text; `path` names the chapter in diagnostics.
     public static func check(text: String, path: String) -> MathReport {
-        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
-            Array($0.last == UInt8(ascii: "\r") ? $0.dropLast() : $0)
-        }
+        // The same normalised text libcmark reads (CRLF, lone CR, BOM), so positions agree.
+        let text = CommonMark.normalized(text)
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Array($0) }
         return check(sources: MathSourceFinder.sources(in: CommonMark.parse(text), lines: lines), path: path)
     }
 
