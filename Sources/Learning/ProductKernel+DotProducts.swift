@@ -109,15 +109,16 @@ enum DotProducts {
         }
     }
 
-    /// C[0, q] = even sum + odd sum of column q of the block, plus the last term when n is odd.
+    /// C[0, q] = even sum + odd sum of column q of the block, plus the last term when n is
+    /// odd, for the block's 4 columns at once (lane q of each step below is column q's sum).
     @inline(__always)
     private static func finish(_ sums: Vector, row: UnsafePointer<Double>, b: UnsafePointer<Double>, n: Int,
                                c: UnsafeMutablePointer<Double>) {
         let even = n & ~1
-        for q in 0..<4 {
-            var value = sums[2 &* q] + sums[2 &* q &+ 1]
-            if even < n { value += row[even] * b[q &* n &+ even] }
-            c[q] = value
+        var value = sums.evenHalf + sums.oddHalf
+        if even < n {
+            value += SIMD4(repeating: row[even]) * SIMD4(b[even], b[n &+ even], b[2 &* n &+ even], b[3 &* n &+ even])
         }
+        value.store(c)
     }
 }

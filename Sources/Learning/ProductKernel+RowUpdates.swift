@@ -1,7 +1,7 @@
 /// The kernel for C = A B with B row-major (n, p): `*` and `transposedTimes`.
 ///
 /// A block of C, up to 8 rows by 8 columns, stays in vector registers while k runs over a
-/// slice of B: each step loads 8 numbers of one row of B and adds A_ik times them to row i
+/// slice of B (both factors' slices first copied so the kernel reads them in order): each step loads 8 numbers of one row of B and adds A_ik times them to row i
 /// of the block, for every row i. Every C_ij still adds its terms one by one in order of k,
 /// exactly as the definition is written, so vectors change the speed and never the result.
 enum RowUpdates {
@@ -17,20 +17,39 @@ enum RowUpdates {
         let m = w.m, n = w.n, p = w.p, rs = w.rowStride, ks = w.kStride
         let width = columnBlock, strips = columns.count / width
         let fullEnd = columns.lowerBound &+ strips &* width
-        // A slice of a large B is first copied into strips of 8 columns that lie one after
-        // the other: the copy reads B in the order it is stored, which the hardware
-        // prefetches well, and the kernel then reads each strip in order too. Walking B's
-        // own rows down one strip instead jumps a whole row per step, and on a matrix too
-        // large for the caches that is several times slower.
-        let packs = strips > 0 && n &* p >= 1 << 15
+        // A slice of a B too large for the core's own caches (over 2 MB) is first copied into
+        // strips of 8 columns that lie one after the other: the copy reads B in the order it
+        // is stored, which the hardware prefetches well from memory, and the kernel then
+        // reads each strip in order too. For a B that stays in the caches the copy costs more
+        // than it saves (8 x 1024 x 209 ran at half speed with it).
+        let packs = strips > 0 && n &* p > 1 << 18
         // Strips lie `stripSize` apart: a cache line more than they hold, so that copying one
-        // row of B into every strip does not map all the stores to one cache set.
+        // row of B into every strip does not map all the stores to one cache set; they start
+        // on cache lines, so no load or store of 8 numbers is split across two.
         let stripSize = ProductWork.kBlock &* width &+ 8
-        let packed: UnsafeMutablePointer<Double>? = packs ? .allocate(capacity: stripSize &* strips) : nil
+        let packed: UnsafeMutablePointer<Double>? = packs
+            ? UnsafeMutableRawPointer.allocate(byteCount: 8 &* stripSize &* strips, alignment: 64)
+                .bindMemory(to: Double.self, capacity: stripSize &* strips)
+            : nil
         defer { packed?.deallocate() }
+        // The slice of A is copied too, each row block's numbers for one k side by side, so a
+        // step reads one cache line of A instead of 8 lines that, for a wide A, lie a multiple
+        // of 4 KB apart and so compete for one cache set.
+        let packedA: UnsafeMutablePointer<Double>? = strips > 0 ? .allocate(capacity: m &* ProductWork.kBlock) : nil
+        defer { packedA?.deallocate() }
         var k0 = 0
         while k0 < n {
             let k1 = min(k0 &+ ProductWork.kBlock, n), depth = k1 &- k0, first = k0 == 0
+            if let packedA {
+                var i = 0
+                while i < m {
+                    let rows = blockRows(m &- i), target = packedA + i &* ProductWork.kBlock
+                    for t in 0..<depth {
+                        for r in 0..<rows { target[t &* rows &+ r] = a[(i &+ r) &* rs &+ (k0 &+ t) &* ks] }
+                    }
+                    i &+= rows
+                }
+            }
             if let packed {
                 for k in k0..<k1 {
                     var source = b + (k &* p &+ columns.lowerBound), target = packed + (k &- k0) &* width
@@ -48,16 +67,16 @@ enum RowUpdates {
                 let bs = packs ? width : p
                 var i = 0
                 while i < m {
-                    let source = a + (i &* rs &+ k0 &* ks), target = c + (i &* p &+ j)
-                    switch m &- i {
-                    case 8...:
-                        block(rows: 8, a: source, rs: rs, ks: ks, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
+                    let source = UnsafePointer(packedA! + i &* ProductWork.kBlock), target = c + (i &* p &+ j)
+                    switch blockRows(m &- i) {
+                    case 8:
+                        block(rows: 8, a: source, rs: 1, ks: 8, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
                         i &+= 8
-                    case 4...:
-                        block(rows: 4, a: source, rs: rs, ks: ks, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
+                    case 4:
+                        block(rows: 4, a: source, rs: 1, ks: 4, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
                         i &+= 4
                     default:
-                        block(rows: 1, a: source, rs: rs, ks: ks, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
+                        block(rows: 1, a: source, rs: 1, ks: 1, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
                         i &+= 1
                     }
                 }
@@ -74,6 +93,12 @@ enum RowUpdates {
             }
             k0 = k1
         }
+    }
+
+    /// The rows of the next row block when `left` rows remain: 8, 4 or 1.
+    @inline(__always)
+    private static func blockRows(_ left: Int) -> Int {
+        left >= 8 ? 8 : left >= 4 ? 4 : 1
     }
 
     /// C[0..<rows, 0..<8] (+)= Σ_{t < depth} A[0..<rows, t] B[t, 0..<8], for rows 8, 4 or 1

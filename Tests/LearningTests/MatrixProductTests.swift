@@ -51,13 +51,13 @@ import Learning
 
     /// (m, n, p) shapes: 1 x 1, odd sizes, sizes that are not multiples of the vector widths
     /// (8 columns for A B, 4 for A Bᵀ) or of the row blocks (8, 4, 1), more than 128 inner
-    /// terms, packed strips (n p ≥ 32768), and products large enough to go to several threads
+    /// terms, packed strips of B (n p > 2^18), and products large enough to go to several threads
     /// (m n p ≥ 2^20).
     static let shapes: [(Int, Int, Int)] = [
         (1, 1, 1), (3, 5, 7), (5, 7, 3), (1, 9, 1), (9, 1, 9), (1, 13, 6), (6, 13, 1),
         (4, 4, 4), (4, 3, 8), (7, 300, 11), (8, 257, 130), (9, 600, 131), (13, 517, 70),
         (16, 700, 134), (33, 64, 32), (2, 2, 1), (2, 1, 2), (1, 1, 33), (33, 1, 1), (8, 129, 9),
-        (15, 2, 17), (12, 33, 23), (10, 32, 32), (32, 64, 64), (11, 1000, 97), (8, 700, 209),
+        (15, 2, 17), (12, 33, 23), (10, 32, 32), (32, 64, 64), (11, 1000, 97), (8, 700, 209), (9, 1300, 211),
     ]
 
     @Test(arguments: shapes) func productMatchesTheDefinition(_ shape: (Int, Int, Int)) {
