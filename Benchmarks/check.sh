@@ -68,7 +68,7 @@ one_compile=$(best timed eval "$one")
 # 4. The math's cost: the repeat check with and without math to check, best of more runs
 #    since the difference is small. Wall time and processor time (user + system).
 math_runs=$((runs * 3))
-cpu_timed() { local out; out=$( { /usr/bin/time -f "%e %U %S" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1); echo "$out"; }
+cpu_timed() { /usr/bin/time -o time.out -f "%e %U %S" "$@" >/dev/null 2>&1 || true; tail -1 time.out; }
 best_of() {  # best wall and best cpu of $math_runs runs of a repeat check
     local wall="" cpu="" line w c
     for _ in $(seq "$math_runs"); do

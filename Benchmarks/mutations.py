@@ -8,17 +8,18 @@ some check fail. The survivors (changes no check noticed) are listed with their
 positions. This is a measurement, not a test: it is not run by CI.
 
 A literal is changed in its last digit: an integer n becomes n + 1; a decimal's last
-digit goes up by one (9 becomes 8, so 0.9 -> 0.8, and 1e-9 -> 1e-8 would be an exponent,
-which is left alone: exponents are not picked). Literals inside string literals and
-comments are never picked.
+digit goes up by one (9 becomes 8, so 0.9 -> 0.8). A mantissa directly before `e` is not
+picked; the digits of a negative exponent are (1e-5 -> 1e-6). Literals inside string
+literals and comments are never picked.
 
-Usage: python3 Benchmarks/mutations.py [--seed 14] [--count 40] [--list]
+Usage: python3 Benchmarks/mutations.py [--seed 14] [--count 40] [--list] [--sample-from REV]
 Run from the repository's root after `swift build` (it calls .build/debug/book). Each
 change is checked on a copy of chapters/ in a temporary folder, so the working tree is
 never modified. Takes about 40 chapter compiles.
 """
 
 import argparse
+import difflib
 import os
 import random
 import re
@@ -80,8 +81,15 @@ def code_spans(line):
     return spans
 
 
-def literals(path):
-    lines = open(path, encoding="utf-8").read().split("\n")
+def read(path, revision=None):
+    if revision is None:
+        return open(path, encoding="utf-8").read()
+    return subprocess.run(["git", "show", f"{revision}:{path}"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def literals(path, revision=None):
+    lines = read(path, revision).split("\n")
     found = []
     for first, end in runnable_blocks(lines):
         for n in range(first, end):
@@ -94,7 +102,7 @@ def literals(path):
                     before = line[max(0, m.start() - 1):m.start()]
                     if after in ("e", "E") or before in ("e", "E"):
                         continue
-                    found.append((path, n, m.start(), m.group(1)))
+                    found.append((path, n, m.start(), m.group(1), line))
     return found
 
 
@@ -111,16 +119,51 @@ def main():
     parser.add_argument("--count", type=int, default=40)
     parser.add_argument("--list", action="store_true", help="list the chosen changes only")
     parser.add_argument("--book", default=".build/debug/book")
+    parser.add_argument("--sample-from", metavar="REVISION",
+                        help="draw the sample from the chapters at this git revision and apply "
+                             "each change to the same line (found by its text) in today's "
+                             "chapters, so two versions are measured on the same 40 changes")
     args = parser.parse_args()
 
-    chapters = sorted(f for f in os.listdir("chapters") if re.match(r"\d\d-.*\.md$", f))
-    pool = [lit for f in chapters for lit in literals(os.path.join("chapters", f))]
+    if args.sample_from:
+        listing = subprocess.run(["git", "ls-tree", "--name-only", args.sample_from, "chapters/"],
+                                 capture_output=True, text=True, check=True).stdout.split()
+        chapters = sorted(os.path.basename(f) for f in listing if re.match(r"chapters/\d\d-.*\.md$", f))
+    else:
+        chapters = sorted(f for f in os.listdir("chapters") if re.match(r"\d\d-.*\.md$", f))
+    pool = [lit for f in chapters for lit in literals(os.path.join("chapters", f), args.sample_from)]
     chosen = random.Random(args.seed).sample(pool, args.count)
     chosen.sort(key=lambda c: (c[0], c[1], c[2]))
-    print(f"{len(pool)} literals in runnable Swift blocks of {len(chapters)} chapters; "
-          f"{len(chosen)} chosen with seed {args.seed}")
+    print(f"{len(pool)} literals in runnable Swift blocks of {len(chapters)} chapters"
+          + (f" at {args.sample_from}" if args.sample_from else "")
+          + f"; {len(chosen)} chosen with seed {args.seed}")
+    if args.sample_from:
+        moved = []
+        for path, n, col, text, line in chosen:
+            old = read(path, args.sample_from).split("\n")
+            now = read(path).split("\n")
+            # The same line: the same occurrence of its text, or else the most similar
+            # line (an edited one) that still holds the literal.
+            hits = [k for k, l in enumerate(now) if l == line]
+            if hits:
+                nth = [k for k, l in enumerate(old) if l == line].index(n)
+                k = hits[min(nth, len(hits) - 1)]
+            else:
+                candidates = [l for l in now if any(m.group(1) == text for m in NUMBER.finditer(l))]
+                close = difflib.get_close_matches(line, candidates, n=1, cutoff=0.6)
+                if not close:
+                    print(f"{path}:{n + 1}: line gone from today's chapter, skipped: {line.strip()}",
+                          file=sys.stderr)
+                    continue
+                k = now.index(close[0])
+                print(f"{path}:{n + 1}: line edited since; using line {k + 1}: {close[0].strip()}",
+                      file=sys.stderr)
+            before = [m.start() for m in NUMBER.finditer(line) if m.group(1) == text].index(col)
+            cols = [m.start() for m in NUMBER.finditer(now[k]) if m.group(1) == text]
+            moved.append((path, k, cols[min(before, len(cols) - 1)], text, now[k]))
+        chosen = moved
     if args.list:
-        for path, n, col, text in chosen:
+        for path, n, col, text, _ in chosen:
             print(f"{path}:{n + 1}:{col + 1}: {text} -> {mutate(text)}")
         return 0
 
@@ -128,7 +171,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="mutations-") as tmp:
         copy = os.path.join(tmp, "chapters")
         shutil.copytree("chapters", copy)
-        for k, (path, n, col, text) in enumerate(chosen, 1):
+        for k, (path, n, col, text, _) in enumerate(chosen, 1):
             target = os.path.join(copy, os.path.basename(path))
             original = open(target, encoding="utf-8").read()
             lines = original.split("\n")
