@@ -5,7 +5,10 @@
 ///   hidden unit identical forever (symmetry), which chapter 9 shows.
 /// - `smallRandom(scale:)`: scale x N(0, 1), the classic 0.01 x randn.
 /// - `uniform(scale:)`: uniform on [-scale, scale).
-/// - `xavier`: N(0, 1) x √(1 / inputs), for tanh and sigmoid layers (Glorot and Bengio, 2010).
+/// - `xavier`: N(0, 1) x √(1 / inputs), for tanh and sigmoid layers. Strictly this fan-in
+///   scaling is LeCun's (LeCun, Bottou, Orr and Müller, 1998); Glorot and Bengio (2010), whose
+///   "Xavier" the case is named after, use the variance 2 / (inputs + outputs). The two agree
+///   when a layer has as many outputs as inputs.
 /// - `he`: N(0, 1) x √(2 / inputs), for ReLU layers (He et al., 2015).
 public enum Initializer: Sendable, Equatable {
     /// Every entry 0.
@@ -16,7 +19,8 @@ public enum Initializer: Sendable, Equatable {
     case smallRandom(scale: Double)
     /// A uniform draw from [-scale, scale) per entry.
     case uniform(scale: Double)
-    /// N(0, 1) x √(1 / columns): keeps the variance of Z near that of the inputs.
+    /// N(0, 1) x √(1 / columns), LeCun's fan-in scaling (not Glorot's 2 / (fan-in + fan-out)):
+    /// keeps the variance of Z near that of the inputs.
     case xavier
     /// N(0, 1) x √(2 / columns): the same for ReLU, which zeroes half its inputs.
     case he

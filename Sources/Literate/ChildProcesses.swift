@@ -73,6 +73,13 @@ public enum ChildProcesses {
             isSubreaper.mutate { $0 = true }
         }
         #endif
+        // A parent may start book with these blocked (Foundation's Process on Linux blocks
+        // nearly every signal in its children): then the signal re-raised below would stay
+        // pending and book would never end.
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for number in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&handled, number) }
+        pthread_sigmask(SIG_UNBLOCK, &handled, nil)
         for number in [SIGINT, SIGTERM, SIGHUP] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: signalQueue)
@@ -82,6 +89,9 @@ public enum ChildProcesses {
                 for stray in marked(with: "\(markVariable)=\(getpid()).") { kill(stray.pid, SIGKILL) }
                 signal(number, SIG_DFL)
                 kill(getpid(), number)
+                // Only reached if every thread blocks the signal.
+                usleep(200_000)
+                _exit(128 + number)
             }
             source.resume()
             signalSources.mutate { $0.append(source) }

@@ -140,7 +140,9 @@ struct Toolchain: Sendable {
     /// interrupted build never leaves a half-built library folder behind.
     private static func build(_ sources: [(module: String, files: [(name: String, data: Data)])], swiftc: String,
                               into folder: String) throws {
-        let staging = folder + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        // Unique per build, not only per process: two checks in one process (parallel tests)
+        // may build the same libraries at once.
+        let staging = folder + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         try? FileManager.default.removeItem(atPath: staging)
         var modules: [(name: String, files: [String])] = []
         do {
@@ -176,6 +178,11 @@ struct Toolchain: Sendable {
             try LibraryManifest.write(staging)
         } catch {
             throw BookError.cannotWrite(staging, error)
+        }
+        // A complete folder built meanwhile by another check is as good, and may be in use.
+        if LibraryManifest.verify(folder, requiring: ["libBookSupport.so"]) {
+            try? FileManager.default.removeItem(atPath: staging)
+            return
         }
         try? FileManager.default.removeItem(atPath: folder)
         do {

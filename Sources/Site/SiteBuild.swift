@@ -37,6 +37,13 @@ public struct SiteBuild: Sendable {
     /// `displayFolder` is how diagnostics name the chapters folder (e.g. `chapters`).
     /// On any error nothing in `output` has changed.
     public func run(reports: [ChapterReport], displayFolder: String = "chapters") throws -> Summary {
+        let (files, summary) = try render(reports: reports, displayFolder: displayFolder)
+        try SiteWriter.write(files, to: output)
+        return summary
+    }
+
+    /// Every file of the site (site paths → bytes), rendered but not written.
+    func render(reports: [ChapterReport], displayFolder: String) throws -> ([String: [UInt8]], Summary) {
         let pages = try BookSource.read(folder: root.appendingPathComponent("chapters"), displayFolder: displayFolder)
         let theme = try Theme(folder: root.appendingPathComponent("site"))
         var results: [String: PageResults] = [:]
@@ -46,8 +53,7 @@ public struct SiteBuild: Sendable {
         let math = MathTypesetter.katex(folder: katexFolder, cacheFolder: root.appendingPathComponent(".build/book/math"))
         let options = SiteOptions(settings: try BookSettings.read(root: root), extraHead: extraHead, extraBody: extraBody)
         let files = try Website.files(pages: pages, results: results, theme: theme, math: math, options: options)
-        try SiteWriter.write(files, to: output)
-        return Summary(pages: pages.count, start: output.appendingPathComponent("index.html"), hasKaTeX: math.typesets,
-                       warnings: pages.flatMap { HTMLSanitizer.audit(markdown: $0.markdown, path: $0.path) })
+        return (files, Summary(pages: pages.count, start: output.appendingPathComponent("index.html"), hasKaTeX: math.typesets,
+                               warnings: pages.flatMap { HTMLSanitizer.audit(markdown: $0.markdown, path: $0.path) }))
     }
 }

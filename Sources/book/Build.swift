@@ -29,7 +29,7 @@ struct Build: ParsableCommand {
         let project = try Project.locate()
         let root = URL(fileURLWithPath: project.root)
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
-        let display = here == root.standardizedFileURL.path ? "chapters" : root.appendingPathComponent("chapters").path
+        let display = BookCommand.chaptersDisplay(root: root)
         let started = DispatchTime.now().uptimeNanoseconds
         let startedCPU = clock()
         let summary: SiteBuild.Summary
@@ -52,5 +52,13 @@ struct Build: ParsableCommand {
         print("rendered \(summary.pages) pages in \(String(format: "%.3f", seconds)) s (\(String(format: "%.3f", cpu)) s of processor time)")
         let start = summary.start.path.hasPrefix(here + "/") ? String(summary.start.path.dropFirst(here.count + 1)) : summary.start.path
         print("open \(start)")
+    }
+}
+
+extension BookCommand {
+    /// How the site's diagnostics name the chapters folder: `chapters` from the root, else its full path.
+    static func chaptersDisplay(root: URL) -> String {
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        return here == root.standardizedFileURL.path ? "chapters" : root.appendingPathComponent("chapters").path
     }
 }

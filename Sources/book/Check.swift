@@ -21,6 +21,16 @@ struct Check: ParsableCommand {
     @Flag(help: "Compile and run every chapter even if it is unchanged since the last check.")
     var noCache = false
 
+    @Option(help: "How to print the results: text, github (workflow annotations; the default when GITHUB_ACTIONS=true), json or junit.")
+    var format: ReportFormat?
+
+    @Option(help: "Check only shard K of N (e.g. 2/4): N jobs with K = 1...N check every chapter exactly once.",
+            transform: { text in
+                guard let shard = Shard(text) else { throw ValidationError(Shard.usage) }
+                return shard
+            })
+    var shard: Shard?
+
     @Option(help: ArgumentHelp("Write all the chapters' code as one program into this folder and print the swiftc command that compiles it (the benchmark's baseline); check nothing.", visibility: .hidden))
     var emitBaseline: String?
 
@@ -30,14 +40,15 @@ struct Check: ParsableCommand {
             print(command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " "))
             return
         }
-        let reports = try BookCommand.check(files, timeout: timeout, jobs: jobs, useCache: !noCache)
-        for report in reports {
-            for diagnostic in report.diagnostics { print(diagnostic) }
-        }
-        print(ChapterReport.summary(reports))
+        let format = ReportFormat.choose(format, environment: ProcessInfo.processInfo.environment)
+        let reports = try BookCommand.check(files, shard: shard, timeout: timeout, jobs: jobs, useCache: !noCache)
+        let root = try BookCommand.environment { try Project.locate().root }
+        print(format.render(reports, root: root, currentDirectory: FileManager.default.currentDirectoryPath), terminator: "")
         if reports.contains(where: { !$0.passed }) { throw ExitCode(1) }
     }
 }
+
+extension ReportFormat: ExpressibleByArgument {}
 
 /// What `check` and `run` share: turning options into a checker, and environment problems into exit status 2.
 enum BookCommand {
@@ -51,12 +62,20 @@ enum BookCommand {
         }
     }
 
-    static func check(_ files: [String], timeout: Double, jobs: Int?, useCache: Bool) throws -> [ChapterReport] {
+    /// Checks `files` (every chapter when empty), only those of `shard` when given, with a
+    /// progress display on standard error.
+    static func check(_ files: [String], shard: Shard? = nil, timeout: Double, jobs: Int?, useCache: Bool) throws -> [ChapterReport] {
         try environment {
             let project = try Project.locate()
             var options = CheckOptions(timeout: timeout, useCache: useCache)
             if let jobs { options.jobs = jobs }
-            let paths = files.isEmpty ? project.chapterPaths() : files
+            var paths = files.isEmpty ? project.chapterPaths() : files
+            if let shard, !paths.isEmpty {
+                paths = shard.select(paths)
+                // A shard left with no chapter (more shards than chapters) checks nothing; the
+                // checker would read an empty list as every chapter.
+                if paths.isEmpty { return [] }
+            }
             let display = ProgressDisplay(total: paths.count)
             defer { display.clear() }
             return try Checker(project: project, options: options).check(paths: paths) { display.update($0) }

@@ -34,10 +34,12 @@ private enum BookExecutable {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
 
     /// Runs `book arguments` in `folder` (the fixture books by default).
-    static func run(_ arguments: [String], in folder: String = fixtures, direct: Bool = false) throws -> ProcessResult {
-        // Long enough for a first run that compiles Learning and Plot.
-        direct ? try Subprocess.run(arguments[0], Array(arguments.dropFirst()), in: folder, timeout: 600)
-            : try Subprocess.run(path(), arguments, in: folder, timeout: 600)
+    static func run(_ arguments: [String], in folder: String = fixtures, direct: Bool = false,
+                    environment: [String: String] = ["GITHUB_ACTIONS": ""]) throws -> ProcessResult {
+        // Long enough for a first run that compiles Learning and Plot. GITHUB_ACTIONS is
+        // cleared so that the tests see the text format when they run in GitHub Actions too.
+        direct ? try Subprocess.run(arguments[0], Array(arguments.dropFirst()), in: folder, environment: environment, timeout: 600)
+            : try Subprocess.run(path(), arguments, in: folder, environment: environment, timeout: 600)
     }
 
     /// The lines of a text, without the empty one after its final newline.
@@ -175,5 +177,130 @@ private enum BookExecutable {
         #expect(help.exitStatus == 0)
         #expect(help.stdoutText.contains("--timeout"))
         #expect(help.stdoutText.contains("Exit status: 0 when everything holds"))
+    }
+
+    @Test(arguments: ReportFormat.allCases) func exitStatusesAreTheSameInEveryFormat(format: ReportFormat) throws {
+        let passing = try BookExecutable.run(["check", "--format", format.rawValue, "passing/chapter.md"])
+        #expect(passing.exitStatus == 0, "stderr: \(passing.stderrText)")
+        let failing = try BookExecutable.run(["check", "--format", format.rawValue, "wrong-output/chapter.md"])
+        #expect(failing.exitStatus == 1, "stderr: \(failing.stderrText)")
+        #expect(failing.stdoutText.contains("0 passed, 1 failed"))
+        let missing = try BookExecutable.run(["check", "--format", format.rawValue, "nowhere/chapter.md"])
+        #expect(missing.exitStatus == 2)
+        #expect(missing.stdoutText == "")
+    }
+
+    @Test func githubActionsGetsAnnotationsAtTheRepositoryPath() throws {
+        let result = try BookExecutable.run(["check", "wrong-output/chapter.md"], environment: ["GITHUB_ACTIONS": "true"])
+        #expect(result.exitStatus == 1)
+        #expect(BookExecutable.lines(result.stdoutText) == [
+            "::error file=Tests/LiterateTests/Fixtures/wrong-output/chapter.md,line=8,col=6,title=book check::expected 0.5866 (±0.00005), got 0.58712",
+            "0 passed, 1 failed (1 printed number, 0 prose numbers, 0 math steps checked; 0 steps marked unchecked)",
+        ])
+    }
+
+    @Test func jsonIsOneDocumentOnStandardOutput() throws {
+        let result = try BookExecutable.run(["check", "--format", "json", "wrong-output/chapter.md", "passing/chapter.md"])
+        #expect(result.exitStatus == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout)) as? [String: Any])
+        let chapters = try #require(document["chapters"] as? [[String: Any]])
+        #expect(chapters.map { $0["path"] as? String } == ["wrong-output/chapter.md", "passing/chapter.md"])
+        #expect(chapters.map { $0["status"] as? String } == ["failed", "passed"])
+    }
+
+    @Test func shardsTogetherCheckEveryChapterOnce() throws {
+        let files = ["passing/chapter.md", "wrong-output/chapter.md", "unknown-option/chapter.md"]
+        var seen: [String] = []
+        for index in 1...2 {
+            let result = try BookExecutable.run(["check", "--format", "json", "--shard", "\(index)/2"] + files)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout)) as? [String: Any])
+            seen += try #require(document["chapters"] as? [[String: Any]]).compactMap { $0["path"] as? String }
+        }
+        #expect(seen.sorted() == files.sorted())
+    }
+
+    @Test(arguments: ["0/2", "3/2", "two"]) func aBadShardExitsTwo(text: String) throws {
+        let result = try BookExecutable.run(["check", "--shard", text])
+        #expect(result.exitStatus == 2)
+        #expect(result.stderrText.contains("wants K/N with 1 <= K <= N"))
+    }
+
+    /// `book watch`: the first check, a save that breaks a number and its diagnostic, a save
+    /// that makes the chapter hang, then Ctrl-C, which must stop the hanging program too.
+    @Test func watchChecksAgainOnSaveAndCtrlCStopsEverything() throws {
+        let repository = try Project.locate(from: BookExecutable.fixtures)
+        let folder = repository.root + "/.build/watch-command-tests-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let chapter = "# Sum\n\nThe sum is [3](check:sum).\n\n```swift\nrecord(\"sum\", 1 + 2)\n```\n"
+        try chapter.write(toFile: folder + "/01-sum.md", atomically: true, encoding: .utf8)
+
+        let watch = Process()
+        watch.executableURL = URL(fileURLWithPath: try BookExecutable.path())
+        watch.arguments = ["watch", "--no-site", "--timeout", "120", "01-sum.md"]
+        watch.currentDirectoryURL = URL(fileURLWithPath: folder)
+        watch.environment = ProcessInfo.processInfo.environment.merging(["GITHUB_ACTIONS": ""]) { $1 }
+        let printed = LockedText()
+        let out = Pipe()
+        watch.standardOutput = out
+        watch.standardError = FileHandle.nullDevice
+        out.fileHandleForReading.readabilityHandler = { handle in printed.append(handle.availableData) }
+        try watch.run()
+        defer { if watch.isRunning { kill(watch.processIdentifier, SIGKILL) } }
+
+        try printed.wait(for: "1 passed, 0 failed")
+        try chapter.replacingOccurrences(of: "[3]", with: "[4]").write(toFile: folder + "/01-sum.md", atomically: true, encoding: .utf8)
+        try printed.wait(for: "01-sum.md:3:13: error: expected 4 (±0.5), but the code computed 3.0 for 'sum'\n0 passed, 1 failed")
+        #expect(printed.text.contains(" changed: 01-sum.md\n"))
+
+        try (chapter + "\n```swift\nwhile true {}\n```\n").write(toFile: folder + "/01-sum.md", atomically: true, encoding: .utf8)
+        let program = try ChapterProgram.waitUntilRunning(startedBy: watch.processIdentifier)
+        kill(watch.processIdentifier, SIGINT)
+        let deadline = Date().addingTimeInterval(60)
+        while watch.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        try #require(!watch.isRunning, "book watch did not stop on SIGINT")
+        #expect(watch.terminationReason == .uncaughtSignal && watch.terminationStatus == SIGINT)
+        #expect(ChapterProgram.isGone(program), "the chapter's program outlived book watch")
+    }
+}
+
+/// Text a child prints, collected as it arrives.
+private final class LockedText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ more: Data) { lock.withLock { data.append(more) } }
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+
+    /// Waits (up to ten minutes: the first check may compile Learning) until `expected` has been printed.
+    func wait(for expected: String) throws {
+        let deadline = Date().addingTimeInterval(600)
+        while !text.contains(expected) {
+            try #require(Date() < deadline, "never printed \(expected); printed:\n\(text)")
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+}
+
+/// A chapter's program, found through /proc: the engine runs it from a work folder that ends
+/// in the id of the `book` that started it.
+private enum ChapterProgram {
+    static func waitUntilRunning(startedBy book: Int32) throws -> Int32 {
+        let deadline = Date().addingTimeInterval(600)
+        while Date() < deadline {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+                guard let pid = Int32(name), let command = try? String(contentsOfFile: "/proc/\(name)/cmdline", encoding: .utf8) else { continue }
+                if command.contains("/.build/book/work/") && command.contains("-\(book)/program") && !isGone(pid) { return pid }
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw CancellationError()
+    }
+
+    /// Whether the process has ended (gone, or a zombie waiting for a parent to reap it).
+    static func isGone(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+        let state = stat.split(separator: ")").last?.split(separator: " ").first
+        return state == "Z" || state == "X"
     }
 }

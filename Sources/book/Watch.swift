@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Literate
+import Site
+
+/// `book watch [FILE.md ...]`: check, then check again each time a chapter is saved, printing
+/// what `book check` prints, and keep `_site/` up to date with pages that reload themselves.
+struct Watch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the chapters, then again each time one is saved, and keep _site/ up to date; Ctrl-C stops.",
+        discussion: "Pages opened from _site/ reload themselves while watch runs; book build writes them without that script."
+    )
+
+    @Argument(help: "Chapter files to watch (default: every .md file in chapters/, new ones included).")
+    var files: [String] = []
+
+    @Option(help: "Seconds each chapter's program may run before it counts as a hang.")
+    var timeout: Double = 10
+
+    @Option(help: "How many chapters to compile and run at once (default: one per core).")
+    var jobs: Int?
+
+    @Flag(help: "Only check; leave _site/ alone.")
+    var noSite = false
+
+    func run() throws {
+        let project = try BookCommand.environment { try Project.locate() }
+        let root = URL(fileURLWithPath: project.root)
+        let format = ReportFormat.choose(nil, environment: ProcessInfo.processInfo.environment)
+        let here = FileManager.default.currentDirectoryPath
+        let session = WatchSession(paths: files, project: project) { paths in
+            try BookCommand.check(paths, timeout: timeout, jobs: jobs, useCache: true)
+        }
+        let watcher = FileWatcher(folders: session.folders())
+        let how = watcher.usesInotify ? "inotify" : "polling"
+        FileHandle.standardError.write(Data("watching \(watcher.folders.joined(separator: ", ")) (\(how)); Ctrl-C stops\n".utf8))
+        session.run(watcher: watcher, handle: { round in
+            if !round.changed.isEmpty {
+                print("--- \(Watch.clock()) changed: " + round.changed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
+            }
+            print(format.render(round.reports, root: project.root, currentDirectory: here), terminator: "")
+            if !noSite { updateSite(root: root, reports: round.reports) }
+            fflush(nil)
+        }, failed: { _ in
+            // BookCommand has printed the problem; the next save tries again.
+            fflush(nil)
+        })
+    }
+
+    /// The time of day, `14:03:07`, so an author sees which round is the latest.
+    static func clock() -> String {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return String(format: "%02d:%02d:%02d", parts.tm_hour, parts.tm_min, parts.tm_sec)
+    }
+
+    /// Rewrites the pages that changed; a broken link is printed and leaves the site as it was.
+    private func updateSite(root: URL, reports: [ChapterReport]) {
+        do {
+            let update = try SiteBuild(root: root).update(reports: reports, displayFolder: BookCommand.chaptersDisplay(root: root))
+            let pages = update.written.filter { $0.hasSuffix(".html") }
+            let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+            let path = update.summary.start.path
+            let start = path.hasPrefix(here + "/") ? String(path.dropFirst(here.count + 1)) : path
+            print(pages.isEmpty ? "_site/ unchanged; open \(start)" : "updated \(pages.count) of \(update.summary.pages) pages; open \(start)")
+        } catch {
+            print(error)
+        }
+    }
+}
