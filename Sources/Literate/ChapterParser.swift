@@ -21,11 +21,15 @@ public enum ChapterParser {
         if let text = String(validating: data, as: UTF8.self) {
             return parse(text, path: path)
         }
-        var line = 1, lineStart = 0, index = 0
+        // Lines and columns as everywhere else: CRLF, CR and LF end a line, a BOM is not a column.
+        let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var line = 1, lineStart = bom, index = bom
         while index < data.count {
             let length = validSequenceLength(data, at: index)
             if length == 0 { break }
-            if data[index] == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
+            let endsLine = data[index] == UInt8(ascii: "\n")
+                || (data[index] == UInt8(ascii: "\r") && (index + 1 == data.count || data[index + 1] != UInt8(ascii: "\n")))
+            if endsLine { line += 1; lineStart = index + 1 }
             index += length
         }
         let byte = index < data.count ? String(format: "0x%02X", data[index]) : "end of file"

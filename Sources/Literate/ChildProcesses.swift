@@ -46,21 +46,27 @@ public enum ChildProcesses {
     @discardableResult
     static func stop(_ pid: pid_t, mark: String) -> Int {
         kill(-pid, SIGKILL)
-        var strays = 0
+        var killed = Set<pid_t>()
         // Killing one process can orphan others: look again until none is left.
         for _ in 0..<20 {
             // Members of its group are dying already; the others left it.
-            let found = marked(with: "\(markVariable)=\(mark)").filter { $0.group != pid }.map(\.pid)
+            let found = marked(with: "\(markVariable)=\(mark)").map(\.pid).filter { getpgid($0) != pid && !killed.contains($0) }
             if found.isEmpty { break }
-            strays += found.count
-            for stray in found { kill(stray, SIGKILL) }
-            // A killed orphan of this subreaper is its child: wait for it, or it stays a zombie.
-            if isSubreaper.value { for stray in found where parent(of: stray) == getpid() { waitpid(stray, nil, 0) } }
-            usleep(2000)
+            for stray in found {
+                kill(stray, SIGKILL)
+                killed.insert(stray)
+            }
+            // Wait (up to a second) until they are gone, so the next look does not see them dying.
+            for _ in 0..<100 {
+                // A killed orphan of this subreaper is its child: wait for it, or it stays a zombie.
+                if isSubreaper.value { for stray in found where parent(of: stray) == getpid() { waitpid(stray, nil, WNOHANG) } }
+                if found.allSatisfy({ status(of: $0).map { $0.state == UInt8(ascii: "Z") } ?? true }) { break }
+                usleep(10_000)
+            }
         }
         if isSubreaper.value { reapOrphans() }
         running.mutate { $0[mark] = nil }
-        return strays
+        return killed.count
     }
 
     /// Makes this process the reaper of every orphan its runs leave, and stops every run on

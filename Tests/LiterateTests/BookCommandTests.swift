@@ -83,7 +83,7 @@ private enum BookExecutable {
         set -m
         '\(book)' check --no-cache --timeout 120 hang/chapter.md >/dev/null 2>&1 &
         b=$!
-        running() { for p in /proc/[0-9]*; do grep -qs "LITERATE_RUN=$b\\." $p/environ && grep -qs /program $p/cmdline && return 0; done; return 1; }
+        running() { for p in /proc/[0-9]*; do grep -qs "LITERATE_RUN=$b\\." $p/environ && tr '\\0' '\\n' < $p/cmdline 2>/dev/null | head -1 | grep -q '/program$' && return 0; done; return 1; }
         for i in $(seq 1 1200); do running && break; sleep 0.1; done
         running && echo "program running"
         kill -\(signal) $b

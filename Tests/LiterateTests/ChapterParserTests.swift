@@ -61,6 +61,15 @@ import Testing
         #expect(chapter?.block(openingOn: 17)?.index == 2)
     }
 
+    /// Found by Fuzz/run.sh: the bad byte of a CR-ended file was placed on line 1, past its end.
+    @Test func aBadByteIsPlacedOnCRAndCRLFLinesAndAfterABOM() {
+        for ending in ["\r", "\r\n", "\n"] {
+            let data = Array("\u{FEFF}# T\(ending)\(ending)ab".utf8) + [0xD6] + Array("c\(ending)".utf8)
+            #expect(ChapterParser.parse(data: data, path: "ch.md").diagnostics.map(\.description)
+                == ["ch.md:3:3: error: file is not valid UTF-8 (byte 0xD6); save it as UTF-8"])
+        }
+    }
+
     @Test func anUnknownOptionSuggestsTheNearest() {
         let (chapter, diagnostics) = parse("```swift hiden\nprint(1)\n```\n")
         #expect(diagnostics == ["ch.md:1:10: error: unknown option 'hiden'; did you mean 'hidden'?"])
