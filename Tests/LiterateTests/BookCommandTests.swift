@@ -84,13 +84,18 @@ private enum BookExecutable {
         '\(book)' check --no-cache --timeout 120 hang/chapter.md >/dev/null 2>&1 &
         b=$!
         running() { for p in /proc/[0-9]*; do grep -qs "LITERATE_RUN=$b\\." $p/environ && tr '\\0' '\\n' < $p/cmdline 2>/dev/null | head -1 | grep -q '/program$' && return 0; done; return 1; }
-        for i in $(seq 1 1200); do running && break; sleep 0.1; done
+        for i in $(seq 1 3000); do running && break; sleep 0.1; done
         running && echo "program running"
         kill -\(signal) $b
         wait $b
         echo "status $?"
-        sleep 0.3
-        grep -ls "LITERATE_RUN=$b\\." /proc/[0-9]*/environ 2>/dev/null | grep -v self | wc -l
+        # A SIGKILL takes effect asynchronously: give the kernel up to 5 s to end what book killed.
+        for i in $(seq 1 50); do
+            left=$(grep -ls "LITERATE_RUN=$b\\." /proc/[0-9]*/environ 2>/dev/null | grep -v self | wc -l)
+            [ "$left" = 0 ] && break
+            sleep 0.1
+        done
+        echo $left
         """
         let result = try BookExecutable.run(["/bin/bash", "-c", script], direct: true)
         let status = signal == "INT" ? 130 : 143
