@@ -47,7 +47,11 @@ public enum ChapterParser {
         var parser = ChapterWalk(path: path, lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init))
         let document = CommonMark.document(text)
         if let deep = document.tooDeep {
-            parser.error(Location(line: deep.line, column: deep.column),
+            // libcmark's start of an inline deep inside a multi-line paragraph can lie past the
+            // end of its line (found by Fuzz/run.sh): then point at the line's start.
+            let line = min(max(deep.line, 1), parser.lines.count)
+            let column = deep.column <= parser.lines[line - 1].count + 1 && line == deep.line ? deep.column : 1
+            parser.error(Location(line: line, column: column),
                          "markdown nests more than \(CommonMark.maximumDepth) levels deep here (quotes, lists or emphasis); flatten it")
         }
         parser.visit(document.root)

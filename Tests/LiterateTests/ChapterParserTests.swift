@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Literate
 
@@ -74,6 +75,17 @@ import Testing
     @Test func mathStepsAfterALoneCRAreOnTheirLine() {
         let report = MathCheck.check(text: "# T\r\r$`1 + 1 = 3`$\n", path: "ch.md")
         #expect(report.diagnostics.map(\.line) == [3])
+    }
+
+    /// Found by Fuzz/run.sh: libcmark placed the deep inline at 19:137 on a 53-byte line.
+    @Test func aTooDeepErrorStaysInsideItsLine() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
+        let path = folder + "/deep-position/chapter.md"
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let diagnostics = try ChapterParser.read(path: path).diagnostics
+        let deep = try #require(diagnostics.first { $0.message.contains("levels deep") })
+        #expect(deep.location.line >= 1 && deep.location.line <= lines.count)
+        #expect(deep.location.column >= 1 && deep.location.column <= lines[deep.location.line - 1].utf8.count + 1)
     }
 
     @Test func anUnknownOptionSuggestsTheNearest() {
