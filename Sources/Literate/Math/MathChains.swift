@@ -55,6 +55,15 @@ enum MathChains {
             relation = nil
             relationOffset = nil
         }
+        /// Adds `token` to the side being read, tracking how deep in brackets it sits.
+        func keep(_ token: MathToken) {
+            switch token.kind {
+            case .symbol("{"), .symbol("("), .symbol("["): depth += 1
+            case .symbol("}"), .symbol(")"), .symbol("]"): depth = max(0, depth - 1)
+            default: break
+            }
+            side.append(token)
+        }
         func endChain() {
             endSide()
             let sides = chain.filter { !$0.tokens.isEmpty }
@@ -87,12 +96,7 @@ enum MathChains {
             }
             let topLevel = depth == 0 && matrices == 0
             if !topLevel {
-                switch token.kind {
-                case .symbol("{"), .symbol("("), .symbol("["): depth += 1
-                case .symbol("}"), .symbol(")"), .symbol("]"): depth = max(0, depth - 1)
-                default: break
-                }
-                side.append(token)
+                keep(token)
                 index += 1
                 continue
             }
@@ -154,16 +158,11 @@ enum MathChains {
                 index += breaker
                 continue
             }
-            switch token.kind {
-            case .symbol("{"), .symbol("("), .symbol("["): depth += 1
-            case .symbol("}"), .symbol(")"), .symbol("]"): depth = max(0, depth - 1)
-            default: break
-            }
-            side.append(token)
+            keep(token)
             index += 1
         }
         endChain()
-        return chains.map { chain in chain.filter { !$0.tokens.isEmpty } }
+        return chains  // endChain keeps only non-empty sides and chains
     }
 
     /// Whether a row starting with `token` carries on the side of the row above.
