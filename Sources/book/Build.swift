@@ -11,14 +11,10 @@ struct Build: ParsableCommand {
         abstract: "Check the chapters, then render them as a website in _site/."
     )
 
-    @Option(name: .long, help: "Seconds a chapter's program may run.")
-    var timeout: Double = 10
-
-    @Option(help: "How many chapters to compile and run at once (default: one per core).")
-    var jobs: Int?
+    @OptionGroup var limits: ChapterLimits
 
     func run() throws {
-        let reports = try BookCommand.check([], timeout: timeout, jobs: jobs, useCache: true)
+        let reports = try BookCommand.check([], timeout: limits.timeout, jobs: limits.jobs, useCache: true)
         for report in reports {
             for diagnostic in report.diagnostics { print(diagnostic) }
         }

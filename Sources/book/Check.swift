@@ -12,11 +12,7 @@ struct Check: ParsableCommand {
     @Argument(help: "Chapter files to check (default: every .md file in chapters/).")
     var files: [String] = []
 
-    @Option(help: "Seconds each chapter's program may run before it counts as a hang.")
-    var timeout: Double = 10
-
-    @Option(help: "How many chapters to compile and run at once (default: one per core).")
-    var jobs: Int?
+    @OptionGroup var limits: ChapterLimits
 
     @Flag(help: "Compile and run every chapter even if it is unchanged since the last check.")
     var noCache = false
@@ -41,7 +37,7 @@ struct Check: ParsableCommand {
             return
         }
         let format = ReportFormat.choose(format, environment: ProcessInfo.processInfo.environment)
-        let reports = try BookCommand.check(files, shard: shard, timeout: timeout, jobs: jobs, useCache: !noCache)
+        let reports = try BookCommand.check(files, shard: shard, timeout: limits.timeout, jobs: limits.jobs, useCache: !noCache)
         let root = try BookCommand.environment { try Project.locate().root }
         print(format.render(reports, root: root, currentDirectory: FileManager.default.currentDirectoryPath), terminator: "")
         if reports.contains(where: { !$0.passed }) { throw ExitCode(1) }

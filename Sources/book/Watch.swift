@@ -14,11 +14,7 @@ struct Watch: ParsableCommand {
     @Argument(help: "Chapter files to watch (default: every .md file in chapters/, new ones included).")
     var files: [String] = []
 
-    @Option(help: "Seconds each chapter's program may run before it counts as a hang.")
-    var timeout: Double = 10
-
-    @Option(help: "How many chapters to compile and run at once (default: one per core).")
-    var jobs: Int?
+    @OptionGroup var limits: ChapterLimits
 
     @Flag(help: "Only check; leave _site/ alone.")
     var noSite = false
@@ -29,7 +25,7 @@ struct Watch: ParsableCommand {
         let format = ReportFormat.choose(nil, environment: ProcessInfo.processInfo.environment)
         let here = FileManager.default.currentDirectoryPath
         let session = WatchSession(paths: files, project: project) { paths in
-            try BookCommand.check(paths, timeout: timeout, jobs: jobs, useCache: true)
+            try BookCommand.check(paths, timeout: limits.timeout, jobs: limits.jobs, useCache: true)
         }
         let watcher = FileWatcher(folders: session.folders())
         let how = watcher.usesInotify ? "inotify" : "polling"

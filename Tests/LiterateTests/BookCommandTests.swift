@@ -115,6 +115,13 @@ private enum BookExecutable {
         }
     }
 
+    @Test func watchWithABadOptionValueExitsTwoAtOnce() throws {
+        let result = try Subprocess.run(try BookExecutable.path(), ["watch", "--no-site", "--jobs", "0", "passing/chapter.md"],
+                                        in: BookExecutable.fixtures, timeout: 60)
+        #expect(!result.timedOut && result.exitStatus == 2)
+        #expect(BookExecutable.lines(result.stderrText) == ["error: --jobs 0 is not allowed; give a whole number from 1 to 256, e.g. --jobs 2"])
+    }
+
     @Test func theSameFileTwiceIsCheckedOnce() throws {
         let result = try BookExecutable.run(["check", "passing/chapter.md", "./passing/chapter.md"])
         #expect(result.exitStatus == 0, "stderr: \(result.stderrText)")
