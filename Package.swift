@@ -12,6 +12,11 @@ let machineCode: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-march=native"])]
 let machineCode: [SwiftSetting] = []
 #endif
 
+// The engine is optimised in debug builds too, since `swift run book` is how authors and
+// readers run it: a repeat check took 0.22 s unoptimised (a quarter of it in SHA-256 and the
+// math checker) and 0.08 s optimised.
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "HowNeuralNetworksLearn",
     products: [
@@ -36,7 +41,7 @@ let package = Package(
         // SVG figures drawn by chapter code. Pure Swift, no dependencies.
         .target(name: "Plot", exclude: ["README.md"]),
         // The engine: chapters -> code blocks -> program -> run -> checks -> diagnostics.
-        .target(name: "Literate", dependencies: ["Markdown"]),
+        .target(name: "Literate", dependencies: ["Markdown"], swiftSettings: optimisedInDebug),
         // The website: chapters and check results -> HTML pages.
         .target(name: "Site", dependencies: ["Markdown", "Literate"]),
         // The thin command-line tool.
