@@ -5,6 +5,11 @@
 /// text (`WrittenNumber.tokens`); text must be equal, and each written number must match the
 /// printed one at its written precision, widened by the block's tolerance; an expected line that
 /// is exactly `...` matches zero or more printed lines.
+///
+/// Without a tolerance, a block shows what the program printed: a written number must also
+/// match the printed one at the printed precision, so `0.5866` for a printed `0.586612` is a
+/// mismatch (a reader of the Markdown takes the block for the program's output), while `0.50`
+/// for `0.5` and `1.2e-3` for `0.0012` pass (the same value).
 struct OutputComparison {
     /// A difference: where in the output block, and what to say.
     struct Mismatch: Hashable, Sendable {
@@ -60,6 +65,12 @@ struct OutputComparison {
                     let allowance = WrittenNumber.format(written.allowance(expected.tolerance))
                     return Mismatch(location: at(line: line, offset: written.offset),
                                     message: "expected \(written.text) (±\(allowance)), got \(printed.text)")
+                }
+                if expected.tolerance == nil, !printed.matches(written.value) {
+                    return Mismatch(location: at(line: line, offset: written.offset),
+                                    message: "the block shows \(written.text), but the program printed \(printed.text); "
+                                        + "write the printed digits, or print fewer decimals in the code (an output block shows "
+                                        + "what the program prints; give it a tolerance to compare approximately)")
                 }
             case (.text(let a, _), .text(let b, _)) where a == b:
                 continue

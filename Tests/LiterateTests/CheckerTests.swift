@@ -6,7 +6,7 @@ import Testing
 /// Swift is the slow part: one run keeps the suite fast).
 private enum Fixtures {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
-    static let cases = ["passing", "wrong-output", "wrong-prose", "compile-error", "trap", "hang", "must-fail-compiles",
+    static let cases = ["passing", "wrong-output", "rounded-output", "wrong-prose", "compile-error", "trap", "hang", "must-fail-compiles",
                         "must-trap-finishes", "unknown-option", "unknown-name", "unclosed-fence", "orphan-output", "empty",
                         "not-utf8", "floods", "reads-stdin", "shape-mismatch", "crlf", "lone-cr", "bom", "swallowed-fence",
                         "unclosed-text-fence", "fence-in-html", "indented-fence", "tab-closing-fence", "deep-nesting",
@@ -62,6 +62,13 @@ private enum Fixtures {
 
     @Test func aWrongNumberInAnOutputBlock() throws {
         #expect(try Fixtures.printed("wrong-output") == ["wrong-output/chapter.md:8:6: error: expected 0.5866 (±0.00005), got 0.58712"])
+    }
+
+    @Test func anOutputBlockThatRoundsThePrintedDigits() throws {
+        #expect(try Fixtures.printed("rounded-output") == [
+            "rounded-output/chapter.md:8:6: error: the block shows 0.5866, but the program printed 0.586612; write the printed "
+                + "digits, or print fewer decimals in the code (an output block shows what the program prints; give it a "
+                + "tolerance to compare approximately)"])
     }
 
     @Test func aWrongNumberInProse() throws {

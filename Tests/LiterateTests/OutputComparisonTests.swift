@@ -8,7 +8,22 @@ import Testing
     }
 
     @Test func matchingOutputPasses() {
-        #expect(mismatch("a = 0.5866\nshape (8, 209)\n", "a = 0.58661234   \nshape (8, 209)\n\n") == nil)
+        #expect(mismatch("a = 0.5866\nshape (8, 209)\n", "a = 0.5866   \nshape (8, 209)\n\n") == nil)
+    }
+
+    @Test func theSameValueWrittenAnotherWayPasses() {
+        #expect(mismatch("0.50 1.2e-3 -0.0 3.0\n", "0.5 0.0012 0 3\n") == nil)
+        // Binary noise in the last printed digit is the same value.
+        #expect(mismatch("0.3\n", "0.30000000000000004\n") == nil)
+    }
+
+    @Test func aBlockThatRoundsThePrintedDigitsIsAMismatch() {
+        #expect(mismatch("x\nh1 = 0.5866\n", "x\nh1 = 0.586612\n")
+            == "11:8: the block shows 0.5866, but the program printed 0.586612; write the printed digits, or print fewer "
+            + "decimals in the code (an output block shows what the program prints; give it a tolerance to compare approximately)")
+        #expect(mismatch("3\n", "3.2\n") != nil)
+        // A tolerance compares approximately, so rounding is the author's choice there.
+        #expect(mismatch("h1 = 0.5866\n", "h1 = 0.586612\n", tolerance: .absolute(0.00005)) == nil)
     }
 
     @Test func aWrongNumberPointsAtItsColumn() {
