@@ -54,6 +54,11 @@ import Testing
                 == "two frames are labelled \"α = 0.1\"; give each frame its own value")
     }
 
+    @Test func theSameDrawingTwiceIsRefused() {
+        #expect(Frames.problem(parameter: "α", frames: [Frame("α = 0.1", drawing(0.1)), Frame("again", drawing(0.1))])
+                == "frames \"α = 0.1\" and \"again\" are the same drawing; draw each frame from its own value")
+    }
+
     @Test func framesOfAnotherSizeAreRefused() {
         let small = Figure(svg: "<svg viewBox=\"0 0 320 210\"></svg>", caption: "c", alt: "a")
         let message = Frames.problem(parameter: "α", frames: [Frame("α = 0.1", drawing(0.1)), Frame("small", small)])
