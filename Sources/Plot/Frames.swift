@@ -36,8 +36,8 @@ public struct Frames: Equatable, Sendable {
     public private(set) var frames: [Frame]
 
     /// A figure in `frames`, in slider order; stops the program with a message saying what to
-    /// fix when there are fewer than two frames, a label is empty or repeated, or the frames
-    /// differ in size or axes.
+    /// fix when there are fewer than two frames, a label is empty or repeated, two frames are
+    /// the same drawing, or the frames differ in size or axes.
     public init(parameter: String, caption: String, alt: String, frames: [Frame]) {
         if let problem = Self.problem(parameter: parameter, frames: frames) { require(false, problem) }
         self.parameter = parameter
@@ -56,9 +56,14 @@ public struct Frames: Equatable, Sendable {
             return "frames for \"\(parameter)\" have only one frame (\"\(first.label)\"); a slider needs at least two, or show the figure alone with show(figure)"
         }
         var seen: Set<String> = []
+        var drawings: [String: String] = [:]
         for (index, frame) in frames.enumerated() {
             if frame.label.isEmpty { return "frame \(index + 1) of \"\(parameter)\" has an empty label; label it with its value, e.g. \"α = 0.4\"" }
             if !seen.insert(frame.label).inserted { return "two frames are labelled \"\(frame.label)\"; give each frame its own value" }
+            // The same drawing twice would also repeat its ids on the page.
+            if let other = drawings.updateValue(frame.label, forKey: frame.figure.svg) {
+                return "frames \"\(other)\" and \"\(frame.label)\" are the same drawing; draw each frame from its own value"
+            }
             if frame.figure.viewBox != first.figure.viewBox {
                 return "frame \"\(frame.label)\" is \(size(frame.figure)) but frame \"\(first.label)\" is \(size(first.figure)); "
                     + "draw every frame at the same size, so the page does not jump as the slider moves"
