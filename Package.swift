@@ -12,6 +12,12 @@ let machineCode: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-march=native"])]
 let machineCode: [SwiftSetting] = []
 #endif
 
+// The engine and the site renderer are optimised in debug builds too, since `swift run book`
+// is how authors and readers run them: a repeat check took 0.22 s unoptimised (a quarter of
+// it in SHA-256 and the math checker) and 0.11 s so; rendering the site's pages, 0.44 s of
+// processor time and 0.25 s so.
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "HowNeuralNetworksLearn",
     products: [
@@ -36,9 +42,9 @@ let package = Package(
         // SVG figures drawn by chapter code. Pure Swift, no dependencies.
         .target(name: "Plot", exclude: ["README.md"]),
         // The engine: chapters -> code blocks -> program -> run -> checks -> diagnostics.
-        .target(name: "Literate", dependencies: ["Markdown"]),
+        .target(name: "Literate", dependencies: ["Markdown"], swiftSettings: optimisedInDebug),
         // The website: chapters and check results -> HTML pages.
-        .target(name: "Site", dependencies: ["Markdown", "Literate"]),
+        .target(name: "Site", dependencies: ["Markdown", "Literate"], swiftSettings: optimisedInDebug),
         // The thin command-line tool.
         .executableTarget(
             name: "book",

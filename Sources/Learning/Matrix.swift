@@ -94,15 +94,23 @@ public struct Matrix: Equatable, Sendable {
     }
 
     /// The transpose: element (i, j) of the result is element (j, i) of this matrix.
+    ///
+    /// Copied in tiles of 32 x 32, so that both the rows read and the rows written stay in
+    /// the cache while a tile is copied (a large matrix copied row by row writes every number
+    /// to a different cache line).
     public var transposed: Matrix {
-        var result = [Double](repeating: 0, count: count)
-        let height = rows, width = columns
-        elements.withUnsafeBufferPointer { m in
-            result.withUnsafeMutableBufferPointer { t in
-                for i in 0..<height {
-                    for j in 0..<width { t[j * height + i] = m[i * width + j] }
+        let height = rows, width = columns, tile = 32
+        let result = [Double](unsafeUninitializedCapacity: count) { t, initialized in
+            elements.withUnsafeBufferPointer { m in
+                for i0 in stride(from: 0, to: height, by: tile) {
+                    for j0 in stride(from: 0, to: width, by: tile) {
+                        for i in i0..<Swift.min(i0 + tile, height) {
+                            for j in j0..<Swift.min(j0 + tile, width) { t[j &* height &+ i] = m[i &* width &+ j] }
+                        }
+                    }
                 }
             }
+            initialized = height * width
         }
         return Matrix(rows: columns, columns: rows, elements: result)
     }

@@ -22,7 +22,7 @@ enum RowUpdates {
         // is stored, which the hardware prefetches well from memory, and the kernel then
         // reads each strip in order too. For a B that stays in the caches the copy costs more
         // than it saves (8 x 1024 x 209 ran at half speed with it).
-        let packs = strips > 0 && n &* p > 1 << 18
+        let packs = strips > 0 && n &* p > ProductWork.largeB
         // Strips lie `stripSize` apart: a cache line more than they hold, so that copying one
         // row of B into every strip does not map all the stores to one cache set; they start
         // on cache lines, so no load or store of 8 numbers is split across two.

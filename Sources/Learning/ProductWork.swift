@@ -15,12 +15,17 @@ struct ProductWork: @unchecked Sendable {
         case rowUpdates
         /// B stored as (p, n): every C_ij is a dot product of two contiguous rows.
         case dotProducts
+        /// A packed by `InOrderDots.pack`, B stored as (p, n): dot products that add in
+        /// order of k, as `rowUpdates` does.
+        case inOrderDots
     }
 
     /// Results up to this many are computed by `Matrix.smallProduct`.
     static let smallCount = 32
     /// Below this many multiply-adds one core finishes before a second one would start.
     static let parallelThreshold = 1 << 20
+    /// Above this many numbers (2 MB) B is taken not to fit in the core's own caches.
+    static let largeB = 1 << 18
     /// Rows of k processed at once, so the slice of B in use stays in the core's caches.
     static let kBlock = 128
 
@@ -30,7 +35,11 @@ struct ProductWork: @unchecked Sendable {
     func run(_ kernel: Kernel) {
         guard m > 0, n > 0, p > 0 else { return }
         // Ranges start at a multiple of the kernel's column block.
-        let group = kernel == .dotProducts ? DotProducts.columnBlock : RowUpdates.columnBlock
+        let group = switch kernel {
+        case .dotProducts: DotProducts.columnBlock
+        case .rowUpdates: RowUpdates.columnBlock
+        case .inOrderDots: InOrderDots.columnBlock
+        }
         let pieces = min(4, p / (2 &* group))
         if m &* n &* p < ProductWork.parallelThreshold || pieces < 2 {
             compute(kernel, 0..<p)
@@ -49,6 +58,7 @@ struct ProductWork: @unchecked Sendable {
         switch kernel {
         case .rowUpdates: RowUpdates.compute(self, columns)
         case .dotProducts: DotProducts.compute(self, columns)
+        case .inOrderDots: InOrderDots.compute(self, columns)
         }
     }
 }

@@ -62,6 +62,7 @@ extension Network {
         // One set of matrices for every step (see TrainingStep): same numbers as
         // forward + parameterGradients, without allocating on each step.
         var step = TrainingStep(network: self, loss: loss)
+        step.keepInputs(inputs, network: self)
         while true {
             step.forward(self, inputs: inputs)
             let cost = loss.cost(predicted: step.prediction(inputs: inputs), expected: expected)

@@ -19,6 +19,11 @@ struct TrainingStep {
     private(set) var gradients: [DenseGradients]
     /// Whether the output layer starts from the fused dZ = (A - Y) / m.
     private let fused: Bool
+    /// Xᵀ, when the inputs X are the same at every step and the first layer reads them
+    /// faster so (`Matrix.readsTransposeFaster`): made once by `keepInputs`.
+    private var transposedInputs: Matrix?
+    /// Scratch storage for the first layer's weights in that product.
+    private var packing: [Double] = []
 
     /// Empty matrices for `network`'s layers (each gets its storage at the first step).
     init(network: Network, loss: some Loss) {
@@ -32,6 +37,14 @@ struct TrainingStep {
         fused = network.layers.last.map { Network.fuses(activation: $0.activation, loss: loss) } ?? false
     }
 
+    /// Tells the step that every `forward` will get these `inputs` (full-batch training):
+    /// when the first layer reads them faster transposed, a copy of Xᵀ is made once here.
+    mutating func keepInputs(_ inputs: Matrix, network: Network) {
+        guard let first = network.layers.first, first.weights.columns == inputs.rows,
+              Matrix.readsTransposeFaster(weights: first.weights, input: inputs) else { return }
+        transposedInputs = inputs.transposed
+    }
+
     /// The network's output after `forward(_:inputs:)` (the inputs themselves for no layers).
     func prediction(inputs: Matrix) -> Matrix {
         outputs.last ?? inputs
@@ -42,7 +55,10 @@ struct TrainingStep {
         // The layers are read in place: copying a `Dense` costs a generic copy of its activation.
         for l in network.layers.indices {
             let weights = network.layers[l].weights
-            if l == 0 {
+            if l == 0, let transposed = transposedInputs {
+                checkInput(inputs, weights)
+                Matrix.multiply(weights, transposed: transposed, into: &weightedSums[l], packing: &packing)
+            } else if l == 0 {
                 checkInput(inputs, weights)
                 Matrix.multiply(weights, inputs, into: &weightedSums[l])
             } else {

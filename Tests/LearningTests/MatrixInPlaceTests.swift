@@ -48,3 +48,32 @@ import Testing
         #expect(out == CrossEntropy().gradient(predicted: z.map(abs), expected: y))
     }
 }
+
+/// `Matrix.multiply(_:transposed:into:packing:)`, the first layer's product from a kept Xᵀ.
+@Suite struct TransposedFactorTests {
+    /// (m, n, p): fewer and more rows than a block of 8, column counts around 8, no inner terms.
+    static let shapes: [(Int, Int, Int)] = [
+        (1, 1, 1), (3, 5, 7), (8, 300, 8), (8, 129, 9), (9, 64, 17), (17, 33, 70), (5, 700, 209), (2, 0, 3), (4, 7, 0),
+    ]
+
+    @Test(arguments: shapes) func sameNumbersAsTheProduct(_ shape: (Int, Int, Int)) {
+        let (m, n, p) = shape
+        var generator = SplitMix64(seed: UInt64(m * 1000 + n * 10 + p))
+        let a = Matrix(rows: m, columns: n, elements: (0..<m * n).map { _ in generator.uniform(in: -1..<1) })
+        let b = Matrix(rows: n, columns: p, elements: (0..<n * p).map { _ in generator.uniform(in: -1..<1) })
+        var c = Matrix(rows: 1, columns: 1, elements: [5]), packing: [Double] = []
+        Matrix.multiply(a, transposed: b.transposed, into: &c, packing: &packing)
+        #expect(c == a * b)
+        // Again with the scratch storage and C of the first call: nothing left over from it.
+        Matrix.multiply(a, transposed: b.transposed, into: &c, packing: &packing)
+        #expect(c == a * b)
+    }
+
+    @Test func onlyNarrowLayersOnLargeInputs() {
+        let x = Matrix(rows: 1300, columns: 211, repeating: 0)
+        #expect(Matrix.readsTransposeFaster(weights: Matrix(rows: 8, columns: 1300, repeating: 0), input: x))
+        #expect(!Matrix.readsTransposeFaster(weights: Matrix(rows: 9, columns: 1300, repeating: 0), input: x))
+        #expect(!Matrix.readsTransposeFaster(weights: Matrix(rows: 8, columns: 64, repeating: 0),
+                                             input: Matrix(rows: 64, columns: 32, repeating: 0)))
+    }
+}

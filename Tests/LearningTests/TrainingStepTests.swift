@@ -55,6 +55,21 @@ import Testing
         #expect(history.lastGradients?.flattened.count == 4)
     }
 
+    @Test func wideInputsKeptTransposedMatchTheReplay() throws {
+        // A first layer of 5 units on inputs of 1300 x 211 numbers (more than 2^18): `train`
+        // keeps Xᵀ and multiplies by it (InOrderDots); the replay multiplies by X itself.
+        let start = network([1300, 5, 1], hidden: .relu, output: .sigmoid, seed: 4)
+        let x = data(1300, 211, seed: 5)
+        let y = Matrix(row: (0..<211).map { Double($0 % 2) })
+        #expect(Matrix.readsTransposeFaster(weights: start.layers[0].weights, input: x))
+        var trained = start
+        let descent = GradientDescent(learningRate: 0.01)
+        let history = try trained.train(inputs: x, expected: y, loss: BinaryCrossEntropy(), optimizer: descent, iterations: 3)
+        let replayed = replay(start, inputs: x, expected: y, loss: BinaryCrossEntropy(), optimizer: descent, iterations: 3)
+        #expect(history.costs == replayed.costs)
+        #expect(trained.parameters == replayed.network.parameters)
+    }
+
     @Test func miniBatchesMatchTheReplay() throws {
         // Batches of 7 from 30 examples: the last batch of each epoch is smaller (2 columns).
         let start = network([6, 9, 1], hidden: .relu, output: .sigmoid, seed: 4)

@@ -1,0 +1,87 @@
+/// The kernel for C = A B when B is given as its transpose Bᵀ, (p, n), with rows
+/// contiguous in k, and each C_ij must add its terms in order of k, as `*` does: the first
+/// layer's W X in full-batch training, where X is fixed and kept transposed (see
+/// `TrainingStep`).
+///
+/// Why: for W (8, 12288) and X (12288, 209) every number of X is used only 8 times, so the
+/// product runs at the speed X can be read from memory; split by columns between cores,
+/// `RowUpdates` reads every row of X in short pieces, while this kernel gives each core a
+/// contiguous run of Xᵀ's rows, read straight through as the gradient's `DotProducts` reads X.
+///
+/// A block of 8 rows of A is first copied to `packed` as (n, 8), the 8 numbers A_i,k of one k
+/// side by side. A vector then holds C_ij for those 8 rows i and one column j, and a step adds
+/// A_·k · B_kj to it for 8 columns j at once (8 vectors, 8 independent sums):
+///
+///     C_·j ← C_·j + A_·k B_kj,   k = 0, 1, ..., n - 1,  from C_·j = 0
+///
+/// which is the definition's order, so the numbers are those of `*` to the last bit. Rows of
+/// the block past A's last row are zeros and their lanes are dropped.
+enum InOrderDots {
+    /// Columns of C taken at once, and rows of A in one vector.
+    static let columnBlock = 8
+
+    typealias Vector = SIMD8<Double>
+
+    /// Aᵀ in blocks of 8 rows: block b holds A_(8b + r),k at `packed[(b n + k) 8 + r]`
+    /// (zero past A's last row). A (m, n) row-major.
+    static func pack(_ a: UnsafePointer<Double>, m: Int, n: Int, into packed: UnsafeMutablePointer<Double>) {
+        let blocks = (m &+ 7) / 8
+        packed.update(repeating: 0, count: blocks &* n &* 8)
+        for i in 0..<m {
+            let offset: Int = (i / 8) &* n &* 8 &+ i % 8
+            let block = packed + offset, row = a + i &* n
+            for k in 0..<n { block[k &* 8] = row[k] }
+        }
+    }
+
+    /// C[i, j] = Σ_k A_ik B_kj in order of k, for every row i and every j in `columns`;
+    /// `w.a` is the packed A, `w.b` is Bᵀ (p, n).
+    static func compute(_ w: ProductWork, _ columns: Range<Int>) {
+        let packed = w.a!, bt = w.b!, c = w.c!
+        let m = w.m, n = w.n, p = w.p
+        for block in 0..<(m &+ 7) / 8 {
+            let a = packed + block &* n &* 8, rows = min(8, m &- block &* 8), target = c + block &* 8 &* p
+            var j = columns.lowerBound
+            while j &+ columnBlock <= columns.upperBound {
+                sums(columns: 8, a: a, bt: bt + j &* n, n: n, c: target + j, p: p, rows: rows)
+                j &+= columnBlock
+            }
+            while j < columns.upperBound {
+                sums(columns: 1, a: a, bt: bt + j &* n, n: n, c: target + j, p: p, rows: rows)
+                j &+= 1
+            }
+        }
+    }
+
+    /// C[r, t] = Σ_k A_rk Bᵀ_tk for r < rows and t < columns (8 or 1, a constant at every call,
+    /// so the unused registers fold away); Bᵀ's rows `n` apart, C's rows `p` apart.
+    @inline(__always)
+    private static func sums(columns: Int, a: UnsafePointer<Double>, bt: UnsafePointer<Double>, n: Int,
+                             c: UnsafeMutablePointer<Double>, p: Int, rows: Int) {
+        var s0 = Vector(), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0
+        let b0 = bt, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n, b4 = b3 + n, b5 = b4 + n, b6 = b5 + n, b7 = b6 + n
+        var pa = a
+        for k in 0..<n {
+            let x = Vector.load(pa)
+            s0 += x * Vector(repeating: b0[k])
+            if columns == 8 {
+                s1 += x * Vector(repeating: b1[k])
+                s2 += x * Vector(repeating: b2[k])
+                s3 += x * Vector(repeating: b3[k])
+                s4 += x * Vector(repeating: b4[k])
+                s5 += x * Vector(repeating: b5[k])
+                s6 += x * Vector(repeating: b6[k])
+                s7 += x * Vector(repeating: b7[k])
+            }
+            pa += 8
+        }
+        for r in 0..<rows {
+            let row = c + r &* p
+            row[0] = s0[r]
+            if columns == 8 {
+                row[1] = s1[r]; row[2] = s2[r]; row[3] = s3[r]; row[4] = s4[r]
+                row[5] = s5[r]; row[6] = s6[r]; row[7] = s7[r]
+            }
+        }
+    }
+}
