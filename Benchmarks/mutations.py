@@ -13,9 +13,9 @@ picked; the digits of a negative exponent are (1e-5 -> 1e-6). Literals inside st
 literals and comments are never picked.
 
 Usage: python3 Benchmarks/mutations.py [--seed 14] [--count 40] [--list] [--sample-from REV]
-                                       [--chapters 01 06 ...]
-`--chapters` runs only the sampled changes in those chapters (file names or prefixes); the
-sample is still drawn from every chapter, so the changes are the ones a full run makes.
+                                       [--chapters PREFIX ...]
+`--chapters 07 08` checks only the sampled changes in those chapters (the sample itself is
+drawn from every chapter as usual, so the same seed gives the same changes).
 Run from the repository's root after `swift build` (it calls .build/debug/book). Each
 change is checked on a copy of chapters/ in a temporary folder, so the working tree is
 never modified. Takes about 40 chapter compiles.
@@ -126,8 +126,9 @@ def main():
                         help="draw the sample from the chapters at this git revision and apply "
                              "each change to the same line (found by its text) in today's "
                              "chapters, so two versions are measured on the same 40 changes")
-    parser.add_argument("--chapters", nargs="+", metavar="CHAPTER",
-                        help="run only the sampled changes in these chapters (names or prefixes like 06)")
+    parser.add_argument("--chapters", nargs="+", metavar="PREFIX",
+                        help="check only the sampled changes in chapters whose file name starts "
+                             "with one of these (e.g. 07 08); the sample is unchanged")
     args = parser.parse_args()
 
     if args.sample_from:
@@ -168,8 +169,8 @@ def main():
             moved.append((path, k, cols[min(before, len(cols) - 1)], text, now[k]))
         chosen = moved
     if args.chapters:
-        chosen = [c for c in chosen if any(os.path.basename(c[0]).startswith(os.path.basename(p))
-                                           for p in args.chapters)]
+        chosen = [c for c in chosen if os.path.basename(c[0]).startswith(tuple(args.chapters))]
+        print(f"{len(chosen)} of them in chapters {' '.join(args.chapters)}")
     if args.list:
         for path, n, col, text, _ in chosen:
             print(f"{path}:{n + 1}:{col + 1}: {text} -> {mutate(text)}")
