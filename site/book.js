@@ -159,6 +159,31 @@ function setUpPrinting() {
   });
 }
 
+// Figures in frames: every frame is in the page (stacked, each labelled, when this script
+// does not run); here they share one place and a range input picks the one shown. The input
+// is native, so arrows, Page Up/Down, Home and End move it; nothing animates.
+function setUpFrameSliders() {
+  for (const figure of document.querySelectorAll("figure.frames")) {
+    const frames = Array.from(figure.querySelectorAll(".frame"));
+    const control = figure.querySelector(".frames-control");
+    const input = control && control.querySelector("input[type=range]");
+    const output = control && control.querySelector("output");
+    if (!input || !output || frames.length === 0) continue;
+    const show = () => {
+      const current = Math.min(frames.length - 1, Math.max(0, Number(input.value) || 0));
+      frames.forEach((frame, index) => frame.classList.toggle("current", index === current));
+      const label = frames[current].dataset.label || String(current + 1);
+      input.setAttribute("aria-valuetext", label);
+      output.textContent = label;
+    };
+    input.addEventListener("input", show);
+    input.addEventListener("change", show);
+    figure.classList.add("frames-live");
+    control.hidden = false;
+    show();  // a restored page may keep the input's last value
+  }
+}
+
 // On a narrow screen the chapter list starts folded, so the text comes first.
 function foldMenu() {
   const menu = document.querySelector("details.menu");
@@ -173,6 +198,7 @@ document.addEventListener("DOMContentLoaded", () => {
   foldMenu();
   setUpThemeSwitch();
   setUpCopyButtons();
+  setUpFrameSliders();
   markScrollingBlocks();
   window.addEventListener("resize", markScrollingBlocks);
   // Fonts change widths: look again once they are in.

@@ -6,7 +6,9 @@ Every page, at 1280 px: no script error, no request outside the site's folder, n
 load; math typeset at build time (KaTeX's HTML, no math script); no block cut off (nothing
 scrolls sideways, nothing past the window's edge); a copy button on every code block that
 copies the block; the page's table of contents, its current section marked as the page
-scrolls; heading anchors reachable by Tab; axe-core (WCAG 2.1 AA) with no serious or
+scrolls; heading anchors reachable by Tab; each figure in frames moved by keyboard (→, End
+and Home show one frame at a time, named, with focus visible and the page not moving; with
+scripts off every frame shows under its label); axe-core (WCAG 2.1 AA) with no serious or
 critical violation, in light and in dark. At 390 px: nothing runs off the page, a block
 that scrolls is focusable, labelled and marked, figure text stays readable. Once: keyboard
 search (/, typing, marks, arrows, Enter, the marks on the page opened), the theme switch
@@ -168,6 +170,7 @@ class Check:
         if name != "print.html":
             self.copy_buttons(name)
             self.toc(name)
+            self.frame_sliders(name)
         # print.html is every page's text again, each already checked on its own page; axe on
         # the whole book at once takes minutes, so it checks the page around the text and
         # the first chapter.
@@ -226,6 +229,58 @@ class Check:
             self.problem(name, "scrolled to section %r but the contents mark %r" % (answer["expected"], answer.get("current")))
         if answer["unreachableAnchors"]:
             self.problem(name, "%d heading anchors cannot be reached by keyboard" % answer["unreachableAnchors"])
+
+    def frame_sliders(self, name):
+        """Each figure in frames, by keyboard: the slider shows, → shows the next frame (and only
+        it), End the last, Home the first, the label follows, focus is visible, the page does not
+        move; with scripts off every frame shows, labelled, and the slider stays hidden."""
+        figures = self.driver.find_elements(By.CSS_SELECTOR, "article figure.frames")
+        for figure in figures:
+            where = "figure %s" % figure.get_attribute("id")
+            state = lambda: json.loads(self.js(FRAMES_STATE, figure))
+            before = state()
+            if before["visible"] != [0] or not before["control"]:
+                self.problem(name, "%s: the slider is %s and frames %s are visible, not the first alone (is book.js running?)" % (
+                    where, "shown" if before["control"] else "hidden", before["visible"]))
+                continue
+            slider = figure.find_element(By.CSS_SELECTOR, "input[type=range]")
+            url = self.driver.current_url
+            steps = [(Keys.ARROW_RIGHT, 1, "→"), (Keys.END, before["count"] - 1, "End"), (Keys.HOME, 0, "Home")]
+            for key, expected, said in steps:
+                slider.send_keys(key)
+                after = state()
+                label = before["labels"][expected]
+                if after["visible"] != [expected] or after["output"] != label or after["valuetext"] != label:
+                    self.problem(name, "%s: after %s frame %d (%s) should show alone and be named; frames %s are visible, the output says %r" % (
+                        where, said, expected, label, after["visible"], after["output"]))
+                if abs(after["height"] - before["height"]) > 1:
+                    self.problem(name, "%s: the figure's height changed from %d to %d px as the slider moved" % (where, before["height"], after["height"]))
+            if not state()["focusVisible"]:
+                self.problem(name, "%s: the focused slider shows no focus outline" % where)
+            if self.driver.current_url != url:
+                self.problem(name, "%s: an arrow key on the slider turned the page" % where)
+        if not figures:
+            return
+        # Without the site's script (blocked, as when a reader turns scripts off; the check's own
+        # scripts still run) the frames stand one under another, each under its label.
+        self.driver.execute_cdp_cmd("Network.enable", {})
+        self.driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/book.js"]})
+        try:
+            self.open(name)
+            for figure in self.driver.find_elements(By.CSS_SELECTOR, "article figure.frames"):
+                off = json.loads(self.js(FRAMES_STATE, figure))
+                if off["control"] or len(off["visible"]) != off["count"] or not off["labelsShown"]:
+                    self.problem(name, "figure %s without book.js: %d of %d frames visible, labels %s, slider %s" % (
+                        figure.get_attribute("id"), len(off["visible"]), off["count"],
+                        "shown" if off["labelsShown"] else "hidden", "shown" if off["control"] else "hidden"))
+        finally:
+            self.driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+            self.driver.execute_cdp_cmd("Network.disable", {})
+            self.open(name)
+            self.driver.get_log("browser")  # the blocked load's error is this check's own doing
+        self.js("arguments[0].scrollIntoView()", self.driver.find_element(By.CSS_SELECTOR, "article figure.frames"))
+        data = self.driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})["data"]
+        (self.screenshots / ("frames-" + name[:-5] + ".png")).write_bytes(base64.b64decode(data))
 
     # --- once ----------------------------------------------------------------------------
     def search(self):
@@ -466,6 +521,28 @@ if (chapter && !/swift run book run \d+/.test((document.querySelector('.chapter-
 return JSON.stringify({problems, math: maths.length, figures: figures.length,
   checked: document.querySelectorAll('.checked').length,
   blocks: document.querySelectorAll('article .code, article .output').length});
+"""
+
+# What a figure in frames (arguments[0]) shows: which frames are visible, the slider's state.
+FRAMES_STATE = r"""
+const figure = arguments[0];
+const frames = Array.from(figure.querySelectorAll('.frame'));
+const shown = (el) => { const box = el.getBoundingClientRect(); const style = getComputedStyle(el);
+  return box.width > 0 && box.height > 0 && style.visibility === 'visible' && style.display !== 'none'; };
+const control = figure.querySelector('.frames-control');
+const input = figure.querySelector('input[type=range]');
+const output = figure.querySelector('.frames-control output');
+return JSON.stringify({
+  count: frames.length,
+  labels: frames.map((f) => f.dataset.label),
+  visible: frames.map((f, i) => shown(f) ? i : -1).filter((i) => i >= 0),
+  labelsShown: frames.every((f) => { const l = f.querySelector('.frame-label'); return l && shown(l); }),
+  control: !!control && shown(control),
+  output: output ? output.textContent : null,
+  valuetext: input ? input.getAttribute('aria-valuetext') : null,
+  height: figure.getBoundingClientRect().height,
+  focusVisible: !!input && document.activeElement === input && input.matches(':focus-visible') && getComputedStyle(input).outlineStyle !== 'none',
+});
 """
 
 # Runs in each page at 390 px.

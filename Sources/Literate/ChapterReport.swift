@@ -82,18 +82,49 @@ public struct BlockResult: Hashable, Sendable, Codable {
     }
 }
 
-/// A figure a block drew with `show(figure)`.
+/// A figure a block drew with `show(figure)`, or in frames with `show(frames)`.
 public struct FigureResult: Hashable, Sendable, Codable {
-    /// The figure as a standalone SVG document.
+    /// The figure as a standalone SVG document; empty for a figure in frames.
     public var svg: String
     /// The caption the website prints under the figure.
     public var caption: String
     /// The text alternative for readers who cannot see the figure.
     public var alt: String
+    /// What the slider changes (`learning rate α`); empty for a single drawing.
+    public var parameter: String
+    /// The frames, in slider order; empty for a single drawing, whose SVG is `svg`.
+    public var frames: [FigureFrame]
 
     public init(svg: String, caption: String, alt: String) {
         self.svg = svg
         self.caption = caption
+        self.alt = alt
+        self.parameter = ""
+        self.frames = []
+    }
+
+    /// A figure in frames, shown one at a time under a slider over `parameter`.
+    public init(caption: String, alt: String, parameter: String, frames: [FigureFrame]) {
+        self.svg = ""
+        self.caption = caption
+        self.alt = alt
+        self.parameter = parameter
+        self.frames = frames
+    }
+}
+
+/// One frame of a figure in frames: the parameter's value as shown (`α = 0.4`) and its drawing.
+public struct FigureFrame: Hashable, Sendable, Codable {
+    /// The parameter's value for this frame, as the slider's output shows it.
+    public var label: String
+    /// The frame as a standalone SVG document.
+    public var svg: String
+    /// The text alternative for this frame.
+    public var alt: String
+
+    public init(label: String, svg: String, alt: String) {
+        self.label = label
+        self.svg = svg
         self.alt = alt
     }
 }

@@ -3,7 +3,8 @@
 ///
 /// The program talks to the engine through standard output, on lines that start with the
 /// record separator U+001E so they cannot be confused with what chapter code prints:
-/// `␞book:block N` (block N starts), `␞book:record LINE NAME␟VALUE`, `␞book:figure SVG␟CAPTION␟ALT`
+/// `␞book:block N` (block N starts), `␞book:record LINE NAME␟VALUE`, `␞book:figure SVG␟CAPTION␟ALT`,
+/// `␞book:frames PARAMETER␟CAPTION␟ALT` followed by `␟LABEL␟SVG␟ALT` per frame
 /// (backslash, newline and carriage return escaped), `␞book:finished N` (a `traps` block ran to
 /// its end), `␞book:end` (every block ran).
 enum Prelude {
@@ -86,6 +87,16 @@ enum Prelude {
     /// Shows a figure: the website places it after the block that called this, with its caption.
     public func show(_ figure: Figure) {
         print("\(bookMarker)figure \(bookEscape(figure.svg))\u{1F}\(bookEscape(figure.caption))\u{1F}\(bookEscape(figure.alt))")
+    }
+
+    /// Shows a figure in frames: the website places it after the block, one frame at a time
+    /// under a slider over `frames.parameter`.
+    public func show(_ frames: Frames) {
+        var line = "\(bookMarker)frames \(bookEscape(frames.parameter))\u{1F}\(bookEscape(frames.caption))\u{1F}\(bookEscape(frames.alt))"
+        for frame in frames.frames {
+            line += "\u{1F}\(bookEscape(frame.label))\u{1F}\(bookEscape(frame.figure.svg))\u{1F}\(bookEscape(frame.figure.alt))"
+        }
+        print(line)
     }
 
     /// Stops a chapter that reads standard input, at the line that tried.

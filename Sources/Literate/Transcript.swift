@@ -70,6 +70,13 @@ struct Transcript: Sendable {
             if parts.count == 3, let block = currentBlock {
                 figures[block, default: []].append(FigureResult(svg: parts[0], caption: parts[1], alt: parts[2]))
             }
+        case "frames":
+            let parts = argument.split(separator: Prelude.separator, omittingEmptySubsequences: false).map(Transcript.unescape)
+            guard parts.count >= 3, (parts.count - 3) % 3 == 0, let block = currentBlock else { break }
+            let frames = stride(from: 3, to: parts.count, by: 3).map {
+                FigureFrame(label: parts[$0], svg: parts[$0 + 1], alt: parts[$0 + 2])
+            }
+            figures[block, default: []].append(FigureResult(caption: parts[1], alt: parts[2], parameter: parts[0], frames: frames))
         default: break
         }
     }

@@ -46,7 +46,7 @@ struct Chart {
 
     /// The finished figure: grid below, `content` clipped to the plot area, axes and text above.
     func figure(caption: String, alt: String, content: (inout SVG) -> Void) -> Figure {
-        Figure(width: Self.width, height: Self.height, caption: caption, alt: alt) { svg, id in
+        Figure(width: Self.width, height: Self.height, caption: caption, alt: alt, axes: axesDescription) { svg, id in
             svg.group("defs") { svg in
                 svg.group("clipPath", [("id", "\(id)-area")]) { svg in
                     // A little margin, so a line along an edge or a point on it is not cut in half.
@@ -65,6 +65,14 @@ struct Chart {
             }
             legend.draw(into: &svg, left: left, top: top - Double(legend.rows) * Legend.rowHeight - 6)
         }
+    }
+
+    /// The axes' ranges and the plot area, in words, for comparing the frames of a slider.
+    var axesDescription: String {
+        func range(_ axis: Axis) -> String {
+            "\(Number.svg(axis.lower)) to \(Number.svg(axis.upper))" + (axis.isLogarithmic ? " (log)" : "")
+        }
+        return "x axis \(range(x)), y axis \(range(y)), plot area \(n(left)),\(n(top)) to \(n(right)),\(n(bottom))"
     }
 
     /// Faint lines at every tick, so values can be read across the plot.

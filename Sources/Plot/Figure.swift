@@ -10,6 +10,10 @@ public struct Figure: Equatable, Sendable {
     public var caption: String
     /// What the figure shows, for readers who cannot see it.
     public var alt: String
+    /// Where a chart's axes and plot area are, in words (`x axis 0 to 10, y axis 0 to 50,
+    /// plot area 62,40 to 616,372`): frames of one slider must agree on it. Nil for drawings
+    /// without axes and for `init(svg:caption:alt:)`.
+    var axes: String?
 
     /// A figure from finished SVG markup.
     public init(svg: String, caption: String, alt: String) {
@@ -20,7 +24,8 @@ public struct Figure: Equatable, Sendable {
 
     /// A figure of the given size whose content `draw` writes; `draw` receives the prefix
     /// to put before every id it defines, unique to this figure's content.
-    init(width: Double, height: Double, caption: String, alt: String, draw: (inout SVG, String) -> Void) {
+    init(width: Double, height: Double, caption: String, alt: String, axes: String? = nil,
+         draw: (inout SVG, String) -> Void) {
         // Ids must not clash when several figures share a page, yet stay the same from run
         // to run: draw once with a placeholder, name the figure after a hash of that drawing.
         let placeholder = "plot-\u{1}"
@@ -44,6 +49,15 @@ public struct Figure: Equatable, Sendable {
         var markup = svg.markup + content
         markup += "</svg>\n"
         self.init(svg: markup, caption: caption, alt: alt)
+        self.axes = axes
+    }
+
+    /// The `viewBox` attribute of the root `<svg>` element (`0 0 640 420`); nil without one.
+    var viewBox: String? {
+        guard let open = svg.firstRange(of: "<svg"), let end = svg[open.upperBound...].firstIndex(of: ">") else { return nil }
+        let tag = svg[open.upperBound..<end]
+        guard let start = tag.firstRange(of: " viewBox=\"") else { return nil }
+        return String(tag[start.upperBound...].prefix { $0 != "\"" })
     }
 
     /// FNV-1a over the UTF-8 bytes, as 8 hex digits: stable across runs and machines,

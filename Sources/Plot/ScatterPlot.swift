@@ -17,6 +17,8 @@ public struct ScatterPlot {
         var classIndex: Int
         var xs: [Double]
         var ys: [Double]
+        /// Whether a line joins the points in the order given (a path of iterates).
+        var joined = false
     }
 
     var title: String?
@@ -39,12 +41,14 @@ public struct ScatterPlot {
     }
 
     /// This plot with the points (xs[i], ys[i]) of one class named `name`; the class number
-    /// (colour and shape) is `classIndex`, or the next unused one.
-    public func points(_ name: String, xs: [Double], ys: [Double], classIndex: Int? = nil) -> ScatterPlot {
+    /// (colour and shape) is `classIndex`, or the next unused one. `joined` also draws a thin
+    /// line in the class's colour from each point to the next, for a path such as the
+    /// iterates of gradient descent.
+    public func points(_ name: String, xs: [Double], ys: [Double], classIndex: Int? = nil, joined: Bool = false) -> ScatterPlot {
         require(xs.count == ys.count, "points \"\(name)\" have \(xs.count) xs but \(ys.count) ys; give one y for each x")
         var plot = self
         let next = (groups.map(\.classIndex).max() ?? -1) + 1
-        plot.groups.append(Group(name: name, classIndex: classIndex ?? next, xs: xs, ys: ys))
+        plot.groups.append(Group(name: name, classIndex: classIndex ?? next, xs: xs, ys: ys, joined: joined))
         return plot
     }
 
@@ -92,6 +96,18 @@ public struct ScatterPlot {
                           x: axis(xRange, everything.flatMap(\.xs)), y: axis(yRange, everything.flatMap(\.ys)), legend: legend)
         return chart.figure(caption: caption, alt: alt) { svg in
             regions?.draw(into: &svg, chart: chart)
+            for group in groups where group.joined {
+                // A point that cannot be drawn breaks the line, as in a line plot.
+                var data = ""
+                var drawing = false
+                for (x, y) in zip(group.xs, group.ys) {
+                    guard let point = chart.place(x, y) else { drawing = false; continue }
+                    data += (drawing ? "L" : "M") + n(point.x) + " " + n(point.y)
+                    drawing = true
+                }
+                svg.empty("path", [("class", "plot-points-path"), ("d", data), ("stroke", Palette.colour(group.classIndex)),
+                                   ("stroke-width", "1.5"), ("stroke-linejoin", "round"), ("stroke-opacity", "0.8")])
+            }
             for group in groups {
                 let marker = Marker.of(group.classIndex)
                 var data = ""

@@ -88,6 +88,7 @@ extension PageRenderer {
         let number = chapter.map { "\($0).\(figureCount)" } ?? "\(figureCount)"
         let id = "figure-" + number.replacingOccurrences(of: ".", with: "-")
         index("Figure \(number). \(figure.caption)")
+        if !figure.frames.isEmpty { return frames(figure, number: number, id: id) }
         return """
         <figure id="\(id)"><div class="figure-scroll" data-label="Figure \(number)"><div class="figure-art" role="img" aria-label="\(escapeHTML(figure.alt))">\(HTMLSanitizer.svg(figure.svg))</div></div>\
         <figcaption><a class="figure-number" href="#\(id)">Figure \(number).</a> \(escapeHTML(figure.caption))</figcaption></figure>

@@ -20,7 +20,10 @@ struct Run: ParsableCommand {
             for block in report.blocks where block.ran {
                 print("--- \(report.path):\(block.line) ---")
                 print(block.output, terminator: "")
-                for figure in block.figures { print("[figure: \(figure.caption)]") }
+                for figure in block.figures {
+                    print(figure.frames.isEmpty ? "[figure: \(figure.caption)]"
+                                                : "[figure in \(figure.frames.count) frames over \(figure.parameter): \(figure.caption)]")
+                }
                 if let trap = block.trap { print("[trapped: \(trap)]") }
             }
             for diagnostic in report.diagnostics { print(diagnostic) }

@@ -10,7 +10,7 @@ private enum Fixtures {
                         "must-trap-finishes", "unknown-option", "unknown-name", "unclosed-fence", "orphan-output", "empty",
                         "not-utf8", "floods", "reads-stdin", "shape-mismatch", "crlf", "lone-cr", "bom", "swallowed-fence",
                         "unclosed-text-fence", "fence-in-html", "indented-fence", "tab-closing-fence", "deep-nesting",
-                        "leaves-child", "closes-outputs"]
+                        "leaves-child", "closes-outputs", "bad-frames"]
     static let options = CheckOptions(timeout: 3, useCache: false, outputLimit: 1 << 20)
 
     static func path(_ name: String) -> String { folder + "/" + name + "/chapter.md" }
@@ -94,6 +94,20 @@ private enum Fixtures {
             "shape-mismatch/chapter.md:7:11: error: the code trapped: Fatal error: shape mismatch: cannot multiply (2, 3) by (2, 2)",
             "shape-mismatch/chapter.md:7:11: note: printed before the failure:\nW is (2, 3)",
         ])
+    }
+
+    @Test func framesReachTheReportAndBadFramesAreRefusedAtTheirLine() throws {
+        let report = try Fixtures.report("bad-frames")
+        let figure = try #require(report.blocks[0].figures.first)
+        #expect(figure.parameter == "top" && figure.caption == "Two lines." && figure.alt == "Two frames." && figure.svg.isEmpty)
+        #expect(figure.frames.map(\.label) == ["top = 1.0", "top = 2.0"])
+        #expect(figure.frames.map(\.alt) == ["a line up to 1.0", "a line up to 2.0"])
+        #expect(figure.frames.allSatisfy { $0.svg.hasPrefix("<svg") })
+        let printed = try Fixtures.printed("bad-frames")
+        #expect(printed.count == 2)
+        #expect(printed.last == "bad-frames/chapter.md:23:14: note: printed before the failure:\nshown")
+        #expect(printed.first?.hasPrefix("bad-frames/chapter.md:23:14: error: the code trapped: Fatal error: frame \"five\" has x axis 0 to 1, y axis 0 to 5") == true)
+        #expect(printed.first?.hasSuffix("so they stay put as the slider moves") == true)
     }
 
     @Test func aHangIsStoppedAndPlacedWhereItWasStuck() throws {

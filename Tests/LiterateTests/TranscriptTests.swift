@@ -15,6 +15,17 @@ import Testing
         #expect(transcript.completed(0) && transcript.completed(1))
     }
 
+    @Test func framesArriveAsOneFigureWithTheirLabelsAndDrawings() {
+        let stdout = "\u{1E}book:block 0\n"
+            + "\u{1E}book:frames learning rate α\u{1F}Watch.\u{1F}Two runs.\u{1F}α = 0.1\u{1F}<svg>\\n1</svg>\u{1F}slow\u{1F}α = 0.9\u{1F}<svg>2</svg>\u{1F}jumps\n"
+            + "\u{1E}book:frames broken\u{1F}only two parts\n"
+        let transcript = Transcript(stdout)
+        #expect(transcript.figures[0] == [FigureResult(caption: "Watch.", alt: "Two runs.", parameter: "learning rate α", frames: [
+            FigureFrame(label: "α = 0.1", svg: "<svg>\n1</svg>", alt: "slow"),
+            FigureFrame(label: "α = 0.9", svg: "<svg>2</svg>", alt: "jumps"),
+        ])])
+    }
+
     @Test func anUnfinishedRunKnowsTheRunningBlock() {
         let transcript = Transcript("\u{1E}book:block 0\na\n\u{1E}book:block 1\nb\n")
         #expect(transcript.currentBlock == 1)
