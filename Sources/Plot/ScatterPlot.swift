@@ -1,5 +1,5 @@
 /// Points coloured and shaped by class, optionally over a classifier's decision regions
-/// and under lines such as a fitted model.
+/// and under lines such as a fitted model; points joined into a path are drawn over the lines.
 ///
 /// ```swift
 /// let plot = ScatterPlot(title: "Two moons", xLabel: "x₁", yLabel: "x₂")
@@ -96,6 +96,16 @@ public struct ScatterPlot {
                           x: axis(xRange, everything.flatMap(\.xs)), y: axis(yRange, everything.flatMap(\.ys)), legend: legend)
         return chart.figure(caption: caption, alt: alt) { svg in
             regions?.draw(into: &svg, chart: chart)
+            for group in groups where !group.joined { drawPoints(group, chart: chart, into: &svg) }
+            for line in lines {
+                let points = zip(line.xs, line.ys).compactMap { chart.place($0, $1) }
+                var attributes: [SVG.Attribute] = [("class", "plot-line"), ("d", pathData(points)), ("stroke", "currentColor"),
+                                                   ("stroke-width", "2"), ("stroke-linejoin", "round")]
+                if !Palette.dash(line.classIndex).isEmpty { attributes.append(("stroke-dasharray", Palette.dash(line.classIndex))) }
+                svg.empty("path", attributes)
+            }
+            // A path is what the figure is about: drawn last, over the lines, so a curve it
+            // runs along (the cost it descends) does not hide its points.
             for group in groups where group.joined {
                 // A point that cannot be drawn breaks the line, as in a line plot.
                 var data = ""
@@ -107,23 +117,19 @@ public struct ScatterPlot {
                 }
                 svg.empty("path", [("class", "plot-points-path"), ("d", data), ("stroke", Palette.colour(group.classIndex)),
                                    ("stroke-width", "1.5"), ("stroke-linejoin", "round"), ("stroke-opacity", "0.8")])
-            }
-            for group in groups {
-                let marker = Marker.of(group.classIndex)
-                var data = ""
-                for (x, y) in zip(group.xs, group.ys) {
-                    if let point = chart.place(x, y) { data += marker.path(x: point.x, y: point.y, size: 7) }
-                }
-                svg.empty("path", [("class", "plot-points"), ("d", data)] + marker.paint(Palette.colour(group.classIndex)))
-            }
-            for line in lines {
-                let points = zip(line.xs, line.ys).compactMap { chart.place($0, $1) }
-                var attributes: [SVG.Attribute] = [("class", "plot-line"), ("d", pathData(points)), ("stroke", "currentColor"),
-                                                   ("stroke-width", "2"), ("stroke-linejoin", "round")]
-                if !Palette.dash(line.classIndex).isEmpty { attributes.append(("stroke-dasharray", Palette.dash(line.classIndex))) }
-                svg.empty("path", attributes)
+                drawPoints(group, chart: chart, into: &svg)
             }
         }
+    }
+
+    /// One class's markers, in its colour and shape.
+    private func drawPoints(_ group: Group, chart: Chart, into svg: inout SVG) {
+        let marker = Marker.of(group.classIndex)
+        var data = ""
+        for (x, y) in zip(group.xs, group.ys) {
+            if let point = chart.place(x, y) { data += marker.path(x: point.x, y: point.y, size: 7) }
+        }
+        svg.empty("path", [("class", "plot-points"), ("d", data)] + marker.paint(Palette.colour(group.classIndex)))
     }
 
     /// The given range, or the values' range with a 5% margin, so no point sits on an axis;

@@ -89,5 +89,12 @@ import Testing
         #expect(line[0].attributes["stroke"] == Palette.colour(0))
         #expect(try XML.parse(ScatterPlot().points("p", xs: [0, 1], ys: [0, 1]).figure(caption: "c", alt: "a").svg)
             .elements(class: "plot-points-path").isEmpty)
+        // A path runs along curves such as the cost it descends: it is drawn over the lines,
+        // plain points under them.
+        let layered = try XML.parse(ScatterPlot(xRange: 0...2, yRange: 0...2).points("data", xs: [1], ys: [1])
+            .points("path", xs: [0, 2], ys: [0, 2], joined: true).line("curve", xs: [0, 2], ys: [2, 0])
+            .figure(caption: "c", alt: "a").svg)
+        let order = layered.all.compactMap { $0.attributes["class"] }.filter { $0.hasPrefix("plot-points") || $0 == "plot-line" }
+        #expect(order == ["plot-points", "plot-line", "plot-points-path", "plot-points"])
     }
 }
