@@ -13,6 +13,9 @@ picked; the digits of a negative exponent are (1e-5 -> 1e-6). Literals inside st
 literals and comments are never picked.
 
 Usage: python3 Benchmarks/mutations.py [--seed 14] [--count 40] [--list] [--sample-from REV]
+                                       [--chapters PREFIX ...]
+`--chapters 07 08` checks only the sampled changes in those chapters (the sample itself is
+drawn from every chapter as usual, so the same seed gives the same changes).
 Run from the repository's root after `swift build` (it calls .build/debug/book). Each
 change is checked on a copy of chapters/ in a temporary folder, so the working tree is
 never modified. Takes about 40 chapter compiles.
@@ -123,6 +126,9 @@ def main():
                         help="draw the sample from the chapters at this git revision and apply "
                              "each change to the same line (found by its text) in today's "
                              "chapters, so two versions are measured on the same 40 changes")
+    parser.add_argument("--chapters", nargs="+", metavar="PREFIX",
+                        help="check only the sampled changes in chapters whose file name starts "
+                             "with one of these (e.g. 07 08); the sample is unchanged")
     args = parser.parse_args()
 
     if args.sample_from:
@@ -162,6 +168,9 @@ def main():
             cols = [m.start() for m in NUMBER.finditer(now[k]) if m.group(1) == text]
             moved.append((path, k, cols[min(before, len(cols) - 1)], text, now[k]))
         chosen = moved
+    if args.chapters:
+        chosen = [c for c in chosen if os.path.basename(c[0]).startswith(tuple(args.chapters))]
+        print(f"{len(chosen)} of them in chapters {' '.join(args.chapters)}")
     if args.list:
         for path, n, col, text, _ in chosen:
             print(f"{path}:{n + 1}:{col + 1}: {text} -> {mutate(text)}")
