@@ -34,34 +34,59 @@ enum InOrderDots {
         }
     }
 
+    /// Rows k of the packed A in use at once: 1024 x 8 numbers, 64 KB, which stay in the
+    /// core's own cache while every column of the range meets them (the whole packed W of the
+    /// wide network, 786 KB, was pushed out by the stream of Xᵀ).
+    static let kChunk = 1024
+
     /// C[i, j] = Σ_k A_ik B_kj in order of k, for every row i and every j in `columns`;
-    /// `w.a` is the packed A, `w.b` is Bᵀ (p, n).
+    /// `w.a` is the packed A, `w.b` is Bᵀ (p, n). The running sums of every column wait in
+    /// `sums` between chunks of k, so each C_ij still adds its terms one by one, in order.
     static func compute(_ w: ProductWork, _ columns: Range<Int>) {
         let packed = w.a!, bt = w.b!, c = w.c!
         let m = w.m, n = w.n, p = w.p
+        let width = columns.count, groups = width / columnBlock
+        let state = UnsafeMutableRawPointer.allocate(byteCount: 64 &* 8 &* (groups &+ width), alignment: 64)
+            .bindMemory(to: Vector.self, capacity: 8 &* (groups &+ width))
+        defer { state.deallocate() }
         for block in 0..<(m &+ 7) / 8 {
             let a = packed + block &* n &* 8, rows = min(8, m &- block &* 8), target = c + block &* 8 &* p
-            var j = columns.lowerBound
-            while j &+ columnBlock <= columns.upperBound {
-                sums(columns: 8, a: a, bt: bt + j &* n, n: n, c: target + j, p: p, rows: rows)
-                j &+= columnBlock
+            var k0 = 0
+            while k0 < n {
+                let depth = min(kChunk, n &- k0), first = k0 == 0
+                for g in 0..<groups {
+                    let j = columns.lowerBound &+ g &* columnBlock
+                    sums(columns: 8, a: a + k0 &* 8, bt: bt + (j &* n &+ k0), n: n, depth: depth,
+                         state: state + g &* 8, first: first)
+                }
+                for t in groups &* columnBlock..<width {
+                    let j = columns.lowerBound &+ t
+                    sums(columns: 1, a: a + k0 &* 8, bt: bt + (j &* n &+ k0), n: n, depth: depth,
+                         state: state + (groups &* 8 &+ t &- groups &* columnBlock), first: first)
+                }
+                k0 &+= depth
             }
-            while j < columns.upperBound {
-                sums(columns: 1, a: a, bt: bt + j &* n, n: n, c: target + j, p: p, rows: rows)
-                j &+= 1
+            for t in 0..<width {
+                let sum = t < groups &* columnBlock ? state[t / 8 &* 8 &+ t % 8] : state[groups &* 8 &+ (t &- groups &* columnBlock)]
+                for r in 0..<rows { target[r &* p &+ columns.lowerBound &+ t] = sum[r] }
             }
         }
     }
 
-    /// C[r, t] = Σ_k A_rk Bᵀ_tk for r < rows and t < columns (8 or 1, a constant at every call,
-    /// so the unused registers fold away); Bᵀ's rows `n` apart, C's rows `p` apart.
+    /// state[t] (+)= Σ_{k < depth} A_·k Bᵀ_tk for t < columns (8 or 1, a constant at every
+    /// call, so the unused registers fold away): lane r of state[t] is row r's sum for column
+    /// t; Bᵀ's rows `n` apart; `first` starts the sums at 0.
     @inline(__always)
-    private static func sums(columns: Int, a: UnsafePointer<Double>, bt: UnsafePointer<Double>, n: Int,
-                             c: UnsafeMutablePointer<Double>, p: Int, rows: Int) {
+    private static func sums(columns: Int, a: UnsafePointer<Double>, bt: UnsafePointer<Double>, n: Int, depth: Int,
+                             state: UnsafeMutablePointer<Vector>, first: Bool) {
         var s0 = Vector(), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0
+        if !first {
+            s0 = state[0]
+            if columns == 8 { s1 = state[1]; s2 = state[2]; s3 = state[3]; s4 = state[4]; s5 = state[5]; s6 = state[6]; s7 = state[7] }
+        }
         let b0 = bt, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n, b4 = b3 + n, b5 = b4 + n, b6 = b5 + n, b7 = b6 + n
         var pa = a
-        for k in 0..<n {
+        for k in 0..<depth {
             let x = Vector.load(pa)
             s0 += x * Vector(repeating: b0[k])
             if columns == 8 {
@@ -75,13 +100,7 @@ enum InOrderDots {
             }
             pa += 8
         }
-        for r in 0..<rows {
-            let row = c + r &* p
-            row[0] = s0[r]
-            if columns == 8 {
-                row[1] = s1[r]; row[2] = s2[r]; row[3] = s3[r]; row[4] = s4[r]
-                row[5] = s5[r]; row[6] = s6[r]; row[7] = s7[r]
-            }
-        }
+        state[0] = s0
+        if columns == 8 { state[1] = s1; state[2] = s2; state[3] = s3; state[4] = s4; state[5] = s5; state[6] = s6; state[7] = s7 }
     }
 }
