@@ -23,6 +23,10 @@ public struct MathStepResult: Hashable, Sendable, Codable {
     }
 }
 
+/// A side that is arithmetic but has no value: NaN or infinite (a square root of a negative
+/// number, a logarithm of 0, a division by 0, an overflow). Never skipped: it is an error.
+struct UndefinedSide: Error {}
+
 /// A side that parsed as arithmetic: its tree, its literals and its value.
 struct NumericSide {
     var side: MathSide
@@ -35,7 +39,9 @@ struct NumericSide {
     /// Whether the side is a number computed without matrices or tuples (the fast path).
     var isScalar: Bool
 
-    init?(_ side: MathSide) {
+    /// nil for a side that is not arithmetic (it has a free variable, or no number); throws
+    /// `UndefinedSide` for arithmetic without a finite value.
+    init?(_ side: MathSide) throws {
         // A letter other than e (Euler's number) or T (a transpose) is a free variable.
         // Names in braces (`\begin{pmatrix}`, `\mathrm{ReLU}`, `\text{...}`) are not variables.
         var hasNumber = false
@@ -58,11 +64,12 @@ struct NumericSide {
               let (expression, literals) = try? MathParser.parse(side.tokens) else { return nil }
         let values = literals.map(\.value)
         if let scalar = expression.scalar(values) {
-            guard scalar.isFinite else { return nil }
+            guard scalar.isFinite else { throw UndefinedSide() }
             value = MathValue(scalar)
             isScalar = true
         } else {
-            guard let value = try? expression.evaluate(values), value.isFinite else { return nil }
+            guard let value = try? expression.evaluate(values) else { return nil }
+            guard value.isFinite else { throw UndefinedSide() }
             self.value = value
             isScalar = false
         }
@@ -114,7 +121,23 @@ struct NumericSide {
     /// One unit of the last written digit, the extra room `\approx` gives, carried to the side's
     /// value (`4.54 \times 10^{-5}` gives 1e-7): 2 · |∂C/∂ℓ| · halfUnit(ℓ) for the last literal
     /// with decimals, or |∂C/∂ℓ| for the last integer when the side has no decimals.
+    ///
+    /// For a matrix or a tuple, every element gets one unit of its own last digit: the largest
+    /// of 2 · |∂C_e/∂ℓ| · halfUnit(ℓ) over the literals (for a side written entry by entry,
+    /// the entry's own literal).
     var lastUnit: [Double] {
+        if !value.isScalar {
+            var room = value.elements.map { _ in 0.0 }
+            let rounded = literals.indices.filter { literals[$0].halfUnit > 0 }
+            let candidates = rounded.isEmpty ? Array(literals.indices) : rounded
+            var moved = literals
+            if rounded.isEmpty { for index in candidates { moved[index].halfUnit = 0.5 } }
+            let side = NumericSide(copying: self, literals: moved)
+            for index in candidates {
+                for (e, change) in side.propagated([index]).enumerated() { room[e] = max(room[e], 2 * change) }
+            }
+            return room
+        }
         let order = literals.indices.sorted { literals[$0].offset < literals[$1].offset }
         if let last = order.last(where: { literals[$0].halfUnit > 0 }) { return propagated([last]).map { 2 * $0 } }
         guard let last = order.last else { return value.elements.map { _ in 0 } }
@@ -160,9 +183,26 @@ enum MathChainRule {
         var first: NumericSide?
         var previous: NumericSide?
         var approxRoom: [Double] = []
-        for side in chain {
+        for (position, side) in chain.enumerated() {
             if side.relation == .unchecked { unchecked.append(locate(side.relationOffset ?? side.offset)) }
-            guard let current = NumericSide(side) else {
+            let reading: NumericSide?
+            do {
+                reading = try NumericSide(side)
+            } catch {
+                // A side joined to the chain only by `\mathrel{=}` is not checked, with or without a value.
+                let marked = side.relation == .unchecked
+                    || (position + 1 < chain.count && chain[position + 1].relation == .unchecked)
+                if chain.count > 1, !marked {
+                    let location = locate(side.offset)
+                    steps.append(MathStepResult(location: location, written: writtenText(side, text: text), computed: [.nan],
+                                                allowance: 0, passed: false))
+                    failures.append(Failure(location: location, message: "this side is arithmetic but has no value (NaN or infinite: "
+                        + "a square root of a negative number, a logarithm of 0, a division by 0, or an overflow); fix the "
+                        + "arithmetic, or mark a relation that is not arithmetic with \\mathrel{=}"))
+                }
+                reading = nil
+            }
+            guard let current = reading else {
                 first = nil
                 previous = nil
                 continue

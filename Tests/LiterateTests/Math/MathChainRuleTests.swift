@@ -104,4 +104,34 @@ func messages(_ tex: String) -> [String] { check(tex).diagnostics.map(\.descript
         #expect(report.steps.count == 1)
         #expect(report.diagnostics.isEmpty)
     }
+
+    @Test func aSideWithoutAValueIsAnError() {
+        // A gross change under a square root used to make the side NaN, and the step vanished.
+        let message = "c.md:2:1: error: this side is arithmetic but has no value (NaN or infinite: a square root of a "
+            + "negative number, a logarithm of 0, a division by 0, or an overflow); fix the arithmetic, or mark a "
+            + "relation that is not arithmetic with \\mathrel{=}"
+        #expect(messages("\\sqrt{1 - 9.98761^2} = 0.15693") == [message])
+        #expect(messages("\\sqrt{1 - 0.98761^2} = 0.15693").isEmpty)
+        #expect(messages("\\ln 0 = -5").count == 1)
+        #expect(messages("10^{400} = 1").count == 1)
+        #expect(check("\\sqrt{1 - 9.98761^2} = 0.15693").steps.map(\.passed) == [false])
+        // Marked as not arithmetic, or alone, it is not a step.
+        #expect(messages("e^{1000} \\mathrel{=} \\infty").isEmpty)
+        #expect(messages("\\sqrt{-1}").isEmpty)
+    }
+
+    @Test func approxGivesEveryElementOneUnitOfItsOwnDigit() {
+        // (-0.0136041) · 2 = -0.0272082; ≈ -0.0272081 is one unit of the 7th decimal away.
+        #expect(messages("-0.0136041 \\cdot 2 \\approx -0.0272081").isEmpty)
+        let first = "\\begin{pmatrix} -0.0136041 \\\\ 0.5 \\end{pmatrix} \\cdot 2 \\approx "
+            + "\\begin{pmatrix} -0.0272081 \\\\ 1.0 \\end{pmatrix}"
+        #expect(messages(first).isEmpty)
+        let last = "\\begin{pmatrix} 0.5 \\\\ -0.0136041 \\end{pmatrix} \\cdot 2 \\approx "
+            + "\\begin{pmatrix} 1.0 \\\\ -0.0272081 \\end{pmatrix}"
+        #expect(messages(last).isEmpty)
+        // Two units away is still an error, in any element.
+        let far = "\\begin{pmatrix} -0.0136041 \\\\ 0.5 \\end{pmatrix} \\cdot 2 \\approx "
+            + "\\begin{pmatrix} -0.0272080 \\\\ 1.0 \\end{pmatrix}"
+        #expect(messages(far).count == 1)
+    }
 }

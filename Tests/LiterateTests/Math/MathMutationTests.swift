@@ -53,7 +53,7 @@ import Testing
                 }
                 for side in chain {
                     if side.relation == .unchecked { close() }
-                    if let numeric = NumericSide(side) { run.append(numeric) } else { close() }
+                    if let numeric = (try? NumericSide(side)) ?? nil { run.append(numeric) } else { close() }
                 }
                 close()
             }
