@@ -44,10 +44,24 @@ struct NumericSide {
     init?(_ side: MathSide) throws {
         // A letter other than e (Euler's number) or T (a transpose) is a free variable.
         // Names in braces (`\begin{pmatrix}`, `\mathrm{ReLU}`, `\text{...}`) are not variables.
+        // The note under a brace (`\underbrace{...}_{\text{via } w_1}`) is words, not math:
+        // the parser skips it, and so does this scan.
         var hasNumber = false
         var index = 0
         let tokens = side.tokens
+        var notes: [Int: Int] = [:]
+        for (at, token) in tokens.enumerated() where token.kind == .command("underbrace") || token.kind == .command("overbrace") {
+            guard at + 1 < tokens.count, tokens[at + 1].isSymbol("{") else { continue }
+            let after = MathChains.skipGroup(tokens, from: at + 1)
+            guard after < tokens.count, tokens[after].isSymbol("_") || tokens[after].isSymbol("^") else { continue }
+            let next = after + 1
+            notes[after] = next < tokens.count && tokens[next].isSymbol("{") ? MathChains.skipGroup(tokens, from: next) : next + 1
+        }
         while index < tokens.count {
+            if let end = notes[index] {
+                index = end
+                continue
+            }
             switch tokens[index].kind {
             case .number: hasNumber = true
             case .letter(let c) where c != "e" && c != "T": return nil

@@ -134,4 +134,12 @@ func messages(_ tex: String) -> [String] { check(tex).diagnostics.map(\.descript
             + "\\begin{pmatrix} -0.0272080 \\\\ 1.0 \\end{pmatrix}"
         #expect(messages(far).count == 1)
     }
+
+    @Test func aNoteUnderABraceIsNotMath() {
+        // Letters in the note made the whole side symbolic, so its numbers went unchecked.
+        let tex = "\\underbrace{0.5 \\cdot 2}_{\\text{wire to } \\hat y_1} + 0.25 = "
+        #expect(check(tex + "1.25").steps.map(\.passed) == [true])
+        #expect(messages(tex + "1.35").count == 1)
+        #expect(messages("\\overbrace{3 \\cdot 0.1}^{x_1 \\text{ times } w} = 0.4").count == 1)
+    }
 }
