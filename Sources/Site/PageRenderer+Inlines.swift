@@ -60,7 +60,12 @@ extension PageRenderer {
     /// computed in a tooltip shown on hover and on keyboard focus.
     mutating func checkedNumber(_ node: Node, name: String) -> String {
         let name = name.trimmingCharacters(in: " ")
-        let written = inlines(node.children)
+        // A negative number shows a minus sign, as typeset math beside it does (the Markdown's
+        // hyphen-minus is what the checker reads).
+        var written = inlines(node.children)
+        if written.hasPrefix("-"), written.dropFirst().first?.isNumber == true {
+            written = "\u{2212}" + written.dropFirst()
+        }
         guard let computed = results.recorded[name] else {
             return chip(written, tip: "not checked yet", verified: false)
         }

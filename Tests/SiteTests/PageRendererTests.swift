@@ -62,6 +62,13 @@ import Testing
         #expect(page.body.contains(#"<span class="checked unverified" tabindex="0" aria-describedby="tip-01-one-2">1<span class="tip" role="tooltip" id="tip-01-one-2">not checked yet</span></span>"#))
     }
 
+    @Test func aNegativeCheckedNumberShowsAMinusSign() {
+        let page = render("Moved by [-0.000027](check:d), a range [-1-2](check:d).\n", results: PageResults(recorded: ["d": "-2.7e-05"]))
+        #expect(page.body.contains("\u{2212}0.000027<span class=\"tip\""))
+        #expect(page.body.contains("\u{2212}1-2<span"))
+        #expect(!page.body.contains(">-0.000027"))
+    }
+
     @Test func figuresFollowTheirBlockAndItsOutputNumberedInOrder() {
         let markdown = "```swift\nshow(a)\n```\n\n```output\nok\n```\n\nText.\n\n```swift hidden\nshow(b)\n```\n\nEnd.\n"
         let a = FigureResult(svg: "<svg>A</svg>", caption: "First <one>", alt: "a line")
