@@ -44,6 +44,22 @@ struct Chart {
         return (left + fx * (right - left), bottom - fy * (bottom - top))
     }
 
+    /// `M ... L ...` through the points that can be placed, in order, starting a new piece
+    /// after each point that cannot (off a logarithmic axis, not finite).
+    func pathData(xs: [Double], ys: [Double]) -> String {
+        var data = ""
+        var drawing = false
+        for (x, y) in zip(xs, ys) {
+            guard let point = place(x, y) else {
+                drawing = false
+                continue
+            }
+            data += (drawing ? "L" : "M") + n(point.x) + " " + n(point.y)
+            drawing = true
+        }
+        return data
+    }
+
     /// The finished figure: grid below, `content` clipped to the plot area, axes and text above.
     func figure(caption: String, alt: String, content: (inout SVG) -> Void) -> Figure {
         Figure(width: Self.width, height: Self.height, caption: caption, alt: alt, axes: axesDescription) { svg, id in

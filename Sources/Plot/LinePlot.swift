@@ -59,7 +59,7 @@ public struct LinePlot {
         return chart.figure(caption: caption, alt: alt) { svg in
             for (index, curve) in series.enumerated() {
                 var attributes: [SVG.Attribute] = [
-                    ("class", "plot-series"), ("d", pathData(chart: chart, curve)),
+                    ("class", "plot-series"), ("d", chart.pathData(xs: curve.xs, ys: curve.ys)),
                     ("stroke", Palette.colour(index)), ("stroke-width", "2.5"),
                     ("stroke-linejoin", "round"), ("stroke-linecap", "round"),
                 ]
@@ -71,21 +71,6 @@ public struct LinePlot {
 
     private func legendEntries() -> [LegendEntry] {
         series.indices.map { LegendEntry(name: series[$0].name, colour: Palette.colour($0), dash: Palette.dash($0), marker: nil) }
-    }
-
-    /// `M ... L ...` through the drawable points, starting a new piece after each gap.
-    private func pathData(chart: Chart, _ curve: Series) -> String {
-        var data = ""
-        var drawing = false
-        for (x, y) in zip(curve.xs, curve.ys) {
-            guard let point = chart.place(x, y) else {
-                drawing = false
-                continue
-            }
-            data += (drawing ? "L" : "M") + n(point.x) + " " + n(point.y)
-            drawing = true
-        }
-        return data
     }
 
     private func xAxis() -> Axis {

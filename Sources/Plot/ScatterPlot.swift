@@ -108,13 +108,7 @@ public struct ScatterPlot {
             // runs along (the cost it descends) does not hide its points.
             for group in groups where group.joined {
                 // A point that cannot be drawn breaks the line, as in a line plot.
-                var data = ""
-                var drawing = false
-                for (x, y) in zip(group.xs, group.ys) {
-                    guard let point = chart.place(x, y) else { drawing = false; continue }
-                    data += (drawing ? "L" : "M") + n(point.x) + " " + n(point.y)
-                    drawing = true
-                }
+                let data = chart.pathData(xs: group.xs, ys: group.ys)
                 svg.empty("path", [("class", "plot-points-path"), ("d", data), ("stroke", Palette.colour(group.classIndex)),
                                    ("stroke-width", "1.5"), ("stroke-linejoin", "round"), ("stroke-opacity", "0.8")])
                 drawPoints(group, chart: chart, into: &svg)
