@@ -40,35 +40,36 @@ enum InOrderDots {
     static let kChunk = 1024
 
     /// C[i, j] = Σ_k A_ik B_kj in order of k, for every row i and every j in `columns`;
-    /// `w.a` is the packed A, `w.b` is Bᵀ (p, n). The running sums of every column wait in
-    /// `sums` between chunks of k, so each C_ij still adds its terms one by one, in order.
+    /// `w.a` is the packed A, `w.b` is Bᵀ (p, n). The running sums wait in `state` between
+    /// chunks of k, one vector per column of the range (lane r: row r), so each C_ij still
+    /// adds its terms one by one, in order.
     static func compute(_ w: ProductWork, _ columns: Range<Int>) {
         let packed = w.a!, bt = w.b!, c = w.c!
         let m = w.m, n = w.n, p = w.p
-        let width = columns.count, groups = width / columnBlock
-        let state = UnsafeMutableRawPointer.allocate(byteCount: 64 &* 8 &* (groups &+ width), alignment: 64)
-            .bindMemory(to: Vector.self, capacity: 8 &* (groups &+ width))
+        let width = columns.count, full = width / columnBlock &* columnBlock
+        let state = UnsafeMutableRawPointer.allocate(byteCount: 64 &* width, alignment: 64)
+            .bindMemory(to: Vector.self, capacity: width)
         defer { state.deallocate() }
         for block in 0..<(m &+ 7) / 8 {
             let a = packed + block &* n &* 8, rows = min(8, m &- block &* 8), target = c + block &* 8 &* p
             var k0 = 0
             while k0 < n {
                 let depth = min(kChunk, n &- k0), first = k0 == 0
-                for g in 0..<groups {
-                    let j = columns.lowerBound &+ g &* columnBlock
-                    sums(columns: 8, a: a + k0 &* 8, bt: bt + (j &* n &+ k0), n: n, depth: depth,
-                         state: state + g &* 8, first: first)
-                }
-                for t in groups &* columnBlock..<width {
-                    let j = columns.lowerBound &+ t
-                    sums(columns: 1, a: a + k0 &* 8, bt: bt + (j &* n &+ k0), n: n, depth: depth,
-                         state: state + (groups &* 8 &+ t &- groups &* columnBlock), first: first)
+                var t = 0
+                while t < width {
+                    let rowsOfBt = bt + ((columns.lowerBound &+ t) &* n &+ k0)
+                    if t < full {
+                        sums(columns: 8, a: a + k0 &* 8, bt: rowsOfBt, n: n, depth: depth, state: state + t, first: first)
+                        t &+= columnBlock
+                    } else {
+                        sums(columns: 1, a: a + k0 &* 8, bt: rowsOfBt, n: n, depth: depth, state: state + t, first: first)
+                        t &+= 1
+                    }
                 }
                 k0 &+= depth
             }
             for t in 0..<width {
-                let sum = t < groups &* columnBlock ? state[t / 8 &* 8 &+ t % 8] : state[groups &* 8 &+ (t &- groups &* columnBlock)]
-                for r in 0..<rows { target[r &* p &+ columns.lowerBound &+ t] = sum[r] }
+                for r in 0..<rows { target[r &* p &+ columns.lowerBound &+ t] = state[t][r] }
             }
         }
     }
