@@ -31,32 +31,18 @@ import subprocess
 import sys
 import tempfile
 
-FENCE = re.compile(r"^(\s{0,3})(`{3,}|~{3,})\s*(.*)$")
+from fences import fenced_blocks
+
 # A number that is not part of a name or of another number; no exponent part is picked.
 NUMBER = re.compile(r"(?<![\w.])(\d+(?:_\d+)*(?:\.\d+)?)(?![\w.])")
 RUNNABLE = {"swift", "swift hidden"}
 
 
 def runnable_blocks(lines):
-    """Yields (first code line index, last code line index + 1) for runnable Swift blocks.
-
-    A plain fence scan is enough here: the chapters nest no fences inside Swift blocks,
-    and a block the scan got wrong would only be skipped or sampled, never mis-checked
-    (`book check` itself parses with libcmark)."""
-    i = 0
-    while i < len(lines):
-        m = FENCE.match(lines[i])
-        if not m:
-            i += 1
-            continue
-        fence, info = m.group(2), m.group(3).strip()
-        j = i + 1
-        while j < len(lines) and not (lines[j].strip().startswith(fence[0] * len(fence))
-                                      and lines[j].strip().strip(fence[0]) == ""):
-            j += 1
+    """Yields (first code line index, last code line index + 1) for runnable Swift blocks."""
+    for opening, closing, info in fenced_blocks(lines):
         if info in RUNNABLE:
-            yield i + 1, j
-        i = j + 1
+            yield opening + 1, closing
 
 
 def code_spans(line):

@@ -33,7 +33,8 @@ import subprocess
 import sys
 import tempfile
 
-FENCE = re.compile(r"^(\s{0,3})(`{3,}|~{3,})\s*(\S*)")
+from fences import fenced_blocks
+
 MATH_SPAN = re.compile(r"\$`(.+?)`\$", re.S)
 CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 CHECK_LINK = re.compile(r"\[([^\]]*)\]\(check:[^\s)]+(\s+\"([^\"]*)\")?\)")
@@ -61,24 +62,14 @@ def scan(text, decimals):
                 masked[k] = " "
 
     found = []
-    i = 0
-    while i < len(lines):
-        m = FENCE.match(lines[i])
-        if not m:
-            i += 1
-            continue
-        fence, info = m.group(2), m.group(3)
-        j = i + 1
-        while j < len(lines) and not re.match(r"^\s{0,3}" + re.escape(fence[0]) + "{%d,}\\s*$" % len(fence), lines[j]):
-            j += 1
+    for i, j, info in fenced_blocks(lines):
         start, end = offsets[i], offsets[min(j, len(lines) - 1)] + len(lines[min(j, len(lines) - 1)])
-        if info == "math":
+        if info.split()[:1] == ["math"]:
             body_start = offsets[i + 1] if i + 1 < len(lines) else end
             body_end = offsets[j] if j < len(lines) else end
             for n in numbers.finditer(text, body_start, body_end):
                 found.append(("math", n.start(), n.group(0)))
         blank(start, end)
-        i = j + 1
     prose = "".join(masked)
     for c in COMMENT.finditer(prose):
         blank(c.start(), c.end())
