@@ -24,7 +24,10 @@ function setUpThemeSwitch() {
   });
 }
 
-// Copy buttons on every code and output block.
+// Copy buttons on every code and output block. A code block's button sits in a bar above
+// the code (with its note and, for folded lines, their switch), so it never covers a line,
+// on a phone either; an output's sits in its label row. The copy is the whole block: folded
+// lines included, as they run.
 function setUpCopyButtons() {
   for (const block of document.querySelectorAll("article .code, article .output")) {
     const pre = block.querySelector(":scope > pre");
@@ -54,7 +57,80 @@ function setUpCopyButtons() {
       button.textContent = copied ? "Copied" : "Press Ctrl+C";
       setTimeout(() => { button.textContent = "Copy"; }, 1500);
     });
-    block.append(button);
+    if (block.classList.contains("code")) codeBar(block, pre).append(button);
+    else block.append(button);
+  }
+}
+
+// The bar above a code block: its note (if any) on the left, controls on the right.
+function codeBar(block, pre) {
+  let bar = block.querySelector(":scope > .code-bar");
+  if (bar) return bar;
+  bar = document.createElement("div");
+  bar.className = "code-bar";
+  const note = block.querySelector(":scope > .code-note");
+  if (note) bar.append(note);
+  block.insertBefore(bar, pre);
+  return bar;
+}
+
+// Hidden lines: a code block with folded lines (data-hidden-lines) hides them behind a
+// button in its bar, "Show N hidden lines", which shows them and turns into "Hide …". They
+// still run, print and copy; without this script they simply show.
+function setUpHiddenLines() {
+  let count = 0;
+  for (const block of document.querySelectorAll("article .code[data-hidden-lines]")) {
+    const pre = block.querySelector(":scope > pre");
+    const hidden = Number(block.dataset.hiddenLines);
+    if (!pre || !hidden) continue;
+    count += 1;
+    pre.id = pre.id || "hidden-lines-" + count;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "show-hidden";
+    button.setAttribute("aria-controls", pre.id);
+    const lines = hidden === 1 ? "1 hidden line" : hidden + " hidden lines";
+    const update = () => {
+      const shown = block.classList.contains("hidden-shown");
+      button.textContent = (shown ? "Hide " : "Show ") + lines;
+      button.setAttribute("aria-expanded", String(shown));
+    };
+    button.addEventListener("click", () => {
+      block.classList.toggle("hidden-shown");
+      update();
+      markScrollingBlocks();
+    });
+    block.classList.add("folds-live");
+    update();
+    const bar = codeBar(block, pre);
+    bar.insertBefore(button, bar.querySelector(".copy"));
+  }
+}
+
+// Display equations on a narrow screen: a formula may carry two layouts, as written
+// (.math-wide) and stacked after each relation (.math-narrow). The first that fits the
+// column is shown; when neither fits, the one that needs the least shrinking is scaled down
+// to fit, but never below 70% (KaTeX's 1.21em at 70% is about the size of the body text):
+// past that it scrolls, with its cue. Without this script the style sheet shows the stacked
+// layout on a phone and the written one elsewhere.
+const SMALLEST_EQUATION = 0.7;
+function fitEquations() {
+  for (const equation of document.querySelectorAll("article .math.display")) {
+    const layouts = Array.from(equation.querySelectorAll(":scope > .math-wide, :scope > .math-narrow"));
+    const boxes = layouts.length ? layouts : [equation];
+    let best = null;
+    for (const box of boxes) {
+      box.style.fontSize = "";
+      if (layouts.length) for (const other of layouts) other.style.display = other === box ? "block" : "none";
+      // The room inside the box, less two pixels that some layouts draw past their edge.
+      const width = (box === equation ? equation.clientWidth - 10 : box.clientWidth) - 2;
+      const needed = box === equation ? equation.scrollWidth - 10 : box.scrollWidth;
+      const scale = needed > width + 1 ? width / needed : 1;
+      if (!best || scale > best.scale + 0.001) best = { box, scale };
+      if (scale === 1) break;
+    }
+    if (layouts.length) for (const other of layouts) other.style.display = other === best.box ? "block" : "none";
+    if (best.scale < 1) best.box.style.fontSize = Math.max(SMALLEST_EQUATION, Math.floor(best.scale * 100) / 100) * 100 + "%";
   }
 }
 
@@ -112,14 +188,26 @@ function trackCurrentSection() {
 }
 
 // Keys: ← and → open the previous and next page, / goes to the search box, Escape hides a
-// checked number's tooltip. None of them act while typing or in a block that scrolls.
+// tooltip. The arrows turn the page only when focus is on the page itself (the body, the
+// text): never in a control, a link, a block that scrolls, a slider or the search, and not
+// while the reader's caret or selection is in code, output, math, a table or a figure.
+function turnsPage(active) {
+  const page = !active || active === document.body || active === document.documentElement
+    || active.matches("main, article, .print-chapter");
+  if (!page) return false;
+  const selection = window.getSelection ? window.getSelection() : null;
+  const node = selection && selection.rangeCount ? selection.anchorNode : null;
+  const element = node && (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement);
+  return !(element && element.closest("pre, .code, .output, .math, .table, figure, input, textarea, select, .search"));
+}
+
 function setUpKeys() {
   document.addEventListener("keydown", (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const active = document.activeElement;
     const typing = active && (active.matches("input, textarea, select") || active.isContentEditable);
     if (event.key === "Escape") {
-      for (const chip of document.querySelectorAll(".checked:hover, .checked:focus")) chip.classList.add("tip-dismissed");
+      for (const chip of document.querySelectorAll(".checked:hover, .checked:focus, .symbol:hover, .symbol:focus")) chip.classList.add("tip-dismissed");
       return;
     }
     if (typing) return;
@@ -132,11 +220,11 @@ function setUpKeys() {
       return;
     }
     if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
-    if (active && active.closest(".scrolls, .search-results")) return;
+    if (!turnsPage(active)) return;
     const link = document.querySelector(event.key === "ArrowLeft" ? "link[rel=prev]" : "link[rel=next]");
     if (link) window.location.href = link.href;
   });
-  for (const chip of document.querySelectorAll(".checked")) {
+  for (const chip of document.querySelectorAll(".checked, .symbol")) {
     const show = () => chip.classList.remove("tip-dismissed");
     chip.addEventListener("blur", show);
     chip.addEventListener("mouseleave", show);
@@ -184,6 +272,60 @@ function setUpFrameSliders() {
   }
 }
 
+// Answer boxes: the reader types a number and hears whether it is right, before opening the
+// worked answer. The rule is the checker's: a number typed with k decimals is right within
+// half a unit of its last digit (0.0800 accepts 0.07995 to 0.08005; 5 accepts 4.5 to 5.5),
+// or within the check's own tolerance; "close" is within two of those units or 2% of the
+// answer; anything else is "not yet". The answer a box holds is the value the code computed.
+function judgeAnswer(typed, answer, tolerance) {
+  const text = typed.trim().replace(/\u2212/g, "-").replace(/\s+/g, "");
+  const parts = /^[-+]?(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/.exec(text);
+  if (!parts || !/\d/.test(parts[1] + (parts[2] || ""))) return { verdict: "unreadable" };
+  const value = Number(text);
+  const decimals = (parts[2] || "").length - (parts[3] ? Number(parts[3]) : 0);
+  const half = 0.5 * Math.pow(10, -decimals);
+  let allowed = half;
+  if (tolerance) {
+    const percent = /%$/.test(tolerance);
+    const amount = Number(tolerance.replace(/%$/, ""));
+    if (Number.isFinite(amount)) allowed = Math.max(allowed, percent ? Math.abs(answer) * amount / 100 : amount);
+  }
+  const distance = Math.abs(value - answer);
+  const slack = 1e-9 * Math.max(1, Math.abs(answer));
+  // A number with no digit but zeros is not an answer to a question whose answer is not zero.
+  const empty = value === 0 && Math.abs(answer) >= half;
+  if (!empty && distance <= allowed + slack) return { verdict: "right", decimals: Math.max(0, decimals) };
+  if (!empty && (distance <= 2 * allowed + slack || distance <= 0.02 * Math.abs(answer))) return { verdict: "close" };
+  return { verdict: "not yet" };
+}
+
+function setUpAnswerBoxes() {
+  for (const form of document.querySelectorAll("form.answer-box")) {
+    const input = form.querySelector("input");
+    const verdict = form.querySelector(".answer-verdict");
+    const answer = Number(form.dataset.answer);
+    const places = Number(form.dataset.places || "0");
+    if (!input || !verdict || !Number.isFinite(answer)) continue;
+    form.hidden = false;
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const result = judgeAnswer(input.value, answer, form.dataset.tolerance || "");
+      form.dataset.verdict = result.verdict;
+      if (result.verdict === "unreadable") {
+        verdict.textContent = "Type a number, such as 0.25, -1.5 or 3e-4.";
+      } else if (result.verdict === "right") {
+        const fewer = result.decimals < places ? " The worked answer below gives " + places + " decimals." : "";
+        verdict.textContent = "Right: " + input.value.trim() + " agrees with the checked answer to the digits you typed." + fewer;
+      } else if (result.verdict === "close") {
+        verdict.textContent = "Close, but not within half a unit of your last digit: look at your rounding or your last step.";
+      } else {
+        verdict.textContent = "Not yet: " + input.value.trim() + " is not the answer. Try again, or open the answer below.";
+      }
+    });
+    input.addEventListener("input", () => { delete form.dataset.verdict; verdict.textContent = ""; });
+  }
+}
+
 // On a narrow screen the chapter list starts folded, so the text comes first.
 function foldMenu() {
   const menu = document.querySelector("details.menu");
@@ -194,15 +336,57 @@ function foldMenu() {
   narrow.addEventListener("change", () => { if (!narrow.matches) menu.setAttribute("open", ""); });
 }
 
+// A long page read on a narrow screen (where the contents sit above the text, not beside
+// it) gets a small "Contents" link in its corner once the reader is a screen down: it goes
+// back to the chapter list and its sections, opened, with focus on it.
+function setUpBackToContents() {
+  const menu = document.querySelector("details.menu");
+  const sidebar = document.querySelector(".sidebar");
+  if (!menu || !sidebar) return;
+  sidebar.id = sidebar.id || "contents";
+  const link = document.createElement("a");
+  link.className = "to-contents";
+  link.href = "#" + sidebar.id;
+  link.textContent = "\u2191 Contents";
+  link.hidden = true;
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    menu.open = true;
+    window.scrollTo(0, 0);
+    const target = menu.querySelector("summary");
+    if (target) target.focus({ preventScroll: true });
+  });
+  document.body.append(link);
+  const narrow = window.matchMedia("(max-width: 60rem)");
+  let pending = false;
+  const update = () => {
+    pending = false;
+    const away = window.scrollY > window.innerHeight * 1.5;
+    link.hidden = !(narrow.matches && away);
+  };
+  window.addEventListener("scroll", () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(update);
+  }, { passive: true });
+  narrow.addEventListener("change", update);
+  update();
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   foldMenu();
+  setUpBackToContents();
   setUpThemeSwitch();
   setUpCopyButtons();
+  setUpHiddenLines();
   setUpFrameSliders();
-  markScrollingBlocks();
-  window.addEventListener("resize", markScrollingBlocks);
+  setUpAnswerBoxes();
+  const layOut = () => { fitEquations(); markScrollingBlocks(); };
+  layOut();
+  let resizing = null;
+  window.addEventListener("resize", () => { clearTimeout(resizing); resizing = setTimeout(layOut, 100); });
   // Fonts change widths: look again once they are in.
-  if (document.fonts) document.fonts.ready.then(markScrollingBlocks);
+  if (document.fonts) document.fonts.ready.then(layOut);
   trackCurrentSection();
   setUpKeys();
   setUpPrinting();

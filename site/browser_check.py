@@ -12,8 +12,15 @@ scripts off every frame shows under its label); axe-core (WCAG 2.1 AA) with no s
 critical violation, in light and in dark. At 390 px: nothing runs off the page, a block
 that scrolls is focusable, labelled and marked, figure text stays readable. Once: keyboard
 search (/, typing, marks, arrows, Enter, the marks on the page opened), the theme switch
-remembered, arrow keys turning pages, Escape hiding a tooltip, print.html holding every
-chapter with answers open and blocks allowed to split, the 404 page, the favicon.
+remembered, arrow keys turning pages (and not while the caret is in a code block or a
+scrolling block has focus), Escape hiding a tooltip, the ranked search (each query of SEARCHES
+finds its chapter or section first), hidden lines in a code block (folded, shown by their
+button, copied, printed), an answer box judging a wrong, a right, a close and an unreadable
+entry by keyboard (and axe on the box once used), a symbol's notation tooltip on focus, the
+phone's reading (no display equation of chapters 4, 6 and 7 scrolls at 390 px, no copy
+button over code at 390 or 1280 px, a long page's way back to its contents), print.html
+holding every chapter with answers open and blocks allowed to split, the 404 page, the
+favicon.
 Screenshots (desktop, phone, dark, print as PDF and PNG) go to the screenshot folder.
 
 usage: browser_check.py SITE_FOLDER SCREENSHOT_FOLDER
@@ -91,6 +98,8 @@ class Check:
         self.driver = start_browser()
         self.axe = axe_script()
         self.failures = {}
+        self.search_results = []
+        self.phone_equations = []
 
     # --- helpers -------------------------------------------------------------------------
     def problem(self, page, text):
@@ -189,16 +198,17 @@ class Check:
     def copy_buttons(self, name):
         answer = json.loads(self.js("""
             const blocks = Array.from(document.querySelectorAll("article .code, article .output"));
-            const missing = blocks.filter((b) => !b.querySelector(":scope > button.copy")).length;
+            const button = (b) => b.querySelector(":scope > button.copy, :scope > .code-bar > button.copy");
+            const missing = blocks.filter((b) => !button(b)).length;
             if (blocks.length === 0) return JSON.stringify({blocks: 0, missing});
             let copied = null;
             navigator.clipboard.writeText = (text) => { copied = text; return Promise.resolve(); };
             const block = blocks[0];
-            block.querySelector("button.copy").click();
+            button(block).click();
             return new Promise((done) => setTimeout(() => done(JSON.stringify({
               blocks: blocks.length, missing, copied,
               expected: block.querySelector(":scope > pre").textContent.replace(/\\n$/, ""),
-              label: block.querySelector("button.copy").textContent})), 50));"""))
+              label: button(block).textContent})), 50));"""))
         if answer["missing"]:
             self.problem(name, "%d of %d code blocks have no copy button" % (answer["missing"], answer["blocks"]))
         if answer["blocks"] and (answer["copied"] != answer["expected"] or answer["label"] != "Copied"):
@@ -328,6 +338,207 @@ class Check:
         if not self.js("return document.querySelectorAll('article mark').length"):
             self.problem(page, "the page opened from a result does not mark the words")
 
+    # Queries and the page (and, when given, the heading) their first result must be.
+    SEARCHES = [("learning rate", "07-", None), ("momentum", "08-", None), ("chain rule", "06-", None),
+                ("softmax", "03-", "softmax")]
+
+    def search_ranking(self):
+        """The ranked search: each query's first result is its chapter (or section)."""
+        page = "search ranking"
+        self.size(DESKTOP)
+        self.open("index.html")
+        box = self.driver.find_element(By.ID, "search")
+        for query, expected, heading in self.SEARCHES:
+            box.clear()
+            box.send_keys(query)
+            deadline = time.time() + 10
+            first = None
+            while time.time() < deadline:
+                first = self.js("""const a = document.querySelector('#search-results a');
+                    return a ? {href: a.getAttribute('href'), where: a.querySelector('strong').textContent} : null""")
+                if first:
+                    break
+                time.sleep(0.05)
+            self.search_results.append((query, first["where"] if first else None))
+            if not first:
+                self.problem(page, "%r found nothing" % query)
+            elif not first["href"].startswith(expected) or (heading and heading not in first["where"].lower().split("›")[-1]):
+                self.problem(page, "%r: the first result is %s (%s), not %s%s" % (
+                    query, first["href"], first["where"], expected, " › " + heading if heading else ""))
+
+    def hidden_lines(self):
+        """Folded lines: hidden, shown by the button, copied, printed."""
+        page = "hidden lines"
+        self.size(DESKTOP)
+        for name in sorted(p.name for p in self.site.glob("[0-9][0-9]-*.html")):
+            self.open(name)
+            if self.js("return document.querySelector('article .code[data-hidden-lines]') !== null"):
+                break
+        else:
+            self.problem(page, "no chapter has hidden lines in a shown block")
+            return
+        state = json.loads(self.js("""
+            const block = document.querySelector('article .code[data-hidden-lines]');
+            const folded = Array.from(block.querySelectorAll('.line.folded'));
+            const button = block.querySelector('button.show-hidden');
+            const visible = () => folded.filter((l) => l.getBoundingClientRect().height > 0).length;
+            const out = {count: folded.length, said: Number(block.dataset.hiddenLines), before: visible(),
+                         button: !!button, expanded: button && button.getAttribute('aria-expanded'),
+                         label: button && button.textContent};
+            let copied = null;
+            navigator.clipboard.writeText = (text) => { copied = text; return Promise.resolve(); };
+            block.querySelector('button.copy').click();
+            if (button) button.click();
+            out.after = visible();
+            out.expandedAfter = button && button.getAttribute('aria-expanded');
+            return new Promise((done) => setTimeout(() => {
+              out.copiedAll = copied !== null && folded.every((l) => copied.includes(l.textContent.replace(/\n$/, '')));
+              out.markers = copied !== null && copied.includes('//#-');
+              if (button) button.click();
+              done(JSON.stringify(out));
+            }, 50));"""))
+        if not state["button"] or state["count"] != state["said"] or state["count"] == 0:
+            self.problem(page, "%s: %d folded lines, %s said, button %s" % (name, state["count"], state["said"], state["button"]))
+            return
+        if state["before"] != 0 or state["expanded"] != "false":
+            self.problem(page, "%s: %d of %d folded lines show before the button is pressed" % (name, state["before"], state["count"]))
+        if state["after"] != state["count"] or state["expandedAfter"] != "true":
+            self.problem(page, "%s: the button shows %d of %d hidden lines" % (name, state["after"], state["count"]))
+        if not state["copiedAll"] or state["markers"]:
+            self.problem(page, "%s: the copy button does not copy the hidden lines (or copies the markers)" % name)
+        self.media("print")
+        printed = self.js("return Array.from(document.querySelectorAll('article .line.folded')).every((l) => getComputedStyle(l).display !== 'none')")
+        self.media("")
+        if not printed:
+            self.problem(page, "%s: hidden lines do not print" % name)
+
+    def answer_boxes(self):
+        """An answer box judges a right entry right and a wrong one not yet, by keyboard."""
+        page = "answer boxes"
+        self.size(DESKTOP)
+        for name in sorted(p.name for p in self.site.glob("[0-9][0-9]-*.html")):
+            self.open(name)
+            if self.js("return document.querySelector('form.answer-box') !== null"):
+                break
+        else:
+            self.problem(page, "no chapter has an answer box")
+            return
+        form = self.driver.find_element(By.CSS_SELECTOR, "form.answer-box")
+        if not form.is_displayed():
+            self.problem(page, "%s: the answer box is hidden (is book.js running?)" % name)
+            return
+        answer = float(form.get_attribute("data-answer"))
+        places = int(form.get_attribute("data-places"))
+        right = ("%%.%df" % places) % answer
+        close = ("%%.%df" % places) % (answer + 1.5 * 10 ** -places)
+        wrong = ("%%.%df" % places) % (answer * 3 + 7)
+        box = form.find_element(By.TAG_NAME, "input")
+        label = self.js("return document.querySelector('label[for=\"' + arguments[0].id + '\"]')?.textContent || ''", box)
+        if not label:
+            self.problem(page, "%s: the answer box has no label" % name)
+        for typed, expected in ((wrong, "not yet"), (right, "right"), (close, "close"), ("abc", "unreadable")):
+            box.clear()
+            box.send_keys(typed, Keys.ENTER)
+            verdict = self.js("return arguments[0].dataset.verdict || ''", form)
+            said = self.js("return arguments[0].querySelector('.answer-verdict').textContent", form)
+            status = self.js("return arguments[0].querySelector('.answer-verdict').getAttribute('role')", form)
+            if verdict != expected or not said or status != "status":
+                self.problem(page, "%s: typing %s (answer %s) gives %r, %r, not %r" % (name, typed, form.get_attribute("data-answer"), verdict, said, expected))
+        if self.driver.current_url.split("#")[0] != self.prefix + name:
+            self.problem(page, "%s: Enter in the answer box left the page" % name)
+        self.run_axe(name + " (answer box used)", "light", "[\"form.answer-box\"]")
+
+    def keys_stay(self):
+        """→ inside a code block (caret there, or the block focused) keeps the page."""
+        page = "keys"
+        self.size(PHONE, HEIGHT, mobile=True)
+        chapters = sorted(p.name for p in self.site.glob("0[2-9]-*.html"))
+        if not chapters:
+            return
+        name = chapters[0]
+        self.open(name)
+        pre = self.driver.find_element(By.CSS_SELECTOR, "article .code pre")
+        self.js("""const pre = arguments[0]; pre.scrollIntoView();
+            const range = document.createRange(); range.setStart(pre.querySelector('.line').firstChild || pre, 0); range.collapse(true);
+            const selection = getSelection(); selection.removeAllRanges(); selection.addRange(range);""", pre)
+        self.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_RIGHT)
+        time.sleep(0.5)
+        if self.driver.current_url != self.prefix + name:
+            self.problem(page, "→ with the caret in a code block turned the page")
+            self.open(name)
+        scrolling = self.driver.find_elements(By.CSS_SELECTOR, "article pre.scrolls")
+        if scrolling:
+            self.js("arguments[0].focus()", scrolling[0])
+            scrolling[0].send_keys(Keys.ARROW_RIGHT)
+            time.sleep(0.5)
+            if self.driver.current_url != self.prefix + name:
+                self.problem(page, "→ in a code block that scrolls turned the page")
+        self.size(DESKTOP)
+
+    # Chapters whose display equations must all fit a phone, and the equations (by the start
+    # of their TeX) allowed to scroll because no legible layout fits 390 px.
+    PHONE_EQUATIONS = ("04-", "06-", "07-")
+    # Chapter 6's ∂L/∂W[1] as a 2×3 matrix of products (−0.076483 · (−1.0) each): already
+    # stacked, and the matrix alone needs about 60% of its size to fit 390 px.
+    PHONE_EQUATIONS_ALLOWED = ("\\begin{aligned} \\frac{\\partial L}{\\partial W^{[1]}} &= \\begin{pmatrix} -0.076483 \\cdot 1.0",)
+
+    def phone_reading(self):
+        """At 390 px: no display equation of chapters 4, 6, 7 scrolls; no copy button covers
+        code (phone and desktop); a long page has a way back to its contents."""
+        page = "phone"
+        for name in sorted(p.name for p in self.site.glob("[0-9][0-9]-*.html")):
+            self.size(PHONE, HEIGHT, mobile=True)
+            self.open(name)
+            report = json.loads(self.js(PHONE_READING))
+            for covered in report["covered"]:
+                self.problem(page, "%s at %d px: a copy button covers code: %s" % (name, PHONE, covered))
+            if name.startswith(self.PHONE_EQUATIONS):
+                for equation in report["scrolling"]:
+                    if not " ".join(equation["tex"].split()).startswith(self.PHONE_EQUATIONS_ALLOWED):
+                        self.problem(page, "%s at %d px: a display equation scrolls by %d px: %s" % (name, PHONE, equation["over"], equation["tex"][:80]))
+                self.phone_equations.append((name, report["equations"], len(report["scrolling"])))
+            if report["height"] > 3 * HEIGHT:
+                self.js("window.scrollTo(0, document.documentElement.scrollHeight / 2)")
+                time.sleep(0.3)
+                link = self.driver.find_elements(By.CSS_SELECTOR, "a.to-contents")
+                if not link or not link[0].is_displayed():
+                    self.problem(page, "%s at %d px: halfway down a long page there is no way back to the contents" % (name, PHONE))
+                else:
+                    link[0].click()
+                    time.sleep(0.3)
+                    state = json.loads(self.js("""return JSON.stringify({y: window.scrollY,
+                        open: document.querySelector('details.menu').open,
+                        focus: document.activeElement.tagName})"""))
+                    if state["y"] > 5 or not state["open"]:
+                        self.problem(page, "%s: the contents link leaves the page at %d px, menu open %s" % (name, state["y"], state["open"]))
+            if name.startswith(self.PHONE_EQUATIONS):
+                self.open(name)
+                self.shot("phone-" + name[:-5] + ".png", PHONE)
+            self.size(DESKTOP)
+            self.open(name)
+            for covered in json.loads(self.js(PHONE_READING))["covered"]:
+                self.problem(page, "%s at %d px: a copy button covers code: %s" % (name, DESKTOP, covered))
+
+    def notation(self):
+        """Symbols from the notation page show their definition on focus, and Escape hides it."""
+        page = "notation"
+        self.size(DESKTOP)
+        self.open("06-backpropagation.html" if (self.site / "06-backpropagation.html").exists() else "index.html")
+        symbols = self.driver.find_elements(By.CSS_SELECTOR, "article .symbol[tabindex='0']")
+        if not symbols:
+            self.problem(page, "no symbol on the page shows its definition")
+            return
+        self.js("arguments[0].focus()", symbols[0])
+        tip = self.js("const t = document.getElementById(arguments[0].getAttribute('aria-describedby')); return [getComputedStyle(t).display, t.textContent]", symbols[0])
+        if tip[0] == "none" or len(tip[1]) < 5:
+            self.problem(page, "a symbol's definition does not show on focus: %r" % tip[1])
+        symbols[0].send_keys(Keys.ESCAPE)
+        if self.js("const t = document.getElementById(arguments[0].getAttribute('aria-describedby')); return getComputedStyle(t).display", symbols[0]) != "none":
+            self.problem(page, "Escape does not hide a symbol's definition")
+        words = self.js("const c = document.querySelector('.checked[aria-describedby] .tip'); return c ? c.textContent : ''")
+        if words and not words.startswith("checked: the code computed"):
+            self.problem(page, "a checked number's tooltip does not say what the code computed: %r" % words)
+
     def reading_aids(self):
         page = "reading aids"
         self.size(DESKTOP)
@@ -447,15 +658,19 @@ class Check:
                 summary = "%d math, %d figures, %d checked, %d code blocks" % (
                     report["math"], report["figures"], report["checked"], report["blocks"])
                 self.report(name, summary)
-            for step, name in ((self.search, "search"), (self.reading_aids, "reading aids"),
+            for step, name in ((self.search, "search"), (self.search_ranking, "search ranking"),
+                               (self.reading_aids, "reading aids"), (self.keys_stay, "keys"),
+                               (self.hidden_lines, "hidden lines"), (self.answer_boxes, "answer boxes"),
+                               (self.notation, "notation"), (self.phone_reading, "phone"),
                                (self.print_book, "print.html"), (self.not_found_and_icon, "404.html")):
                 step()
                 self.report(name, "")
-            self.size(PHONE, HEIGHT, mobile=True)
-            chapters = sorted(p.name for p in self.site.glob("0[2-9]-*.html"))
-            if chapters:
-                self.open(chapters[0])
-                self.shot("phone-" + chapters[0][:-5] + ".png", PHONE)
+                if name == "search ranking":
+                    for query, first in self.search_results:
+                        print("  %r -> %s" % (query, first))
+                if name == "phone":
+                    for chapter, total, scrolling in self.phone_equations:
+                        print("  %s: %d of %d display equations scroll at %d px" % (chapter, scrolling, total, PHONE))
         finally:
             self.driver.quit()
         failed = len(self.failures)
@@ -569,6 +784,28 @@ for (const svg of document.querySelectorAll('figure svg')) {
   }
 }
 return JSON.stringify(problems);
+"""
+
+# Runs in a page: display equations that scroll, copy buttons that overlap code, the height.
+PHONE_READING = r"""
+const scrolling = [];
+const equations = document.querySelectorAll('article .math.display');
+for (const el of equations) {
+  if (el.scrollWidth > el.clientWidth + 1) {
+    const box = Array.from(el.querySelectorAll('.math-wide, .math-narrow')).find((b) => getComputedStyle(b).display !== 'none') || el;
+    const annotation = box.querySelector('annotation');
+    scrolling.push({over: el.scrollWidth - el.clientWidth, tex: (annotation || box).textContent.trim()});
+  }
+}
+const covered = [];
+for (const block of document.querySelectorAll('article .code, article .output')) {
+  const button = block.querySelector(':scope > button.copy, :scope > .code-bar > button.copy');
+  const pre = block.querySelector(':scope > pre');
+  if (!button || !pre) continue;
+  const a = button.getBoundingClientRect(), b = pre.getBoundingClientRect();
+  if (a.width > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) covered.push(pre.textContent.trim().slice(0, 40));
+}
+return JSON.stringify({scrolling, equations: equations.length, covered: covered.slice(0, 3), height: document.documentElement.scrollHeight});
 """
 
 

@@ -1,36 +1,83 @@
-// Search: the index (search-index.js, plain text per section) loads the first time the
-// box is used. Every word typed must occur in a section; a match in a heading ranks above
-// one in the page title, above one in the text. Matches are marked in the results and,
-// after following one, on the page itself (the words travel in ?highlight=).
-// Keys: / focuses the box, ↓ and ↑ move through the results, Enter opens the first (or
-// the one selected), Escape clears.
+// Search: lunr.js (Debian's libjs-lunr 2.3.9, copied into the site as lunr.min.js) over an
+// index built when the site was built (search-index.js: the sections and lunr's serialised
+// index); both load the first time the box is used, as scripts, so it works from file://.
+// Ranking is lunr's BM25 with the fields the build gave (see Sources/Site/LunrIndex.swift):
+// the page's topic above a heading above the text, and a phrase typed (two words in a row)
+// above the same words apart. Every word typed must occur in a section (the last one may be
+// the start of a word, as it is being typed). Matches are marked in the results and, after
+// following one, on the page itself (the words travel in ?highlight=).
+// Keys: / focuses the box, ↓ and ↑ move through the results, Enter opens the first (or the
+// one selected), Escape clears.
 "use strict";
+
+// The query's adjacent word pairs, made as the build makes the index's `pairs` field.
+function searchPairs(words) {
+  const out = [];
+  for (let i = 0; i + 1 < words.length; i++) out.push(words[i] + "_" + words[i + 1]);
+  return out;
+}
+
+// The ranked sections for `text`: [{doc, score}], best first.
+function searchBook(lunr, index, docs, text) {
+  // Words as lunr cuts the text it indexes; pairs as the build cuts them.
+  const kept = lunr.tokenizer(text).map((token) => lunr.trimmer(token).toString())
+    .filter((word) => word.length > 0 && lunr.stopWordFilter(new lunr.Token(word, {})));
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
+  if (kept.length === 0) return [];
+  const fields = ["topic", "heading", "text"];
+  const results = index.query((query) => {
+    kept.forEach((word, at) => {
+      const stem = lunr.stemmer(new lunr.Token(word, {})).toString();
+      if (at === kept.length - 1) {
+        query.term(stem, { fields, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING,
+                           presence: lunr.Query.presence.REQUIRED, boost: 1 });
+        query.term(word, { fields, boost: 2 });
+      } else {
+        query.term(word, { fields, presence: lunr.Query.presence.REQUIRED });
+      }
+    });
+    for (const pair of searchPairs(words)) query.term(pair, { fields: ["pairs"] });
+  });
+  return results.map((result) => ({ doc: docs[Number(result.ref)], score: result.score }));
+}
 
 window.setUpSearch = function setUpSearch() {
   const input = document.getElementById("search");
   const list = document.getElementById("search-results");
   if (!input || !list) return;
-  let entries = null;
+  let ready = null;
   let loading = false;
+  let failed = "";
 
-  function load() {
-    if (entries || loading) return;
-    if (window.bookSearchIndex) return prepare();
-    loading = true;
-    const script = document.createElement("script");
-    script.src = input.dataset.index || "search-index.js";
-    script.onload = () => { loading = false; prepare(); show(); };
-    script.onerror = () => { loading = false; list.hidden = false; list.replaceChildren(note("the search index did not load")); };
-    document.head.append(script);
+  function loadScript(src) {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(src));
+      document.head.append(script);
+    });
   }
 
-  function prepare() {
-    entries = (window.bookSearchIndex || []).map((entry) => ({
-      entry,
-      heading: entry.heading.toLowerCase(),
-      title: entry.title.toLowerCase(),
-      text: entry.text.toLowerCase(),
-    }));
+  function load() {
+    if (ready || loading || failed) return;
+    loading = true;
+    const lunrLoaded = window.lunr ? Promise.resolve() : loadScript(input.dataset.lunr || "lunr.min.js");
+    const indexLoaded = window.bookSearchIndex ? Promise.resolve() : loadScript(input.dataset.index || "search-index.js");
+    Promise.all([lunrLoaded, indexLoaded]).then(() => {
+      loading = false;
+      const data = window.bookSearchIndex;
+      if (!data || !data.index || !window.lunr) {
+        failed = "the search is off in this build: install libjs-lunr and nodejs, and build again";
+      } else {
+        ready = { index: window.lunr.Index.load(data.index), docs: data.docs };
+      }
+      show();
+    }, () => {
+      loading = false;
+      failed = "the search index did not load";
+      show();
+    });
   }
 
   function note(text) {
@@ -40,9 +87,10 @@ window.setUpSearch = function setUpSearch() {
     return li;
   }
 
-  function snippet(text, word) {
-    const at = text.toLowerCase().indexOf(word);
-    if (at < 0) return text.slice(0, 120) + (text.length > 120 ? "…" : "");
+  function snippet(text, words) {
+    const lower = text.toLowerCase();
+    const at = words.map((word) => lower.indexOf(word)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
+    if (at === undefined) return text.slice(0, 120) + (text.length > 120 ? "…" : "");
     const start = Math.max(0, at - 50);
     const end = Math.min(text.length, at + 70);
     return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
@@ -60,33 +108,24 @@ window.setUpSearch = function setUpSearch() {
       return;
     }
     list.hidden = false;
-    if (!entries) {
+    if (failed) {
+      list.append(note(failed));
+      return;
+    }
+    if (!ready) {
       list.append(note("loading…"));
       return;
     }
-    const found = [];
-    for (const item of entries) {
-      let score = 0;
-      let all = true;
-      for (const word of typed) {
-        if (item.heading.includes(word)) score += 3;
-        else if (item.title.includes(word)) score += 2;
-        else if (item.text.includes(word)) score += 1;
-        else { all = false; break; }
-      }
-      if (all) found.push({ item, score });
-    }
-    found.sort((a, b) => b.score - a.score);
+    const found = searchBook(window.lunr, ready.index, ready.docs, input.value);
     const query = encodeURIComponent(typed.join(" "));
-    for (const { item } of found.slice(0, 20)) {
-      const entry = item.entry;
+    for (const { doc } of found.slice(0, 20)) {
       const li = document.createElement("li");
       const link = document.createElement("a");
-      link.href = entry.page + "?highlight=" + query + (entry.id ? "#" + entry.id : "");
+      link.href = doc.page + "?highlight=" + query + (doc.id ? "#" + doc.id : "");
       const where = document.createElement("strong");
-      mark(where, entry.heading && entry.heading !== entry.title ? entry.title + " › " + entry.heading : entry.title, typed);
+      mark(where, doc.heading && doc.heading !== doc.title ? doc.title + " › " + doc.heading : doc.title, typed);
       const text = document.createElement("span");
-      mark(text, snippet(entry.text, typed[0]), typed);
+      mark(text, snippet(doc.text, typed), typed);
       link.append(where, text);
       li.append(link);
       list.append(li);

@@ -140,6 +140,7 @@ struct ChapterWalk {
             outputBlock(node, location: location, words: words, previousBlockIndex: previousBlockIndex)
             return nil
         }
+        hiddenLineMarkers(node, fence: fence)
         return swiftBlock(node, location: location, words: words)
     }
 

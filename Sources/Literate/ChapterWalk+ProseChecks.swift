@@ -22,13 +22,23 @@ extension ChapterWalk {
                 error(linkStart, "check link text must be the written number, e.g. [0.5866](check:\(link.name))")
                 continue
             }
+            // The title holds `tolerance=…`, `answer` (the exercise's answer, which the website
+            // lets a reader check), or both, each at most once.
             var tolerance: Tolerance?
-            if !link.title.isEmpty {
-                guard link.title.hasPrefix("tolerance="), let parsed = Tolerance(parsing: String(link.title.dropFirst(10))) else {
-                    error(linkStart, "check title must be \"tolerance=0.01\" or \"tolerance=1%\", not \"\(link.title)\"")
-                    continue
+            var understood = true
+            var answer = false
+            for word in link.title.split(separator: " ") {
+                if word == "answer", !answer {
+                    answer = true
+                } else if word.hasPrefix("tolerance="), tolerance == nil, let parsed = Tolerance(parsing: String(word.dropFirst(10))) {
+                    tolerance = parsed
+                } else {
+                    understood = false
                 }
-                tolerance = parsed
+            }
+            guard understood else {
+                error(linkStart, "check title must be \"tolerance=0.01\", \"tolerance=1%\", \"answer\" or \"answer tolerance=0.01\", not \"\(link.title)\"")
+                continue
             }
             let location = Location(line: linkStart.line, column: linkStart.column + 1 + number.offset)
             checks.append(ProseCheck(name: link.name, written: link.written, location: location, linkStart: linkStart, tolerance: tolerance))

@@ -19,6 +19,13 @@ public struct MathFormula: Hashable, Sendable {
     public var column: Int
     /// The column continuation lines of a display formula start at (its block's indentation).
     public var continuationColumn: Int
+    /// For an inline formula that is a symbol the notation page defines: its definition,
+    /// shown on hover (and on focus when `focusable`: the first in its section).
+    public var definition: String?
+    public var focusable = true
+    /// For a display formula: the same formula stacked for a phone (`NarrowMath`), shown on
+    /// narrow screens instead; nil when stacking changes nothing.
+    public var narrow: String?
 
     public init(tex: String, display: Bool, path: String, line: Int, column: Int, continuationColumn: Int? = nil) {
         self.tex = tex
@@ -32,11 +39,19 @@ public struct MathFormula: Hashable, Sendable {
     /// What a typesetter is asked: the same TeX in the same mode typesets the same anywhere.
     public var request: MathRequest { MathRequest(tex: tex, display: display) }
 
+    /// What a typesetter is asked for the phone's layout, if there is one.
+    public var narrowRequest: MathRequest? { narrow.map { MathRequest(tex: $0, display: true) } }
+
     /// The formula's HTML in the page: KaTeX's HTML and MathML in a `math` element, or, when
     /// no typesetter ran (`typeset` nil), the TeX itself, escaped and marked `math-untypeset`.
-    public func html(typeset: String?) -> String {
+    /// With `narrowTypeset` (the phone's layout, typeset), a display formula holds both, each
+    /// in its own box, and the style sheet shows one by the screen's width.
+    public func html(typeset: String?, narrowTypeset: String? = nil) -> String {
         let untypeset = typeset == nil ? " math-untypeset" : ""
         let content = typeset ?? escapeHTML(tex)
+        if display, let typeset, let narrowTypeset {
+            return "<div class=\"math display has-narrow\" data-label=\"formula\"><div class=\"math-wide\">\(typeset)</div><div class=\"math-narrow\">\(narrowTypeset)</div></div>\n"
+        }
         return display
             ? "<div class=\"math display\(untypeset)\" data-label=\"formula\">\(content)</div>\n"
             : "<span class=\"math inline\(untypeset)\">\(content)</span>"

@@ -17,7 +17,8 @@ extension PageRenderer {
             note = "compiled, not run"
         }
         let noteHTML = note.isEmpty ? "" : "<div class=\"code-note\">\(note)</div>"
-        return "<div class=\"code swift\">\(noteHTML)<pre data-label=\"Swift code\"><code>\(SwiftHighlighter.html(node.literal))</code></pre></div>\n"
+        let code = Self.swiftCode(node.literal)
+        return "<div class=\"code swift\"\(Self.hiddenLinesAttribute(code.hidden))>\(noteHTML)<pre data-label=\"Swift code\"><code>\(code.html)</code></pre></div>\n"
     }
 
     /// The value of `name` or `name="value"` in an info string: "" when present without a
@@ -56,8 +57,10 @@ extension PageRenderer {
         let language = Self.language(info)
         switch language {
         case "math":
-            return mathMarker(MathFormula(tex: node.literal.trimmingTrailingNewlines(), display: true, path: path,
-                                          line: node.start.line + 1, column: node.start.column))
+            var formula = MathFormula(tex: node.literal.trimmingTrailingNewlines(), display: true, path: path,
+                                      line: node.start.line + 1, column: node.start.column)
+            formula.narrow = NarrowMath.tex(formula.tex)
+            return mathMarker(formula)
         case "output":
             return outputBlock(node, checked: false, actual: nil)
         case "swift":

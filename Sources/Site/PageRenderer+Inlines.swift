@@ -69,7 +69,29 @@ extension PageRenderer {
         guard let computed = results.recorded[name] else {
             return chip(written, tip: "not checked yet", verified: false)
         }
-        return chip(written, tip: "checked: the code computed \(computed)", verified: true)
+        var tolerance = ""
+        if case .link(_, let title) = node.kind, title.hasPrefix("tolerance=") { tolerance = String(title.dropFirst(10)) }
+        return chip(written, tip: Self.checkedTip(written: node.plainText, computed: computed, tolerance: tolerance), verified: true)
+    }
+
+    /// A checked number's tooltip in the reader's words: "checked: the code computed 0.842517;
+    /// the text rounds it to 0.8425", or "checked: the code computed 5, as the text says".
+    /// The computed value shows two digits more than the text writes (every digit when the
+    /// text writes all of them); a check with a tolerance says so.
+    static func checkedTip(written: String, computed: String, tolerance: String = "") -> String {
+        let text = written.trimmingCharacters(in: " ")
+        guard let value = Double(computed), let number = Double(text.replacingOccurrences(of: "\u{2212}", with: "-")) else {
+            return "checked: the code computed \(computed)"
+        }
+        let decimals = text.split(separator: ".", maxSplits: 1).dropFirst().first.map { $0.prefix { $0.isNumber }.count } ?? 0
+        var shown = String(format: "%.\(min(decimals + 2, 12))f", value)
+        while shown.contains("."), shown.hasSuffix("0") { shown.removeLast() }
+        if shown.hasSuffix(".") { shown.removeLast() }
+        let display = Double(shown) == value ? computed : shown
+        let minus = { (s: String) in s.hasPrefix("-") ? "\u{2212}" + s.dropFirst() : s }
+        if number == value { return "checked: the code computed \(minus(computed)), as the text says" }
+        if !tolerance.isEmpty { return "checked: the code computed \(minus(display)); the text gives \(minus(text)), within \(tolerance)" }
+        return "checked: the code computed \(minus(display)); the text rounds it to \(minus(text))"
     }
 
     /// A checked value: focusable, its tooltip a `role="tooltip"` element that describes it

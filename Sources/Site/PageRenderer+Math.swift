@@ -12,7 +12,12 @@ extension PageRenderer {
         formulasSeen[tex] = occurrence + 1
         let at = Self.position(ofInlineMath: tex, occurrence: occurrence, lines: lines, first: block.first, last: block.last)
             ?? (block.first, 1)
-        return mathMarker(MathFormula(tex: tex, display: false, path: path, line: at.line, column: at.column))
+        var formula = MathFormula(tex: tex, display: false, path: path, line: at.line, column: at.column)
+        if let definition = notation.definition(ofTeX: tex) {
+            formula.definition = definition
+            formula.focusable = symbolsSeen.insert(definition).inserted
+        }
+        return mathMarker(formula)
     }
 
     /// The line and byte column of the first TeX character of the `occurrence`-th (0-based)

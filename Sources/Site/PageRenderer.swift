@@ -49,6 +49,8 @@ public struct PageRenderer {
     /// What this page's tooltip ids start with, and how many there are.
     var tipPrefix = ""
     var tipCount = 0
+    /// How many answer boxes the page has so far.
+    var answerCount = 0
     var outline: [OutlineEntry] = []
     var formulas: [MathFormula] = []
     /// How many inline formulas with each TeX were seen in the current block.
@@ -59,15 +61,21 @@ public struct PageRenderer {
     var linksSeen: [String: Int] = [:]
     /// Raw HTML passes this allow-list; it also closes what the page's HTML left open.
     var sanitizer = HTMLSanitizer()
+    /// The symbols the notation page defines, shown on hover; empty on the notation page.
+    var notation = Notation()
+    /// The definitions already shown in this section: only a symbol's first use in a section
+    /// takes keyboard focus, so Tab does not stop at every δ.
+    var symbolsSeen: Set<String> = []
 
     /// Renders the Markdown file at `path` (named so in diagnostics), which lives in `folder`
     /// relative to the chapters folder.
     /// `chapter` numbers its figures (Figure 6.1).
     public static func render(markdown: String, path: String, folder: String = "", chapter: Int? = nil,
-                              results: PageResults, links: Links) -> RenderedPage {
+                              results: PageResults, links: Links, notation: Notation = Notation()) -> RenderedPage {
         let markdown = CommonMark.normalized(markdown)
         var renderer = PageRenderer(path: path, folder: folder, markdown: markdown, results: results, links: links)
         renderer.chapter = chapter
+        renderer.notation = notation
         let base = path.split(separator: "/").last.map { String($0.prefix { $0 != "." }) } ?? "page"
         renderer.tipPrefix = slug(base)
         let document = CommonMark.parse(markdown)
@@ -109,6 +117,7 @@ public struct PageRenderer {
                 for figure in figures { out += self.figure(figure) }
                 figures = []
             } else {
+                out += answerBox(nodes, at: index)
                 out += block(node, tight: tight)
             }
             index += 1
@@ -132,6 +141,7 @@ public struct PageRenderer {
             let text = node.readableText
             let id = uniqueID(Self.slug(node.plainText))
             sections.append(SearchSection(id: id, heading: text, text: ""))
+            if level <= 2 { symbolsSeen = [] }
             let content = inlines(node.children)
             if level == 2 || level == 3 { outline.append(OutlineEntry(level: level, id: id, html: content)) }
             // The anchor follows the text, so a screen reader reads the heading first; it is

@@ -1,3 +1,5 @@
+import Markdown
+
 /// A part of a page between two headings, as plain text: what the search looks through.
 public struct SearchSection: Hashable, Sendable {
     /// The heading's anchor; empty for the text before the first heading.
@@ -9,22 +11,71 @@ public struct SearchSection: Hashable, Sendable {
 /// The search index of the whole site, written as a script (`search-index.js`) that assigns
 /// a global variable, because a page opened from `file://` may not fetch a JSON file.
 ///
-/// Shape: `window.bookSearchIndex = [{"page": …, "title": …, "id": …, "heading": …,
-/// "text": …}, …]`, one entry per section, in reading order.
+/// Shape: `window.bookSearchIndex = {"docs": [{"page": …, "title": …, "id": …, "heading": …,
+/// "text": …}, …], "index": <lunr's serialised index, or null>}`, one document per section,
+/// in reading order; lunr's ref for a document is its place in `docs`. `index` is null when
+/// the build had no lunr (`LunrIndex`), and the search then says it is off.
 public enum SearchIndex {
-    /// The script for `pages`: (HTML file name, page title, sections), in reading order.
-    public static func script(_ pages: [(file: String, title: String, sections: [SearchSection])]) -> String {
-        var entries: [String] = []
+    /// The documents for `pages`: (HTML file name, page title, topic, sections), in reading
+    /// order; sections with neither a heading nor text are left out.
+    public static func documents(_ pages: [(file: String, title: String, topic: String, sections: [SearchSection])]) -> [SearchDocument] {
+        var documents: [SearchDocument] = []
         for page in pages {
             for section in page.sections where !(section.heading.isEmpty && section.text.isEmpty) {
-                let fields = [
-                    ("page", page.file), ("title", page.title), ("id", section.id),
-                    ("heading", section.heading), ("text", collapseSpaces(section.text)),
-                ]
-                entries.append("{" + fields.map { "\(json($0.0)):\(json($0.1))" }.joined(separator: ",") + "}")
+                documents.append(SearchDocument(page: page.file, title: page.title, id: section.id, heading: section.heading,
+                                                text: collapseSpaces(section.text), topic: collapseSpaces(page.topic)))
             }
         }
-        return "window.bookSearchIndex = [\n" + entries.joined(separator: ",\n") + "\n];\n"
+        return documents
+    }
+
+    /// The script holding `documents` (without their topics, which only the index needs) and
+    /// lunr's serialised `index` (JSON), or null.
+    public static func script(_ documents: [SearchDocument], index: String?) -> String {
+        let entries = documents.map { document in
+            let fields = [("page", document.page), ("title", document.title), ("id", document.id),
+                          ("heading", document.heading), ("text", document.text)]
+            return "{" + fields.map { "\(json($0.0)):\(json($0.1))" }.joined(separator: ",") + "}"
+        }
+        // lunr's JSON is node's JSON.stringify: it may hold `<` in a term, so it is escaped as
+        // strings are, which leaves the JSON's meaning alone.
+        let lunr = index.map(escapeForScript) ?? "null"
+        return "window.bookSearchIndex = {\"docs\":[\n" + entries.joined(separator: ",\n") + "\n],\n\"index\":" + lunr + "};\n"
+    }
+
+    /// JSON text made safe inside a script file: `<`, `>` and `&` as `\u` escapes (they can
+    /// only occur inside strings in JSON), U+2028 and U+2029 too.
+    static func escapeForScript(_ json: String) -> String {
+        var out = ""
+        out.reserveCapacity(json.utf8.count)
+        for scalar in json.unicodeScalars {
+            switch scalar {
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// The introduction's line for each chapter, by file name: every list item of `markdown`
+    /// that links to a page, as plain text ("Gradient descent: the update rule, …").
+    public static func topics(introduction markdown: String) -> [String: String] {
+        var topics: [String: String] = [:]
+        CommonMark.parse(CommonMark.normalized(markdown)).walk { node in
+            guard case .item = node.kind else { return }
+            var target: String?
+            node.walk { inner in
+                if target == nil, case .link(let destination, _) = inner.kind, destination.hasSuffix(".md"), !destination.contains("/") {
+                    target = destination
+                }
+            }
+            if let target, topics[target] == nil { topics[target] = collapseSpaces(node.readableText) }
+        }
+        return topics
     }
 
     /// A JSON string literal, also safe inside a `<script>` file: `<`, `>` and `&` escaped.

@@ -10,6 +10,8 @@ public struct SiteBuild: Sendable {
     public var output: URL
     /// Where KaTeX is read from.
     public var katexFolder: URL
+    /// Where lunr is read from.
+    public var lunrFolder = LunrIndex.debianFolder
 
     /// HTML put at the end of every page's head and body (e.g. `book watch`'s reload script).
     public var extraHead = ""
@@ -29,6 +31,8 @@ public struct SiteBuild: Sendable {
         public var start: URL
         /// Whether the math was typeset (KaTeX and node were found; when not, math shows as TeX).
         public var hasKaTeX: Bool
+        /// Whether the search index was built (lunr and node were found; when not, the search is off).
+        public var hasSearch: Bool
         /// What the HTML sanitiser dropped from the pages, at its Markdown positions.
         public var warnings: [Diagnostic] = []
     }
@@ -52,8 +56,10 @@ public struct SiteBuild: Sendable {
         }
         let math = MathTypesetter.katex(folder: katexFolder, cacheFolder: root.appendingPathComponent(".build/book/math"))
         let options = SiteOptions(settings: try BookSettings.read(root: root), extraHead: extraHead, extraBody: extraBody)
-        let files = try Website.files(pages: pages, results: results, theme: theme, math: math, options: options)
+        let search = LunrIndex.debian(folder: lunrFolder, cacheFolder: root.appendingPathComponent(".build/book/search"))
+        let files = try Website.files(pages: pages, results: results, theme: theme, math: math, search: search, options: options)
         return (files, Summary(pages: pages.count, start: output.appendingPathComponent("index.html"), hasKaTeX: math.typesets,
+                               hasSearch: search != nil,
                                warnings: pages.flatMap { HTMLSanitizer.audit(markdown: $0.markdown, path: $0.path) }))
     }
 }

@@ -9,6 +9,7 @@ public enum SiteError: Error, CustomStringConvertible, Equatable {
     case brokenChapters([Diagnostic])
     case writeFailed(String, String)
     case mathFailed(String)
+    case searchFailed(String)
     case badSettings(String, String)
 
     public var description: String {
@@ -27,6 +28,8 @@ public enum SiteError: Error, CustomStringConvertible, Equatable {
             return "error: cannot write the site to \(path): \(reason); the previous site is unchanged"
         case .badSettings(let path, let reason):
             return "error: cannot read \(path): \(reason); see the README's section on book.json"
+        case .searchFailed(let reason):
+            return "error: cannot build the search index: \(reason); reinstall with: sudo apt-get install --reinstall nodejs libjs-lunr"
         case .mathFailed(let reason):
             return "error: cannot typeset the math: \(reason); reinstall with: sudo apt-get install --reinstall nodejs libjs-katex"
         }

@@ -40,9 +40,10 @@ public enum SwiftHighlighter {
     /// The source as HTML: escaped text, coloured pieces wrapped in `<span class="…">`, and
     /// each line in a `<span class="line">` (the newline inside it), so a line too long for
     /// the page wraps with its continuation indented. A final newline makes no empty line.
-    public static func html(_ source: String) -> String {
+    /// Lines whose 0-based index is in `folded` are marked `<span class="line folded">`.
+    public static func html(_ source: String, folded: Set<Int> = []) -> String {
         let bytes = Array(source.utf8)
-        return lineHTML(bytes, spans: spans(bytes))
+        return lineHTML(bytes, spans: spans(bytes), folded: folded)
     }
 
     /// Plain text (an output block) as escaped HTML in line spans, like `html`.
@@ -51,11 +52,14 @@ public enum SwiftHighlighter {
         return lineHTML(bytes, spans: [(.plain, 0..<bytes.count)])
     }
 
-    static func lineHTML(_ bytes: [UInt8], spans: [(token: Token, range: Range<Int>)]) -> String {
+    static func lineHTML(_ bytes: [UInt8], spans: [(token: Token, range: Range<Int>)], folded: Set<Int> = []) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2 + 64)
         let end = bytes.last == UInt8(ascii: "\n") ? bytes.count - 1 : bytes.count
-        let open = Array("<span class=\"line\">".utf8), close = Array("</span>".utf8)
+        let plainOpen = Array("<span class=\"line\">".utf8), close = Array("</span>".utf8)
+        let foldedOpen = Array("<span class=\"line folded\">".utf8)
+        var lineNumber = 0
+        var open: [UInt8] { folded.contains(lineNumber) ? foldedOpen : plainOpen }
         out.append(contentsOf: open)
         for span in spans {
             let range = span.range.clamped(to: 0..<end)
@@ -68,6 +72,7 @@ public enum SwiftHighlighter {
                 if !tag.isEmpty { out.append(contentsOf: close) }
                 out.append(UInt8(ascii: "\n"))
                 out.append(contentsOf: close)
+                lineNumber += 1
                 out.append(contentsOf: open)
                 out.append(contentsOf: tag)
                 start = index + 1

@@ -2,8 +2,8 @@
 /// find a formula, not how it is typeset.
 ///
 /// Rules: a command naming a symbol becomes that symbol (`\sigma` σ, `\cdot` ·, `\le` ≤);
-/// spacing commands, `~`, `&` and `\\` become a space; every other command (`\frac`,
-/// `\mathrm`, `\left`) is dropped and its arguments kept; braces, `^` and `_` are dropped;
+/// spacing commands, `~`, `&` and `\\` become a space; a fraction reads `a/b`; every other
+/// command (`\mathrm`, `\left`) is dropped and its arguments kept; braces, `^` and `_` are dropped;
 /// runs of spaces become one.
 public enum TeXText {
     static let symbols: [String: String] = [
@@ -12,7 +12,7 @@ public enum TeXText {
         "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ",
         "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω", "Gamma": "Γ", "Delta": "Δ",
         "Theta": "Θ", "Lambda": "Λ", "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
-        "cdot": "·", "times": "×", "div": "÷", "pm": "±", "mp": "∓", "approx": "≈", "le": "≤",
+        "ell": "ℓ", "cdot": "·", "times": "×", "div": "÷", "pm": "±", "mp": "∓", "approx": "≈", "le": "≤",
         "leq": "≤", "ge": "≥", "geq": "≥", "ne": "≠", "neq": "≠", "sum": "Σ", "prod": "Π",
         "partial": "∂", "nabla": "∇", "infty": "∞", "to": "→", "rightarrow": "→", "leftarrow": "←",
         "in": "∈", "odot": "⊙", "circ": "∘", "ldots": "…", "dots": "…", "cdots": "⋯", "log": "log",
@@ -26,6 +26,10 @@ public enum TeXText {
     public static func plain(_ tex: String) -> String {
         var out = ""
         var index = tex.startIndex
+        // Brace depth, and the depths at which a fraction's numerator group opens: the
+        // fraction reads numerator/denominator.
+        var depth = 0
+        var fractions: [Int] = []
         while index < tex.endIndex {
             let character = tex[index]
             index = tex.index(after: index)
@@ -41,10 +45,16 @@ public enum TeXText {
                     }
                 }
                 if spaces.contains(name) { out.append(" ") } else if let symbol = symbols[name] { out += symbol }
+                if ["frac", "tfrac", "dfrac"].contains(name) { fractions.append(depth) }
             case "}":
-                // Between two arguments (`\frac{1}{2}`), a space keeps them apart.
-                if index < tex.endIndex, tex[index] == "{" { out.append(" ") }
-            case "{", "^", "_":
+                depth -= 1
+                // Between two arguments a space keeps them apart; a fraction's are a/b.
+                if index < tex.endIndex, tex[index] == "{" {
+                    if fractions.last == depth { fractions.removeLast(); out.append("/") } else { out.append(" ") }
+                }
+            case "{":
+                depth += 1
+            case "^", "_":
                 break
             case "~", "&", "\n", "\t":
                 out.append(" ")

@@ -29,14 +29,19 @@ public enum Website {
     /// name). Throws `SiteError.brokenChapters` with every broken link and every TeX error
     /// of every page when there is one.
     public static func files(pages: [PageSource], results: [String: PageResults], theme: Theme,
-                             math: MathTypesetter, options: SiteOptions = SiteOptions()) throws -> [String: [UInt8]] {
+                             math: MathTypesetter, search: LunrIndex? = nil, options: SiteOptions = SiteOptions()) throws -> [String: [UInt8]] {
         let links = Links(pages: Dictionary(uniqueKeysWithValues: pages.map { ($0.fileName, $0.htmlName) }))
+        // The notation page's symbols, shown on hover on every other page.
+        let notation = pages.first { $0.fileName == "notation.md" }.map { Notation(markdown: $0.markdown) } ?? Notation()
         let rendered = pages.map { page in
             PageRenderer.render(markdown: page.markdown, path: page.path, folder: page.folder, chapter: page.chapterNumber,
-                                results: results[page.fileName] ?? PageResults(), links: links)
+                                results: results[page.fileName] ?? PageResults(), links: links,
+                                notation: page.fileName == "notation.md" ? Notation() : notation)
         }
         guard rendered.allSatisfy(\.diagnostics.isEmpty) else { throw SiteError.brokenChapters(rendered.flatMap(\.diagnostics)) }
-        let typeset = try math.typeset(Set(rendered.flatMap { $0.formulas.map(\.request) }))
+        // Each formula, and the phone's layout of those that have one (which, should KaTeX
+        // refuse it, is simply left out: the formula shows as it is written).
+        let typeset = try math.typeset(Set(rendered.flatMap { $0.formulas.flatMap { [$0.request] + ($0.narrowRequest.map { [$0] } ?? []) } }))
         var texErrors: [Diagnostic] = []
         for page in rendered {
             for formula in page.formulas {
@@ -60,7 +65,9 @@ public enum Website {
             let steps = results[page.fileName]?.math ?? []
             let body = MathFormula.fill(rendered[index].body, formulas: rendered[index].formulas) { formula in
                 let checked = formula.checkedSteps(steps)
-                if case .html(let html) = typeset[formula.request] { return formula.html(typeset: html, checked: checked) }
+                var narrow: String?
+                if let request = formula.narrowRequest, case .html(let html) = typeset[request] { narrow = html }
+                if case .html(let html) = typeset[formula.request] { return formula.html(typeset: html, narrowTypeset: narrow, checked: checked) }
                 return formula.html(typeset: nil, checked: checked)
             }
             bodies.append(body)
@@ -105,10 +112,12 @@ public enum Website {
             "pager": "",
             "foot": options.extraBody,
         ]).utf8)
-        let index = zip(pages, rendered).enumerated().map { index, pair in
-            (file: pair.0.htmlName, title: titles[index], sections: pair.1.sections)
-        }
-        files["search-index.js"] = Array(SearchIndex.script(index).utf8)
+        let topics = pages.first.map { SearchIndex.topics(introduction: $0.markdown) } ?? [:]
+        let documents = SearchIndex.documents(zip(pages, rendered).enumerated().map { index, pair in
+            (file: pair.0.htmlName, title: titles[index], topic: topics[pair.0.fileName] ?? titles[index], sections: pair.1.sections)
+        })
+        files["search-index.js"] = Array(SearchIndex.script(documents, index: try search?.build(documents)).utf8)
+        if let search { for (path, bytes) in search.assets { files[path] = bytes } }
         for (path, bytes) in math.assets { files[path] = bytes }
         return files
     }

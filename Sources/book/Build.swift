@@ -44,6 +44,7 @@ struct Build: ParsableCommand {
         let cpu = Double(clock() - startedCPU) / Double(CLOCKS_PER_SEC)
         for warning in summary.warnings { print(warning) }
         if !summary.hasKaTeX { print(KaTeX.installHint) }
+        if !summary.hasSearch { print(LunrIndex.installHint) }
         print(ChapterReport.summary(reports))
         print("rendered \(summary.pages) pages in \(String(format: "%.3f", seconds)) s (\(String(format: "%.3f", cpu)) s of processor time)")
         let start = summary.start.path.hasPrefix(here + "/") ? String(summary.start.path.dropFirst(here.count + 1)) : summary.start.path

@@ -165,8 +165,26 @@ import Testing
         let (_, diagnostics) = parse("See [many](check:h1) and [1](check:h2 \"tol=1\").\n")
         #expect(diagnostics == [
             "ch.md:1:5: error: check link text must be the written number, e.g. [0.5866](check:h1)",
-            "ch.md:1:26: error: check title must be \"tolerance=0.01\" or \"tolerance=1%\", not \"tol=1\"",
+            "ch.md:1:26: error: check title must be \"tolerance=0.01\", \"tolerance=1%\", \"answer\" or \"answer tolerance=0.01\", not \"tol=1\"",
         ])
+    }
+
+    @Test func hiddenLineMarkersOutOfPlaceAreErrorsAtTheirLines() throws {
+        let good = parse("```swift\nlet a = 1\n//#-hidden-code\nrecord(\"a\", a)\n//#-end-hidden-code\n```\n")
+        #expect(good.diagnostics.isEmpty)
+        let bad = parse("```swift\nlet a = 1\n  //#-hidden-code\nrecord(\"a\", a)\n```\n\n```swift\n//#-end-hidden-code\n```\n")
+        #expect(bad.diagnostics == [
+            "ch.md:3:3: error: //#-hidden-code is never ended; add a line //#-end-hidden-code after the last line to hide",
+            "ch.md:8:1: error: //#-end-hidden-code without a //#-hidden-code before it; remove it or add the start marker",
+        ])
+    }
+
+    @Test func anAnswerMarkIsAcceptedWithOrWithoutATolerance() throws {
+        let (chapter, diagnostics) = parse("[5](check:a \"answer\") [0.5](check:b \"answer tolerance=0.1\") [1](check:c \"answer answer\")\n")
+        #expect(diagnostics == ["ch.md:1:61: error: check title must be \"tolerance=0.01\", \"tolerance=1%\", \"answer\" or \"answer tolerance=0.01\", not \"answer answer\""])
+        let checks = try #require(chapter).checks
+        #expect(checks.map(\.name) == ["a", "b"])
+        #expect(checks[1].tolerance == .absolute(0.1))
     }
 
     @Test func inlineCodeAndIndentedCodeAreNotChecks() throws {

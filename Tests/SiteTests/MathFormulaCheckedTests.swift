@@ -22,7 +22,14 @@ import Testing
         let formula = MathFormula(tex: "0.5 - 0.3 = 0.2", display: false, path: "chapters/04-x.md", line: 3, column: 20)
         let html = formula.html(typeset: "<katex/>", checked: [step(3, 32)])
         #expect(html == "<span class=\"math-checked\" tabindex=\"0\" aria-describedby=\"mtip-04-x-md-3-20\"><span class=\"math inline\"><katex/></span>"
-            + "<span class=\"tip\" role=\"tooltip\" id=\"mtip-04-x-md-3-20\">checked: 0.2 (computed 0.2)</span></span>")
+            + "<span class=\"tip\" role=\"tooltip\" id=\"mtip-04-x-md-3-20\">checked: redoing the arithmetic gives 0.2 where the text writes 0.2</span></span>")
+    }
+
+    @Test func theTooltipShowsTwoDigitsMoreThanTheSideWrites() {
+        #expect(MathFormula.shown(0.17614658, like: "0.329900 - 0.203754 + 0.05") == "0.17614658")
+        #expect(MathFormula.shown(0.17614658, like: "0.176") == "0.17615")
+        #expect(MathFormula.shown(-0.2, like: "-0.2") == "\u{2212}0.2")
+        #expect(MathFormula.shown(3, like: "3") == "3")
     }
 
     @Test func anUncheckedOrFailingFormulaIsNotMarked() {

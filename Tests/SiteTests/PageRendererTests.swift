@@ -55,6 +55,40 @@ import Testing
         #expect(render(markdown, results: different).body.contains("what the program printed"))
     }
 
+    @Test func anExerciseWithACheckedAnswerGetsABoxBeforeItsFold() {
+        let markdown = """
+        **2.** How many steps?
+
+        <details><summary>Answer</summary>
+
+        It takes [5](check:steps "answer") steps, and [0.25](check:other).
+
+        </details>
+
+        <details><summary>Answer</summary>
+
+        No number marked: [3](check:other).
+
+        </details>
+        """
+        let page = render(markdown, results: PageResults(recorded: ["steps": "5", "other": "0.25"]))
+        #expect(page.body.contains(#"<form class="answer-box" data-answer="5" data-places="0" hidden><label for="answer-01-one-1">Your answer to exercise 2</label>"#))
+        #expect(page.body.components(separatedBy: "<form").count == 2, "only the fold with a marked answer has a box")
+        let box = page.body.range(of: "<form")!.lowerBound, fold = page.body.range(of: "<details")!.lowerBound
+        #expect(box < fold, "the box comes before the answer")
+        #expect(page.body.contains("the worked answer below gives it as a whole number"))
+        let unchecked = render(markdown)
+        #expect(!unchecked.body.contains("<form"), "no box without the checked value")
+    }
+
+    @Test func checkedNumberTooltipSpeaksToTheReader() {
+        #expect(PageRenderer.checkedTip(written: "0.8425", computed: "0.84251726") == "checked: the code computed 0.842517; the text rounds it to 0.8425")
+        #expect(PageRenderer.checkedTip(written: "5", computed: "5") == "checked: the code computed 5, as the text says")
+        #expect(PageRenderer.checkedTip(written: "-0.31", computed: "-0.309001") == "checked: the code computed \u{2212}0.309; the text rounds it to \u{2212}0.31")
+        #expect(PageRenderer.checkedTip(written: "0.59", computed: "0.5866", tolerance: "0.01")
+                == "checked: the code computed 0.5866; the text gives 0.59, within 0.01")
+    }
+
     @Test func checkedNumberCarriesTheComputedValueEscaped() {
         let results = PageResults(recorded: ["h1": "0.586618\"<x>"])
         let page = render("So [0.5866](check:h1) it is, and [1](check:nothing).\n", results: results)

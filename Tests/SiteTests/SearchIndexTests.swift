@@ -1,16 +1,27 @@
+import Foundation
 import Testing
 @testable import Site
 
 @Suite struct SearchIndexTests {
     @Test func scriptAssignsAGlobalWithSafeStrings() {
-        let script = SearchIndex.script([(file: "01-a.html", title: "A \"quoted\" </script>",
-                                          sections: [SearchSection(id: "x", heading: "X", text: "one\n two\tthree")])])
-        #expect(script == "window.bookSearchIndex = [\n{\"page\":\"01-a.html\",\"title\":\"A \\\"quoted\\\" \\u003c/script\\u003e\",\"id\":\"x\",\"heading\":\"X\",\"text\":\"one two three\"}\n];\n")
+        let documents = SearchIndex.documents([(file: "01-a.html", title: "A \"quoted\" </script>", topic: "A: one",
+                                                sections: [SearchSection(id: "x", heading: "X", text: "one\n two\tthree")])])
+        #expect(documents.map(\.topic) == ["A: one"])
+        let script = SearchIndex.script(documents, index: #"{"version":"2.3.9","x":"</script>"}"#)
+        #expect(script == "window.bookSearchIndex = {\"docs\":[\n{\"page\":\"01-a.html\",\"title\":\"A \\\"quoted\\\" \\u003c/script\\u003e\",\"id\":\"x\",\"heading\":\"X\",\"text\":\"one two three\"}\n],\n\"index\":{\"version\":\"2.3.9\",\"x\":\"\\u003c/script\\u003e\"}};\n")
     }
 
-    @Test func emptySectionsAreLeftOut() {
-        let script = SearchIndex.script([(file: "a.html", title: "A", sections: [SearchSection(id: "", heading: "", text: "")])])
-        #expect(script == "window.bookSearchIndex = [\n\n];\n")
+    @Test func emptySectionsAreLeftOutAndNoIndexIsNull() {
+        let documents = SearchIndex.documents([(file: "a.html", title: "A", topic: "", sections: [SearchSection(id: "", heading: "", text: "")])])
+        #expect(SearchIndex.script(documents, index: nil) == "window.bookSearchIndex = {\"docs\":[\n\n],\n\"index\":null};\n")
+    }
+
+    @Test func topicsAreTheIntroductionsLinesForEachChapter() {
+        let markdown = "# Book\n\n- [Notation](notation.md): every symbol.\n1. [Gradient descent](07-gd.md): the update rule,\n   and what the learning rate does.\n2. Not a link.\n\nSee [data](data/README.md).\n"
+        #expect(SearchIndex.topics(introduction: markdown) == [
+            "notation.md": "Notation: every symbol.",
+            "07-gd.md": "Gradient descent: the update rule, and what the learning rate does.",
+        ])
     }
 }
 
@@ -18,5 +29,20 @@ extension SearchIndexTests {
     @Test func jsonEscapesControlsAndLineSeparatorsKeepsOtherText() {
         #expect(SearchIndex.json("a\u{1}b\u{2028}c\\ σ é ✓") == "\"a\\u0001b\\u2028c\\\\ σ é ✓\"")
         #expect(SearchIndex.collapseSpaces("  one \n\n two\tthree  ") == "one two three")
+    }
+
+    /// lunr from Debian, run by node, when both are installed (CI installs them).
+    @Test(.enabled(if: LunrIndex.debian(cacheFolder: nil) != nil))
+    func lunrBuildsAnIndexWithPhrasePairsTheSameEachTime() throws {
+        let lunr = try #require(LunrIndex.debian(cacheFolder: nil))
+        let documents = [
+            SearchDocument(page: "a.html", title: "A", id: "", heading: "Rates", text: "the learning rate here and a learning rate there", topic: "A"),
+            SearchDocument(page: "b.html", title: "B", id: "", heading: "Steps", text: "one step", topic: "B: what the learning rate does"),
+        ]
+        let index = try lunr.build(documents)
+        #expect(index.hasPrefix("{\"version\":\"2.3.9\""))
+        #expect(index.contains("\"learning_r"), "the pairs field holds the phrase")
+        #expect(try lunr.build(documents) == index, "the same documents give the same bytes")
+        #expect(lunr.assets["lunr.min.js"]?.isEmpty == false)
     }
 }

@@ -51,8 +51,10 @@ import Testing
         #expect(one.contains("<a rel=\"next\" href=\"02-two.html\"><span>Next</span>Two</a>"))
         #expect(one.contains("<title>One · A Tiny Book</title>"))
         let index = String(decoding: files["/search-index.js"]!, as: UTF8.self)
-        #expect(index.hasPrefix("window.bookSearchIndex = ["))
+        #expect(index.hasPrefix("window.bookSearchIndex = {\"docs\":["))
         #expect(index.contains("\"page\":\"02-two.html\""))
+        #expect(summary.hasSearch == (files["/lunr.min.js"] != nil))
+        #expect(index.hasSuffix(summary.hasSearch ? "}};\n" : "\"index\":null};\n"))
         #expect(summary.hasKaTeX == (files["/katex/katex.min.css"] != nil))
         #expect(files["/katex/katex.min.js"] == nil)
         for name in ["/print.html", "/404.html", "/favicon.svg", "/search.js", "/source/01-one.md"] {
@@ -144,7 +146,7 @@ import Testing
         _ = try SiteBuild(root: root).run(reports: [report])
         let one = try String(contentsOf: root.appendingPathComponent("_site/01-one.html"), encoding: .utf8)
         #expect(one.contains("<div class=\"output checked\">"))
-        #expect(one.contains("role=\"tooltip\" id=\"tip-01-one-1\">checked: the code computed 1</span>"))
+        #expect(one.contains("role=\"tooltip\" id=\"tip-01-one-1\">checked: the code computed 1, as the text says</span>"))
     }
 }
 

@@ -1,0 +1,107 @@
+import Foundation
+import Markdown
+
+/// The symbols the notation page defines, so every chapter can show a symbol's one-line
+/// definition on hover and keyboard focus.
+///
+/// Read from the notation page's pipe tables: a row whose first cell holds inline math
+/// (`` $`\delta^{[\ell]}`$ ``, or several, `` $`y`$, $`y^{(i)}`$ ``) defines each of those symbols
+/// with its second cell, as plain text, up to its first sentence's end (at most about 150
+/// characters). A symbol `A \odot B` in the operations table defines its operator, `\odot`.
+///
+/// Matching: an inline formula in a chapter shows a definition when its whole TeX (spaces
+/// dropped) is a defined symbol, where the symbol's layer `[\ell]` stands for any layer
+/// (`[2]`, `[\ell-1]`), its example `(i)` for any example, and a subscript may follow or
+/// replace the symbol's own index (`z^{[1]}_2` is `z^{[\ell]}`, `w^{[2]}_{12}` is `w^{[\ell]}_{jk}`,
+/// but `n_y` is not `n_x`).
+/// The first pattern that matches wins, in the page's order.
+public struct Notation: Sendable {
+    struct Entry: Sendable {
+        var pattern: String
+        var definition: String
+    }
+    var entries: [Entry] = []
+
+    public init() {}
+
+    /// The symbols defined in `markdown`, the notation page.
+    public init(markdown: String) {
+        let markdown = CommonMark.normalized(markdown)
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        CommonMark.parse(markdown).walk { node in
+            guard case .paragraph = node.kind, node.start.line >= 1, node.end.line <= lines.count,
+                  let table = PipeTable(lines: Array(lines[(node.start.line - 1)...(node.end.line - 1)])),
+                  table.header.count >= 2 else { return }
+            for row in table.rows where row.count >= 2 {
+                let definition = Self.firstSentence(CommonMark.parse(row[1]).readableText)
+                for tex in Self.inlineMath(in: row[0]) {
+                    let key = Self.squeezed(tex)
+                    var symbols = [key]
+                    // `A \odot B`: the operator between two capitals is what is defined.
+                    if key.count > 2, key.first == "A", key.last == "B", key.dropFirst().dropLast().hasPrefix("\\") {
+                        symbols = [String(key.dropFirst().dropLast())]
+                    }
+                    for symbol in symbols where !symbol.isEmpty {
+                        entries.append(Entry(pattern: Self.pattern(symbol), definition: definition))
+                    }
+                }
+            }
+        }
+    }
+
+    /// The tooltip for an inline formula whose TeX is `tex` ("for one example, …"), or nil.
+    public func definition(ofTeX tex: String) -> String? {
+        let key = Self.squeezed(tex)
+        guard !key.isEmpty, key.count <= 40 else { return nil }
+        for entry in entries where key.range(of: entry.pattern, options: .regularExpression) != nil {
+            return entry.definition
+        }
+        return nil
+    }
+
+    /// Whether any symbol is defined.
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// The TeX of each `` $`…`$ `` in a cell's Markdown.
+    static func inlineMath(in cell: String) -> [String] {
+        var out: [String] = []
+        var rest = Substring(cell)
+        while let open = rest.range(of: "$`"), let close = rest[open.upperBound...].range(of: "`$") {
+            out.append(String(rest[open.upperBound..<close.lowerBound]))
+            rest = rest[close.upperBound...]
+        }
+        return out
+    }
+
+    /// TeX without spaces, so `W X` and `WX`, `\hat y` and `\hat{y}`… the first two agree.
+    static func squeezed(_ tex: String) -> String {
+        tex.filter { !$0.isWhitespace }
+    }
+
+    /// A whole-string regular expression for a symbol: `[\ell]` any layer, `(i)` any example,
+    /// its subscript (if any) or none replaced by any subscript.
+    static func pattern(_ symbol: String) -> String {
+        var base = symbol
+        // The symbol's own subscript, at its end, when it is an index (i, j, k, p, t: `w_{jk}`,
+        // `\theta_p`) is replaced by "any subscript"; a named one (`n_x`) stays.
+        if let underscore = base.lastIndex(of: "_") {
+            let tail = base[base.index(after: underscore)...].filter { $0 != "{" && $0 != "}" }
+            if !tail.isEmpty, tail.allSatisfy({ "ijkpt".contains($0) }) { base = String(base[..<underscore]) }
+        }
+        // Cut at the stand-ins first, then escape the pieces between them.
+        let layers = base.components(separatedBy: "[\\ell]").map { piece in
+            piece.components(separatedBy: "(i)").map(NSRegularExpression.escapedPattern).joined(separator: #"\([^)]+\)"#)
+        }
+        return "^" + layers.joined(separator: #"\[[^\]]+\]"#) + #"(_(\{[^{}]*\}|[A-Za-z0-9]))?$"#
+    }
+
+    /// Text up to the end of its first sentence, and at most about 150 characters (cut at a
+    /// space, with "…").
+    static func firstSentence(_ text: String) -> String {
+        var text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let end = text.range(of: ". ") { text = String(text[..<end.lowerBound]) + "." }
+        guard text.count > 150 else { return text }
+        let cut = text.prefix(150)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
+    }
+}
