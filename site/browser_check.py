@@ -29,6 +29,7 @@ import base64
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -315,7 +316,10 @@ class Check:
             return
         if not all(r["marks"] for r in results):
             self.problem(page, "search results without the word marked")
-        raw = [r["text"][:80] for r in results if "\\" in r["text"] or "](" in r["text"] or "$`" in r["text"]]
+        # TeX commands, inline math marks or Markdown links (`](check:`, `](x.md`), not the
+        # `[ℓ](i)` of a layer and an example in plain-text math.
+        raw = [r["text"][:80] for r in results
+               if "\\" in r["text"] or "$`" in r["text"] or re.search(r"\]\((check:|https?:|[\w./-]+\.md)", r["text"])]
         if raw:
             self.problem(page, "search results show TeX or Markdown: " + raw[0])
         self.driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
@@ -392,7 +396,7 @@ class Check:
             out.after = visible();
             out.expandedAfter = button && button.getAttribute('aria-expanded');
             return new Promise((done) => setTimeout(() => {
-              out.copiedAll = copied !== null && folded.every((l) => copied.includes(l.textContent.replace(/\n$/, '')));
+              out.copiedAll = copied !== null && folded.every((l) => copied.includes(l.textContent.replace(/\\n$/, '')));
               out.markers = copied !== null && copied.includes('//#-');
               if (button) button.click();
               done(JSON.stringify(out));
@@ -430,7 +434,7 @@ class Check:
         answer = float(form.get_attribute("data-answer"))
         places = int(form.get_attribute("data-places"))
         right = ("%%.%df" % places) % answer
-        close = ("%%.%df" % places) % (answer + 1.5 * 10 ** -places)
+        close = ("%%.%df" % places) % (float(right) + 10 ** -places)  # one unit of the last digit off
         wrong = ("%%.%df" % places) % (answer * 3 + 7)
         box = form.find_element(By.TAG_NAME, "input")
         label = self.js("return document.querySelector('label[for=\"' + arguments[0].id + '\"]')?.textContent || ''", box)
