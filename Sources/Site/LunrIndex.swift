@@ -6,9 +6,10 @@ import Foundation
 ///
 /// Ranking is lunr's BM25 over four fields of each section, boosted: the page's `topic` (its
 /// title and, for a chapter, the line the introduction's contents give it) × 8, the
-/// section's `heading` × 4, its `text` × 1, and `pairs` × 3, every two adjacent words of the
-/// other three joined by `_` (`learning_rate`), so a phrase typed ranks above the same words
-/// scattered. `search.js` asks for every word typed (the last one also as a prefix) and for
+/// section's `heading` × 4, its `text` × 1, and `pairs` × 3: every two adjacent words of the
+/// other three joined by `_` (`learning_rate`) that some topic or heading of the book also has
+/// (the phrases the book names; every pair of the text would triple the index), so a phrase
+/// typed ranks above the same words scattered. `search.js` asks for every word typed (the last one also as a prefix) and for
 /// each adjacent pair typed.
 public struct LunrIndex: Sendable {
     /// Where Debian installs lunr.
@@ -63,6 +64,9 @@ public struct LunrIndex: Sendable {
       for (let i = 0; i + 1 < words.length; i++) out.push(words[i] + "_" + words[i + 1]);
       return out.join(" ");
     };
+    // The phrases worth a term of their own: the pairs some topic or heading uses.
+    const named = new Set();
+    for (const d of documents) for (const pair of (pairs(d.topic) + " " + pairs(d.heading)).split(" ")) if (pair) named.add(pair);
     const index = lunr(function () {
       this.ref("n");
       this.field("topic", { boost: 8 });
@@ -70,7 +74,7 @@ public struct LunrIndex: Sendable {
       this.field("text");
       this.field("pairs", { boost: 3 });
       documents.forEach((d, n) => this.add({ n: String(n), topic: d.topic, heading: d.heading, text: d.text,
-                                             pairs: [d.topic, d.heading, d.text].map(pairs).join(" ") }));
+        pairs: [d.topic, d.heading, d.text].map(pairs).join(" ").split(" ").filter((pair) => named.has(pair)).join(" ") }));
     });
     process.stdout.write(JSON.stringify(index));
     """#

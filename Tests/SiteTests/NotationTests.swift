@@ -23,7 +23,7 @@ import Testing
         #expect(notation.definition(ofTeX: "n_x") == "the number of input features")
         #expect(notation.definition(ofTeX: "n_y") == "the number of outputs", "a named subscript is not an index")
         #expect(notation.definition(ofTeX: "y^{(3)}") == "the target.")
-        #expect(notation.definition(ofTeX: "\\delta^{[2]}")?.== "for one example, ∂ L/∂ z[ℓ]: what backpropagation passes down")
+        #expect(notation.definition(ofTeX: "\\delta^{[2]}") == "for one example, ∂ L/∂ z[ℓ]: what backpropagation passes down")
         #expect(notation.definition(ofTeX: "\\odot") == "the element-wise product of two matrices of the same shape; in code A .* B")
     }
 
