@@ -8,8 +8,8 @@
 /// website drops the two marker lines and folds the lines between; the copy button copies
 /// every line but the markers, and print shows every line.
 public enum HiddenLines {
-    public static let start = "//#-hidden-code"
-    public static let end = "//#-end-hidden-code"
+    public static let start = LineMarker.hiddenStart.rawValue
+    public static let end = LineMarker.hiddenEnd.rawValue
 
     /// A block's code as the website shows it.
     public struct Split: Hashable, Sendable {
