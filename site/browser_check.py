@@ -298,7 +298,7 @@ class Check:
         page = "search"
         self.size(DESKTOP)
         self.open("index.html")
-        if self.js("return Array.isArray(window.bookSearchIndex)"):
+        if self.js("return window.bookSearchIndex !== undefined || window.lunr !== undefined"):
             self.problem(page, "the search index loads before the search is used")
         body = self.driver.find_element(By.TAG_NAME, "body")
         body.send_keys("/")
