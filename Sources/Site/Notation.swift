@@ -1,4 +1,5 @@
 import Foundation
+import Literate
 import Markdown
 
 /// The symbols the notation page defines, so every chapter can show a symbol's one-line
@@ -24,14 +25,13 @@ public struct Notation: Sendable {
 
     public init() {}
 
-    /// The symbols defined in `markdown`, the notation page.
-    public init(markdown: String) {
-        let markdown = CommonMark.normalized(markdown)
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        CommonMark.parse(markdown).walk { node in
-            guard case .paragraph = node.kind, node.start.line >= 1, node.end.line <= lines.count,
-                  let table = PipeTable(lines: Array(lines[(node.start.line - 1)...(node.end.line - 1)])),
-                  table.header.count >= 2 else { return }
+    /// The symbols defined in the notation page, parsed once (`ParsedChapter`).
+    public init(chapter: ParsedChapter) {
+        let lines = chapter.lines
+        chapter.document.walk { node in
+            guard case .paragraph = node.kind, node.start.line >= 1, node.end.line <= lines.count else { return }
+            let source = lines[(node.start.line - 1)...(node.end.line - 1)].map { Substring(String(decoding: $0, as: UTF8.self)) }
+            guard let table = PipeTable(lines: source), table.header.count >= 2 else { return }
             for row in table.rows where row.count >= 2 {
                 let definition = Self.firstSentence(CommonMark.parse(row[1]).readableText)
                 for tex in Self.inlineMath(in: row[0]) {
@@ -103,5 +103,10 @@ public struct Notation: Sendable {
         guard text.count > 150 else { return text }
         let cut = text.prefix(150)
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
+    }
+
+    /// The symbols defined in `markdown`, a notation page (for tests).
+    public init(markdown: String) {
+        self.init(chapter: ChapterParser.parse(markdown, path: "notation.md"))
     }
 }

@@ -61,11 +61,11 @@ public enum SearchIndex {
         return out
     }
 
-    /// The introduction's line for each chapter, by file name: every list item of `markdown`
-    /// that links to a page, as plain text ("Gradient descent: the update rule, …").
-    public static func topics(introduction markdown: String) -> [String: String] {
+    /// The introduction's line for each chapter, by file name: every list item of its parsed
+    /// `document` that links to a page, as plain text ("Gradient descent: the update rule, …").
+    public static func topics(introduction document: Node) -> [String: String] {
         var topics: [String: String] = [:]
-        CommonMark.parse(CommonMark.normalized(markdown)).walk { node in
+        document.walk { node in
             guard case .item = node.kind else { return }
             var target: String?
             node.walk { inner in

@@ -32,9 +32,9 @@ public enum Website {
                              math: MathTypesetter, search: LunrIndex? = nil, options: SiteOptions = SiteOptions()) throws -> [String: [UInt8]] {
         let links = Links(pages: Dictionary(uniqueKeysWithValues: pages.map { ($0.fileName, $0.htmlName) }))
         // The notation page's symbols, shown on hover on every other page.
-        let notation = pages.first { $0.fileName == "notation.md" }.map { Notation(markdown: $0.markdown) } ?? Notation()
+        let notation = pages.first { $0.fileName == "notation.md" }.map { Notation(chapter: $0.chapter) } ?? Notation()
         let rendered = pages.map { page in
-            PageRenderer.render(markdown: page.markdown, path: page.path, folder: page.folder, chapter: page.chapterNumber,
+            PageRenderer.render(page.chapter, folder: page.folder, chapter: page.chapterNumber,
                                 results: results[page.fileName] ?? PageResults(), links: links,
                                 notation: page.fileName == "notation.md" ? Notation() : notation)
         }
@@ -112,7 +112,7 @@ public enum Website {
             "pager": "",
             "foot": options.extraBody,
         ]).utf8)
-        let topics = pages.first.map { SearchIndex.topics(introduction: $0.markdown) } ?? [:]
+        let topics = pages.first.map { SearchIndex.topics(introduction: $0.chapter.document) } ?? [:]
         let documents = SearchIndex.documents(zip(pages, rendered).enumerated().map { index, pair in
             (file: pair.0.htmlName, title: titles[index], topic: topics[pair.0.fileName] ?? titles[index], sections: pair.1.sections)
         })

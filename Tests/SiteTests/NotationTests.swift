@@ -1,3 +1,4 @@
+import Literate
 import Testing
 @testable import Site
 
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func theFirstUseInASectionTakesFocusTheRestHoverOnly() {
-        let page = PageRenderer.render(markdown: "# T\n\nSo $`y`$ and $`y`$.\n\n## Next\n\nAgain $`y`$.\n", path: "c/01-one.md",
+        let page = PageRenderer.render(ChapterParser.parse("# T\n\nSo $`y`$ and $`y`$.\n\n## Next\n\nAgain $`y`$.\n", path: "c/01-one.md"),
                                        results: PageResults(), links: Links(pages: [:]), notation: notation)
         #expect(page.formulas.map(\.definition) == Array(repeating: "the target.", count: 3))
         #expect(page.formulas.map(\.focusable) == [true, false, true])
