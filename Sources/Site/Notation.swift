@@ -25,25 +25,22 @@ public struct Notation: Sendable {
 
     public init() {}
 
-    /// The symbols defined in the notation page, parsed once (`ParsedChapter`).
+    /// The symbols defined in the notation page, parsed once (`ParsedChapter`): its tables.
     public init(chapter: ParsedChapter) {
-        let lines = chapter.lines
         chapter.document.walk { node in
-            guard case .paragraph = node.kind, node.start.line >= 1, node.end.line <= lines.count else { return }
-            let source = lines[(node.start.line - 1)...(node.end.line - 1)].map { Substring(String(decoding: $0, as: UTF8.self)) }
-            guard let table = PipeTable(lines: source), table.header.count >= 2 else { return }
-            for row in table.rows where row.count >= 2 {
-                let definition = Self.firstSentence(CommonMark.parse(row[1]).readableText)
-                for tex in Self.inlineMath(in: row[0]) {
-                    let key = Self.squeezed(tex)
-                    var symbols = [key]
+            guard case .table = node.kind else { return }
+            for row in node.children {
+                guard case .tableRow(let header) = row.kind, !header, row.children.count >= 2 else { continue }
+                let definition = Self.firstSentence(row.children[1].readableText)
+                for piece in Node.inlinePieces(row.children[0].children) {
+                    guard case .math(let code) = piece else { continue }
+                    let key = Self.squeezed(code.literal)
+                    var symbol = key
                     // `A \odot B`: the operator between two capitals is what is defined.
                     if key.count > 2, key.first == "A", key.last == "B", key.dropFirst().dropLast().hasPrefix("\\") {
-                        symbols = [String(key.dropFirst().dropLast())]
+                        symbol = String(key.dropFirst().dropLast())
                     }
-                    for symbol in symbols where !symbol.isEmpty {
-                        entries.append(Entry(pattern: Self.pattern(symbol), definition: definition))
-                    }
+                    if !symbol.isEmpty { entries.append(Entry(pattern: Self.pattern(symbol), definition: definition)) }
                 }
             }
         }
@@ -61,17 +58,6 @@ public struct Notation: Sendable {
 
     /// Whether any symbol is defined.
     public var isEmpty: Bool { entries.isEmpty }
-
-    /// The TeX of each `` $`…`$ `` in a cell's Markdown.
-    static func inlineMath(in cell: String) -> [String] {
-        var out: [String] = []
-        var rest = Substring(cell)
-        while let open = rest.range(of: "$`"), let close = rest[open.upperBound...].range(of: "`$") {
-            out.append(String(rest[open.upperBound..<close.lowerBound]))
-            rest = rest[close.upperBound...]
-        }
-        return out
-    }
 
     /// TeX without spaces, so `W X` and `WX`, `\hat y` and `\hat{y}`… the first two agree.
     static func squeezed(_ tex: String) -> String {
