@@ -115,22 +115,40 @@ function setUpHiddenLines() {
 // layout on a phone and the written one elsewhere.
 const SMALLEST_EQUATION = 0.7;
 function fitEquations() {
-  for (const equation of document.querySelectorAll("article .math.display")) {
-    const layouts = Array.from(equation.querySelectorAll(":scope > .math-wide, :scope > .math-narrow"));
-    const boxes = layouts.length ? layouts : [equation];
-    let best = null;
-    for (const box of boxes) {
-      box.style.fontSize = "";
-      if (layouts.length) for (const other of layouts) other.style.display = other === box ? "block" : "none";
-      // The room inside the box, less two pixels that some layouts draw past their edge.
-      const width = (box === equation ? equation.clientWidth - 10 : box.clientWidth) - 2;
-      const needed = box === equation ? equation.scrollWidth - 10 : box.scrollWidth;
-      const scale = needed > width + 1 ? width / needed : 1;
-      if (!best || scale > best.scale + 0.001) best = { box, scale };
-      if (scale === 1) break;
+  // Reads and writes in batches (two layouts for the whole page, not two per formula), so a
+  // page with thousands of formulas, like print.html, stays quick.
+  const items = Array.from(document.querySelectorAll("article .math.display")).map((equation) => {
+    const wide = equation.querySelector(":scope > .math-wide");
+    const narrow = equation.querySelector(":scope > .math-narrow");
+    return { equation, wide, narrow, box: wide || equation };
+  });
+  const show = (item, box) => {
+    item.box = box;
+    if (item.wide) {
+      item.wide.style.display = box === item.wide ? "block" : "none";
+      item.narrow.style.display = box === item.narrow ? "block" : "none";
     }
-    if (layouts.length) for (const other of layouts) other.style.display = other === best.box ? "block" : "none";
-    if (best.scale < 1) best.box.style.fontSize = Math.max(SMALLEST_EQUATION, Math.floor(best.scale * 100) / 100) * 100 + "%";
+  };
+  // The room a box has and the width its formula needs; the equation's own padding (0.3rem
+  // a side) and two pixels some layouts draw past their edge are not room.
+  const scale = (item) => {
+    const own = item.box === item.equation;
+    const room = (own ? item.equation.clientWidth - 10 : item.box.clientWidth) - 2;
+    const needed = own ? item.equation.scrollWidth - 10 : item.box.scrollWidth;
+    return needed > room + 1 ? room / needed : 1;
+  };
+  for (const item of items) {
+    for (const box of [item.equation, item.wide, item.narrow]) if (box) box.style.fontSize = "";
+    show(item, item.wide || item.equation);
+  }
+  for (const item of items) item.wideScale = scale(item);
+  const tight = items.filter((item) => item.wideScale < 1 && item.narrow);
+  for (const item of tight) show(item, item.narrow);
+  for (const item of tight) item.narrowScale = scale(item);
+  for (const item of items) {
+    if (item.narrow && item.wideScale < 1 && item.wideScale > item.narrowScale) show(item, item.wide);
+    const best = item.box === item.narrow ? item.narrowScale : item.wideScale;
+    if (best < 1) item.box.style.fontSize = Math.max(SMALLEST_EQUATION, Math.floor(best * 100) / 100) * 100 + "%";
   }
 }
 
