@@ -19,13 +19,16 @@ literals and comments are never picked.
 Every survivor (a change no check noticed) is classified by running the chapter with
 `book run` before and after the change:
 - `output`: what the chapter prints changed, yet no check failed;
+- `format`: only how a printed number is written changed (0.2000 printed as 0.20000, the
+  same value): not a result, listed apart and left out of the rate's denominator;
 - `figure`: nothing printed changed and the change sits in a statement that only builds a
   figure (its axes, levels, layout or the data it draws): a figure is not a result the
   chapter states, so these are listed apart and left out of the rate's denominator;
 - `silent`: nothing printed changed and the statement is not a figure's; read these
   by hand: either the result does not depend on the literal, or a recorded value or a
   later computation changed without any check looking.
-The rate printed is caught / (changes - figure survivors); the raw rate is printed too.
+The rate printed is caught / (changes - figure and format survivors); the raw rate is
+printed too.
 
 Usage: python3 Benchmarks/mutations.py [--runs 5] [--count 40] [--seeds S ...] [--jobs 1]
                                        [--list] [--sample-from REV] [--chapters PREFIX ...]
@@ -210,14 +213,14 @@ def main():
                       + (f"    {detail}" if verdict != "caught" else ""), flush=True)
     caught = sum(1 for v, _, _ in results.values() if v == "caught")
     survivors = [(chosen[k - 1], kind, detail) for k, (v, kind, detail) in sorted(results.items()) if v != "caught"]
-    figures = sum(1 for _, kind, _ in survivors if kind == "figure")
+    figures = sum(1 for _, kind, _ in survivors if kind in ("figure", "format"))
     counted = len(chosen) - figures
     print(f"\n{caught} of {len(chosen)} changes make some check fail ({100 * caught / max(1, len(chosen)):.1f}% raw)")
-    print(f"{figures} survivors only change a figure; not counted: {caught} of {counted} changes to results caught, "
-          f"{100 * caught / max(1, counted):.1f}%")
+    print(f"{figures} survivors only change a figure or how a number is written; not counted: "
+          f"{caught} of {counted} changes to results caught, {100 * caught / max(1, counted):.1f}%")
     if survivors:
         print("survivors:")
-        for kind_ in ("output", "silent", "figure"):
+        for kind_ in ("output", "silent", "format", "figure"):
             for change, kind, detail in survivors:
                 if kind == kind_:
                     print(f"  [{kind}] {where(change)}    {change[4].strip()}    {detail}")
@@ -251,6 +254,17 @@ def statement(lines, n):
     return "\n".join(lines[start:end + 1])
 
 
+PRINTED_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
+
+
+def same_values(before, after):
+    """Whether two printed lines differ only in how their numbers are written (0.2000 and
+    0.20000): the same text between the numbers, and numbers of equal value."""
+    if PRINTED_NUMBER.sub("#", before) != PRINTED_NUMBER.sub("#", after):
+        return False
+    return [float(x) for x in PRINTED_NUMBER.findall(before)] == [float(x) for x in PRINTED_NUMBER.findall(after)]
+
+
 def run_output(book, target):
     """What `book run` prints for one chapter, figure captions included, diagnostics left out."""
     run = subprocess.run([book, "run", target], capture_output=True, text=True)
@@ -282,7 +296,8 @@ def check_change(book, tmp, k, change):
         changed = [(b, a) for b, a in zip(before, after) if b != a]
         if changed or len(before) != len(after):
             b, a = changed[0] if changed else ("(end)", "(more lines)")
-            return "survived", "output", f"printed '{b.strip()}' now '{a.strip()}'"
+            kind = "format" if len(before) == len(after) and all(same_values(b_, a_) for b_, a_ in changed) else "output"
+            return "survived", kind, f"printed '{b.strip()}' now '{a.strip()}'"
         if FIGURE_WORDS.search(statement(lines, n)):
             return "survived", "figure", "nothing printed changed; the statement builds a figure"
         return "survived", "silent", "nothing printed changed"
