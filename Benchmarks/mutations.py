@@ -208,13 +208,18 @@ def main():
                     print("book check could not run", file=sys.stderr)
                     return 2
                 results[k] = (verdict, kind, detail)
-                word = "caught  " if verdict == "caught" else f"survived ({kind})"
+                word = {"caught": "caught  ", "timeout": "timeout "}.get(verdict, f"survived ({kind})")
                 print(f"[{len(results)}/{len(chosen)}] {word} {where(change)}"
                       + (f"    {detail}" if verdict != "caught" else ""), flush=True)
     caught = sum(1 for v, _, _ in results.values() if v == "caught")
-    survivors = [(chosen[k - 1], kind, detail) for k, (v, kind, detail) in sorted(results.items()) if v != "caught"]
+    timeouts = [chosen[k - 1] for k, (v, _, _) in sorted(results.items()) if v == "timeout"]
+    survivors = [(chosen[k - 1], kind, detail) for k, (v, kind, detail) in sorted(results.items()) if v == "survived"]
     figures = sum(1 for _, kind, _ in survivors if kind in ("figure", "format"))
-    counted = len(chosen) - figures
+    counted = len(chosen) - len(timeouts) - figures
+    if timeouts:
+        print(f"\n{len(timeouts)} changes ran out of time and are not counted (rerun them on a quieter machine):")
+        for change in timeouts:
+            print(f"  {where(change)}")
     print(f"\n{caught} of {len(chosen)} changes make some check fail ({100 * caught / max(1, len(chosen)):.1f}% raw)")
     print(f"{figures} survivors only change a figure or how a number is written; not counted: "
           f"{caught} of {counted} changes to results caught, {100 * caught / max(1, counted):.1f}%")
@@ -265,9 +270,14 @@ def same_values(before, after):
     return [float(x) for x in PRINTED_NUMBER.findall(before)] == [float(x) for x in PRINTED_NUMBER.findall(after)]
 
 
+# Seconds a chapter may run: generous, because a machine shared with other work can take
+# several times the usual 10 s, and a timeout must not count as a change caught.
+TIMEOUT = 120
+
+
 def run_output(book, target):
     """What `book run` prints for one chapter, figure captions included, diagnostics left out."""
-    run = subprocess.run([book, "run", target], capture_output=True, text=True)
+    run = subprocess.run([book, "run", "--timeout", str(TIMEOUT), target], capture_output=True, text=True)
     return [l for l in run.stdout.split("\n") if ": error: " not in l and ": warning: " not in l]
 
 
@@ -284,8 +294,11 @@ def check_change(book, tmp, k, change):
         mutated[n] = line[:col] + mutate(text) + line[col + len(text):]
         with open(target, "w", encoding="utf-8") as f:
             f.write("\n".join(mutated))
-        run = subprocess.run([book, "check", target], capture_output=True, text=True)
+        run = subprocess.run([book, "check", "--timeout", str(TIMEOUT), target], capture_output=True, text=True)
         if run.returncode == 1:
+            errors = [l for l in run.stdout.split("\n") if ": error: " in l]
+            if errors and all("did not finish within" in l for l in errors):
+                return "timeout", "", f"ran out of time ({TIMEOUT} s): says nothing about the change; rerun it"
             return "caught", "", ""
         if run.returncode != 0:
             return "error", "", run.stdout + run.stderr
