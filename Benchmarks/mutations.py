@@ -52,8 +52,9 @@ import tempfile
 
 from fences import fenced_blocks
 
-# A number that is not part of a name or of another number; no exponent part is picked.
-NUMBER = re.compile(r"(?<![\w.])(\d+(?:_\d+)*(?:\.\d+)?)(?![\w.])")
+# A number that is not part of a name or of another number; no exponent part is picked, and
+# no closure argument ($0 is a name, not a literal).
+NUMBER = re.compile(r"(?<![\w.$])(\d+(?:_\d+)*(?:\.\d+)?)(?![\w.])")
 RUNNABLE = {"swift", "swift hidden"}
 
 
