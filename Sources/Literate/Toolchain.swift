@@ -6,7 +6,7 @@ import Foundation
 struct Toolchain: Sendable {
     /// Bumped whenever the generated code, the compile flags or the checking rules change, so
     /// old reports die (part of every report's key, not of the libraries').
-    static let engineVersion = "literate-6"
+    static let engineVersion = "literate-7"
 
     /// Absolute path of `swiftc`.
     let swiftc: String
