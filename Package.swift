@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(name: "learning-benchmark", dependencies: ["Learning"], swiftSettings: machineCode),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning"]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden"]),
         .testTarget(name: "LiterateTests", dependencies: ["Literate"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Literate"]),
     ]
