@@ -42,9 +42,11 @@ let package = Package(
         // SVG figures drawn by chapter code. Pure Swift, no dependencies.
         .target(name: "Plot", exclude: ["README.md"]),
         // The engine: chapters -> code blocks -> program -> run -> checks -> diagnostics.
-        .target(name: "Literate", dependencies: ["Markdown"], swiftSettings: optimisedInDebug),
+        // It imports Plot for `escapeXML`, the one XML escaper (Plot stays dependency-free: it is
+        // also compiled on its own for chapter code).
+        .target(name: "Literate", dependencies: ["Markdown", "Plot"], swiftSettings: optimisedInDebug),
         // The website: chapters and check results -> HTML pages.
-        .target(name: "Site", dependencies: ["Markdown", "Literate"], swiftSettings: optimisedInDebug),
+        .target(name: "Site", dependencies: ["Markdown", "Literate", "Plot"], swiftSettings: optimisedInDebug),
         // The thin command-line tool.
         .executableTarget(
             name: "book",
