@@ -72,6 +72,25 @@ private enum Fixtures {
                 + "program prints; give it a tolerance to compare approximately)"])
     }
 
+    @Test func aRenamedLearningMemberIsAWarningWithItsFixIt() throws {
+        let report = try Fixtures.report("deprecated-name")
+        #expect(try Fixtures.printed("deprecated-name") == [
+            "deprecated-name/chapter.md:4:23: warning: 'derivative(output:)' is deprecated: renamed to 'derivative(fromOutput:)' [#DeprecatedDeclaration]\n"
+                + "deprecated-name/chapter.md:4:23: note: use 'derivative(fromOutput:)' instead (fix-it: write 'fromOutput' at 4:34)"])
+        // Not fatal: the old spelling runs and prints what the new one gives.
+        #expect(report.passed)
+        #expect(report.blocks.first?.output == "0.25\n")
+    }
+
+    @Test func theCompilersNotesAndFixItsStayWithItsError() throws {
+        #expect(try Fixtures.printed("compile-notes") == [
+            "compile-notes/chapter.md:5:20: error: value of optional type 'Int?' must be unwrapped to a value of type 'Int'\n"
+                + "compile-notes/chapter.md:5:20: note: coalesce using '??' to provide a default when the optional value contains 'nil' "
+                + "(fix-it: write '?? <#default value#>' at 5:28)\n"
+                + "compile-notes/chapter.md:5:20: note: force-unwrap using '!' to abort execution if the optional value contains 'nil' "
+                + "(fix-it: write '!' at 5:27)"])
+    }
+
     @Test func everyWrongLineOfAnOutputBlockIsReported() throws {
         #expect(try Fixtures.printed("several-wrong-lines") == [
             "several-wrong-lines/chapter.md:14:9: error: expected 0.5 (±0.05), got 0.25",
