@@ -29,11 +29,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // libcmark, the CommonMark reference parser (Debian: libcmark-dev).
+        // libcmark, the CommonMark reference parser (Debian: libcmark-dev; Homebrew: cmark).
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark",
-            providers: [.apt(["libcmark-dev"])]
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         // The only module that imports CCmark: Markdown in, plain Swift values out.
         .target(name: "Markdown", dependencies: ["CCmark"]),
