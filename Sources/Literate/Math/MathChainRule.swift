@@ -27,6 +27,11 @@ public struct MathStepResult: Hashable, Sendable, Codable {
 /// number, a logarithm of 0, a division by 0, an overflow). Never skipped: it is an error.
 struct UndefinedSide: Error {}
 
+/// A side with numbers and no variable that the parser cannot read (a bracket without its
+/// partner, `97\%`, a construct outside the grammar): not compared, but counted, never
+/// skipped in silence.
+struct UnreadableSide: Error {}
+
 /// A side that parsed as arithmetic: its tree, its literals and its value.
 struct NumericSide {
     var side: MathSide
@@ -40,7 +45,8 @@ struct NumericSide {
     var isScalar: Bool
 
     /// nil for a side that is not arithmetic (it has a free variable, or no number); throws
-    /// `UndefinedSide` for arithmetic without a finite value.
+    /// `UndefinedSide` for arithmetic without a finite value, `UnreadableSide` for numbers the
+    /// parser cannot read.
     init?(_ side: MathSide) throws {
         // A letter other than e (Euler's number) or T (a transpose) is a free variable.
         // Names in braces (`\begin{pmatrix}`, `\mathrm{ReLU}`, `\text{...}`) are not variables.
@@ -74,15 +80,15 @@ struct NumericSide {
             }
             index += 1
         }
-        guard hasNumber,
-              let (expression, literals) = try? MathParser.parse(side.tokens) else { return nil }
+        guard hasNumber else { return nil }
+        guard let (expression, literals) = try? MathParser.parse(side.tokens) else { throw UnreadableSide() }
         let values = literals.map(\.value)
         if let scalar = expression.scalar(values) {
             guard scalar.isFinite else { throw UndefinedSide() }
             value = MathValue(scalar)
             isScalar = true
         } else {
-            guard let value = try? expression.evaluate(values) else { return nil }
+            guard let value = try? expression.evaluate(values) else { throw UnreadableSide() }
             guard value.isFinite else { throw UndefinedSide() }
             self.value = value
             isScalar = false
@@ -190,22 +196,26 @@ enum MathChainRule {
 
     /// Checks one chain; `locate` turns a byte offset of the math's text into a file position.
     static func check(_ chain: [MathSide], text: [UInt8], locate: (Int) -> Location)
-        -> (steps: [MathStepResult], failures: [Failure], unchecked: [Location]) {
+        -> (steps: [MathStepResult], failures: [Failure], unchecked: [Location], unreadable: [Location]) {
         var steps: [MathStepResult] = []
         var failures: [Failure] = []
         var unchecked: [Location] = []
+        var unreadable: [Location] = []
         var first: NumericSide?
         var previous: NumericSide?
         var approxRoom: [Double] = []
         for (position, side) in chain.enumerated() {
             if side.relation == .unchecked { unchecked.append(locate(side.relationOffset ?? side.offset)) }
             let reading: NumericSide?
+            // A side joined to the chain only by `\mathrel{=}` is not checked, with or without a value.
+            let marked = side.relation == .unchecked
+                || (position + 1 < chain.count && chain[position + 1].relation == .unchecked)
             do {
                 reading = try NumericSide(side)
+            } catch is UnreadableSide {
+                if chain.count > 1, !marked { unreadable.append(locate(side.offset)) }
+                reading = nil
             } catch {
-                // A side joined to the chain only by `\mathrel{=}` is not checked, with or without a value.
-                let marked = side.relation == .unchecked
-                    || (position + 1 < chain.count && chain[position + 1].relation == .unchecked)
                 if chain.count > 1, !marked {
                     let location = locate(side.offset)
                     steps.append(MathStepResult(location: location, written: writtenText(side, text: text), computed: [.nan],
@@ -254,7 +264,7 @@ enum MathChainRule {
             }
             previous = current
         }
-        return (steps, failures, unchecked)
+        return (steps, failures, unchecked, unreadable)
     }
 
     /// The first element where |a − b| exceeds its room (beyond binary rounding), if any.
