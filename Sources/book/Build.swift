@@ -14,7 +14,7 @@ struct Build: ParsableCommand {
     @OptionGroup var limits: ChapterLimits
 
     func run() throws {
-        let reports = try BookCommand.check([], timeout: limits.timeout, jobs: limits.jobs, useCache: true)
+        let reports = try BookCommand.check([], limits: limits, useCache: true)
         for report in reports {
             for diagnostic in report.diagnostics { print(diagnostic) }
         }

@@ -10,12 +10,11 @@ struct Run: ParsableCommand {
     @Argument(help: "The chapter: a path, a file name in chapters/, or its number (e.g. 4).")
     var chapter: String
 
-    @Option(help: "Seconds the chapter's program may run.")
-    var timeout: Double = 10
+    @OptionGroup var limits: ChapterLimits
 
     func run() throws {
         let path = try BookCommand.environment { try Project.locate().resolveChapter(chapter) }
-        let reports = try BookCommand.check([path], timeout: timeout, jobs: 1, useCache: true)
+        let reports = try BookCommand.check([path], limits: limits, useCache: true)
         for report in reports {
             for block in report.blocks where block.ran {
                 print("--- \(report.path):\(block.line) ---")
