@@ -38,7 +38,7 @@ public struct SiteBuild: Sendable {
     /// On any error nothing in `output` has changed.
     public func run(reports: [ChapterReport], displayFolder: String = "chapters") throws -> Summary {
         let (files, summary) = try render(reports: reports, displayFolder: displayFolder)
-        try SiteWriter.write(files, to: output)
+        try SiteLock.holding(root: root) { try SiteWriter.write(files, to: output) }
         return summary
     }
 
