@@ -40,6 +40,14 @@ struct NumericSide {
     var value: MathValue
 
     static let named: Set<String> = ["begin", "end", "mathrm", "operatorname", "text", "textrm"]
+    /// Commands of arithmetic: those the parser reads, and a few it does not (rounding up and
+    /// down, `\%`, `\pm`), which make a side unreadable (counted) rather than symbolic. Any
+    /// other command is a name (`\alpha`, `\delta`, `\partial`): the side is symbolic.
+    static let vocabulary: Set<String> = [
+        "cdot", "times", "div", "odot", "frac", "tfrac", "dfrac", "cfrac", "sqrt", "underbrace", "overbrace",
+        "mathrm", "operatorname", "text", "textrm", "begin", "end", "pi", "top", "intercal",
+        "lceil", "rceil", "lfloor", "rfloor", "%", "pm", "mp", "binom", "bmod", "mod", "cdots", "ldots", "dots",
+    ]
 
     /// Whether the side is a number computed without matrices or tuples (the fast path).
     var isScalar: Bool
@@ -71,11 +79,22 @@ struct NumericSide {
             switch tokens[index].kind {
             case .number: hasNumber = true
             case .letter(let c) where c != "e" && c != "T": return nil
+            // A prime is a derivative (`\sigma'(0)`): a name, not arithmetic.
+            case .symbol("'"): return nil
             case .command(let name) where NumericSide.named.contains(name):
                 if index + 1 < tokens.count, tokens[index + 1].isSymbol("{") {
+                    // `\mathrm{softmax}`: a function the checker does not know is a name too.
+                    if name == "mathrm" || name == "operatorname" {
+                        var letters = ""
+                        var cursor = index + 2
+                        while cursor < tokens.count, case .letter(let c) = tokens[cursor].kind { letters.append(c); cursor += 1 }
+                        if letters != "e", MathParser.functions[letters] == nil { return nil }
+                    }
                     index = MathChains.skipGroup(tokens, from: index + 1)
                     continue
                 }
+            // `\alpha`, `\delta`, `\partial`: a variable written as a command.
+            case .command(let name) where !NumericSide.vocabulary.contains(name) && MathParser.functions[name] == nil: return nil
             default: break
             }
             index += 1

@@ -32,6 +32,12 @@ import Testing
         #expect(report.steps.isEmpty)
         #expect(report.unreadable == [Location(line: 2, column: 1)])
         #expect(check("x = y + 1").unreadable.isEmpty, "symbolic, not unreadable")
+        // A name written as a command, a derivative, an unknown function: symbolic too.
+        for tex in ["\\alpha + 1 = 2", "\\sigma'(0) = 0.25", "\\mathrm{softmax}(1) = 1", "\\delta^{[2]} = 0.5"] {
+            #expect(check(tex).unreadable.isEmpty, "\(tex)")
+        }
+        // Arithmetic the checker does not read is counted.
+        #expect(check("\\lceil 150/32 \\rceil = 5").unreadable.count == 1)
         #expect(check("1 + 2 = 3").unreadable.isEmpty)
         var chapter = ChapterReport(path: "c.md", chapter: nil).adding(report)
         #expect(ChapterReport.summary([chapter])
