@@ -33,8 +33,10 @@ public enum Sandbox {
         + "(FileManager.default.temporaryDirectory, i.e. $TMPDIR); the chapters, .build/ and _site/ are read-only to it"
 
     /// A Landlock ruleset allowing writes only beneath `writable` and `alwaysWritable`; nil
-    /// where Landlock is missing. The caller closes the descriptor.
-    static func ruleset(writable: [String]) -> Int32? {
+    /// where Landlock is missing (said once, by `problem`). Throws when Landlock is there but
+    /// the ruleset cannot be made: the program does not run unconfined in silence. The caller
+    /// closes the descriptor.
+    static func ruleset(writable: [String]) throws -> Int32? {
         guard landlock.problem == nil else { return nil }
         let paths = writable + alwaysWritable
         let pointers = paths.map { strdup($0) }
@@ -42,7 +44,10 @@ public enum Sandbox {
         let descriptor = pointers.map { UnsafePointer($0) }.withUnsafeBufferPointer {
             sandbox_landlock_ruleset($0.baseAddress, Int32(paths.count))
         }
-        return descriptor >= 0 ? descriptor : nil
+        guard descriptor >= 0 else {
+            throw BookError.io("cannot confine the chapter's program with Landlock: \(String(cString: strerror(-descriptor)))")
+        }
+        return descriptor
     }
 
     /// Starts a process that kills every process `book` started (those marked

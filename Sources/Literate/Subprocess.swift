@@ -48,7 +48,13 @@ enum Subprocess {
         var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
         guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw BookError.io("cannot create a pipe") }
         // Confined, when asked: writes only beneath `writable` and the temporary folder (Landlock).
-        let ruleset = writable.flatMap { Sandbox.ruleset(writable: $0) }
+        let ruleset: Int32?
+        do {
+            ruleset = try writable.flatMap { try Sandbox.ruleset(writable: $0) }
+        } catch {
+            for fd in outPipe + errPipe { close(fd) }
+            throw error
+        }
         defer { if let ruleset { close(ruleset) } }
 
         let mark = ChildProcesses.newMark()
