@@ -41,7 +41,7 @@ import Testing
         #expect(check("1 + 2 = 3").unreadable.isEmpty)
         var chapter = ChapterReport(path: "c.md", chapter: nil).adding(report)
         #expect(ChapterReport.summary([chapter])
-            == "1 passed, 0 failed (0 printed numbers, 0 prose numbers, 0 math steps checked; 0 steps marked unchecked, 1 math side not read)")
+            == "1 passed, 0 failed (0 printed numbers, 0 prose numbers, 0 claims, 0 math steps checked; 0 steps marked unchecked, 1 math side not read)")
         chapter.unreadableMath = []
         #expect(ChapterReport.summary([chapter]).hasSuffix("0 steps marked unchecked)"))
     }

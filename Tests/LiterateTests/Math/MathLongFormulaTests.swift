@@ -32,7 +32,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let terms = Array(repeating: "0.5", count: 100_000).joined(separator: " + ")
         try "# Long\n\n```math\n\(terms) = 50000\n```\n".write(toFile: folder + "/c.md", atomically: true, encoding: .utf8)
-        let reports = MathCheck.checkInBackground(paths: [folder + "/c.md"])()
+        let reports = MathCheck.checkInBackground([try ChapterParser.read(path: folder + "/c.md")])()
         #expect(reports.first?.steps.map(\.passed) == [true])
     }
 }
