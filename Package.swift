@@ -42,10 +42,13 @@ let package = Package(
         .target(name: "Learning", swiftSettings: machineCode),
         // SVG figures drawn by chapter code. Pure Swift, no dependencies.
         .target(name: "Plot", exclude: ["README.md"]),
+        // What Swift cannot call: the code between fork and exec that confines a chapter's
+        // program (Landlock, memory limit, death with book), and a watchdog that outlives book.
+        .target(name: "CSandbox"),
         // The engine: chapters -> code blocks -> program -> run -> checks -> diagnostics.
         // It imports Plot for `escapeXML`, the one XML escaper (Plot stays dependency-free: it is
         // also compiled on its own for chapter code).
-        .target(name: "Literate", dependencies: ["Markdown", "Plot"], swiftSettings: optimisedInDebug),
+        .target(name: "Literate", dependencies: ["Markdown", "Plot", "CSandbox"], swiftSettings: optimisedInDebug),
         // The website: chapters and check results -> HTML pages.
         .target(name: "Site", dependencies: ["Markdown", "Literate", "Plot"], swiftSettings: optimisedInDebug),
         // The thin command-line tool.

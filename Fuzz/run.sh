@@ -6,7 +6,8 @@
 #   bash Fuzz/run.sh            # 60 seconds
 #   FUZZ_SECONDS=600 bash Fuzz/run.sh
 #
-# Seeds: every chapter and fixture book. Findings (crashing inputs) are written to
+# Seeds: every chapter and fixture book, and Fuzz/seeds/ (inputs that once crashed or
+# switched a check off: unclosed brackets, long flat sums, deep nesting). Findings (crashing inputs) are written to
 # .build/fuzz/findings/; reproduce one with `.build/fuzz/fuzz-chapter FILE`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,18 +15,20 @@ out=.build/fuzz
 seconds=${FUZZ_SECONDS:-60}
 mkdir -p "$out/corpus" "$out/findings"
 
-# Markdown and Literate compiled with libFuzzer's coverage, then linked with the entry point.
+# Markdown and Literate compiled with libFuzzer's coverage, then linked with the entry point
+# (and CSandbox, the C code Literate starts programs with).
+clang -O2 -c Sources/CSandbox/sandbox.c -I Sources/CSandbox/include -o "$out/CSandbox.o"
 swiftc -sanitize=fuzzer -O -parse-as-library -wmo -module-name Markdown -I Sources/CCmark \
     -c Sources/Markdown/*.swift -o "$out/Markdown.o" -emit-module -emit-module-path "$out/Markdown.swiftmodule"
-swiftc -sanitize=fuzzer -O -parse-as-library -wmo -module-name Literate -I "$out" -I Sources/CCmark \
+swiftc -sanitize=fuzzer -O -parse-as-library -wmo -module-name Literate -I "$out" -I Sources/CCmark -I Sources/CSandbox/include \
     -c $(find Sources/Literate -name '*.swift' | sort) -o "$out/Literate.o" -emit-module -emit-module-path "$out/Literate.swiftmodule"
-swiftc -sanitize=fuzzer -parse-as-library -I "$out" -I Sources/CCmark Fuzz/ChapterFuzz.swift \
-    "$out/Markdown.o" "$out/Literate.o" -lcmark -o "$out/fuzz-chapter"
+swiftc -sanitize=fuzzer -parse-as-library -I "$out" -I Sources/CCmark -I Sources/CSandbox/include Fuzz/ChapterFuzz.swift \
+    "$out/Markdown.o" "$out/Literate.o" "$out/CSandbox.o" -lcmark -o "$out/fuzz-chapter"
 
 seeds=$(mktemp -d)
 trap 'rm -rf "$seeds"' EXIT
 i=0
-for file in chapters/*.md chapters/*/*.md Tests/LiterateTests/Fixtures/*/chapter.md; do
+for file in chapters/*.md chapters/*/*.md Tests/LiterateTests/Fixtures/*/chapter.md Fuzz/seeds/*.md; do
     cp "$file" "$seeds/seed-$i.md"
     i=$((i + 1))
 done

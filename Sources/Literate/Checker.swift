@@ -10,25 +10,36 @@ public struct CheckOptions: Hashable, Sendable {
     public var useCache: Bool
     /// Bytes of standard output a chapter may print before it is stopped.
     public var outputLimit: Int
+    /// Bytes of memory (address space) a chapter's program may use; an allocation beyond it fails.
+    public var memoryLimit: Int
+
+    /// The memory limit when none is given: 4 GiB, far above what the chapters use (under
+    /// 1 GiB of address space), far below what takes a machine down.
+    public static let defaultMemoryLimit = 4 << 30
 
     /// Checks the values a user can give: a time limit of more than 0 and at most a day (not
-    /// NaN or infinite), from 1 to 256 jobs.
+    /// NaN or infinite), from 1 to 256 jobs, a memory limit from 256 MiB to 1 TiB.
     public func validate() throws {
         guard timeout.isFinite, timeout > 0, timeout <= 86_400 else {
-            let written = timeout.isFinite && timeout == timeout.rounded() ? String(Int(timeout)) : "\(timeout)"
+            // Written back as given, without converting to Int (1e19 does not fit in one).
+            let written = timeout.isFinite && timeout == timeout.rounded() && abs(timeout) < 1e15 ? String(Int(timeout)) : "\(timeout)"
             throw BookError.badOption("--timeout", written, "a number of seconds above 0 and at most 86400, e.g. --timeout 30")
         }
         guard (1...256).contains(jobs) else {
             throw BookError.badOption("--jobs", "\(jobs)", "a whole number from 1 to 256, e.g. --jobs 2")
         }
+        guard ((256 << 20)...(1 << 40)).contains(memoryLimit) else {
+            throw BookError.badOption("--memory", "\(memoryLimit >> 20)", "a number of megabytes from 256 to 1048576, e.g. --memory 8192")
+        }
     }
 
     public init(timeout: Double = 10, jobs: Int = max(1, ProcessInfo.processInfo.activeProcessorCount),
-                useCache: Bool = true, outputLimit: Int = 4 << 20) {
+                useCache: Bool = true, outputLimit: Int = 4 << 20, memoryLimit: Int = CheckOptions.defaultMemoryLimit) {
         self.timeout = timeout
         self.jobs = jobs
         self.useCache = useCache
         self.outputLimit = outputLimit
+        self.memoryLimit = memoryLimit
     }
 }
 
@@ -62,9 +73,12 @@ public struct Checker: Sendable {
         try options.validate()
         var paths = paths.isEmpty ? project.chapterPaths() : paths
         guard !paths.isEmpty else { throw BookError.noChapters(Project.display(project.chaptersFolder, from: FileManager.default.currentDirectoryPath)) }
+        // One path per chapter: a link is the file it names, so it runs in that file's folder
+        // with that file's data, whatever name it was given by.
+        paths = paths.map(Checker.realPath)
         // A file named twice (or by two spellings) is checked once: two runs would share one work folder.
         var seen = Set<String>()
-        paths = paths.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path).inserted }
+        paths = paths.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
         return try check(paths.map { try ChapterParser.read(path: $0) }, progress: progress)
     }
 
@@ -77,6 +91,17 @@ public struct Checker: Sendable {
         let run = Pipeline(project: project, options: options, progress: progress, toolchain: toolchain)
         let reports = try run.check(chapters.map { ($0.path, $0.chapter, $0.diagnostics) })
         return zip(reports, math()).map { $0.adding($1) }
+    }
+
+    /// `path` with every symbolic link resolved, relative to the current folder when it lies
+    /// below it; as given when no link is involved, or when it does not exist (reading it then
+    /// says so).
+    static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        let real = String(cString: resolved)
+        if URL(fileURLWithPath: path).standardizedFileURL.path == real { return path }
+        return Project.display(real, from: FileManager.default.currentDirectoryPath)
     }
 
     /// Writes every chapter's code as one program, `<folder>/main.swift`, and returns the

@@ -8,7 +8,8 @@ import Literate
 /// own stamp (a hash of the page as `book build` would write it). `book-watch.js` loads
 /// `book-watch-stamp.js`, which lists every page's current stamp, twice a second (a script
 /// element with a fresh query string: `file://` pages may load scripts but not fetch), and
-/// reloads the page when its stamp differs. `book build` adds none of this.
+/// reloads the page when its stamp differs. `book build` adds none of this. Watch writes the
+/// whole site in one swap, as `book build` does, so the stamps always match the pages.
 public enum LiveReload {
     /// The poller every watch page loads.
     static let scriptFile = "book-watch.js"
@@ -67,27 +68,28 @@ public enum LiveReload {
 extension SiteBuild {
     /// What a watch build changed in the site's folder.
     public struct Update: Sendable {
-        /// Site paths written because they were new or differed, sorted (the stamps not counted).
+        /// Site paths that were new or differed, sorted (the stamps not counted).
         public var written: [String]
         /// Site paths removed because no page makes them any more, sorted.
         public var removed: [String]
+        /// How many HTML pages the site has (the chapters' pages, the contents, print.html, 404.html).
+        public var htmlPages: Int
         public var summary: Summary
     }
 
-    /// Renders the site for `book watch` (with the live reload) and writes only the files
-    /// whose bytes differ from those in `output`, each by a rename so that no reader sees half
-    /// a page; the stamps go last, so a page reloads only once its new version is there.
+    /// Renders the site for `book watch` (with the live reload) and, when any file differs from
+    /// what `output` holds, writes the whole site as `book build` does: into a sibling folder
+    /// swapped in at once, under the site's lock (`SiteLock`). So a reader, and a `book build`
+    /// running meanwhile, only ever see a whole site of one kind, never watch pages beside
+    /// build pages.
     public func update(reports: [ChapterReport], displayFolder: String = "chapters") throws -> Update {
         let (rendered, summary) = try render(reports: reports, displayFolder: displayFolder)
         let files = LiveReload.watchFiles(rendered)
         let manager = FileManager.default
-        var written: [String] = []
-        do {
+        return try SiteLock.holding(root: root) {
+            var written: [String] = []
             for path in files.keys.sorted() where path != LiveReload.stampFile {
-                let url = output.appendingPathComponent(path)
-                if manager.contents(atPath: url.path).map(Array.init) == files[path]! { continue }
-                try replace(url, with: files[path]!)
-                written.append(path)
+                if manager.contents(atPath: output.appendingPathComponent(path).path).map(Array.init) != files[path]! { written.append(path) }
             }
             var removed: [String] = []
             if let walk = manager.enumerator(atPath: output.path) {
@@ -97,27 +99,9 @@ extension SiteBuild {
                     if !isFolder.boolValue && files[path] == nil { removed.append(path) }
                 }
             }
-            for path in removed.sorted() { try manager.removeItem(at: output.appendingPathComponent(path)) }
-            try replace(output.appendingPathComponent(LiveReload.stampFile), with: files[LiveReload.stampFile]!)
-            return Update(written: written, removed: removed.sorted(), summary: summary)
-        } catch let error as SiteError {
-            throw error
-        } catch {
-            throw SiteError.writeFailed(output.path, "\(error)")
-        }
-    }
-
-    /// Writes `bytes` next to `url`, then renames the new file over it.
-    private func replace(_ url: URL, with bytes: [UInt8]) throws {
-        let manager = FileManager.default
-        try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).watch-\(ProcessInfo.processInfo.processIdentifier)")
-        guard manager.createFile(atPath: temporary.path, contents: Data(bytes)) else {
-            throw SiteError.writeFailed(url.path, "cannot write the file")
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            try? manager.removeItem(at: temporary)
-            throw SiteError.writeFailed(url.path, String(cString: strerror(errno)))
+            if !written.isEmpty || !removed.isEmpty { try SiteWriter.write(files, to: output) }
+            return Update(written: written, removed: removed.sorted(), htmlPages: files.keys.filter { $0.hasSuffix(".html") }.count,
+                          summary: summary)
         }
     }
 }

@@ -42,7 +42,7 @@ public struct SiteBuild: Sendable {
     /// On any error nothing in `output` has changed.
     public func run(reports: [ChapterReport], displayFolder: String = "chapters") throws -> Summary {
         let (files, summary) = try render(reports: reports, displayFolder: displayFolder)
-        try SiteWriter.write(files, to: output)
+        try SiteLock.holding(root: root) { try SiteWriter.write(files, to: output) }
         return summary
     }
 
@@ -50,7 +50,7 @@ public struct SiteBuild: Sendable {
     /// `checked` chapters `reports` are of): nothing is read or parsed again.
     public func run(book: ParsedBook, reports: [ChapterReport]) throws -> Summary {
         let (files, summary) = try render(pages: BookSource.pages(book, folder: chaptersFolder), reports: reports)
-        try SiteWriter.write(files, to: output)
+        try SiteLock.holding(root: root) { try SiteWriter.write(files, to: output) }
         return summary
     }
 

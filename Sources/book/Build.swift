@@ -16,7 +16,7 @@ struct Build: ParsableCommand {
     func run() throws {
         // The book is read and parsed once: the check and the site both read this value.
         let book = try BookCommand.environment { try ParsedBook.read(project: Project.locate()) }
-        let reports = try BookCommand.check(book.checked, timeout: limits.timeout, jobs: limits.jobs)
+        let reports = try BookCommand.check(book.checked, limits: limits)
         for report in reports {
             for diagnostic in report.diagnostics { print(diagnostic) }
         }
@@ -56,17 +56,17 @@ struct Build: ParsableCommand {
 extension BookCommand {
     /// Checks chapters already parsed (through the cache), with a progress display on
     /// standard error; no chapter at all is a setup problem.
-    static func check(_ chapters: [ParsedChapter], timeout: Double, jobs: Int?) throws -> [ChapterReport] {
+    static func check(_ chapters: [ParsedChapter], limits: ChapterLimits) throws -> [ChapterReport] {
         try environment {
             let project = try Project.locate()
             guard !chapters.isEmpty else {
                 throw BookError.noChapters(Project.display(project.chaptersFolder, from: FileManager.default.currentDirectoryPath))
             }
-            var options = CheckOptions(timeout: timeout, useCache: true)
-            if let jobs { options.jobs = jobs }
             let display = ProgressDisplay(total: chapters.count)
             defer { display.clear() }
-            return try Checker(project: project, options: options).check(chapters) { display.update($0) }
+            let reports = try Checker(project: project, options: limits.options).check(chapters) { display.update($0) }
+            sayOnceIfUnconfined()
+            return reports
         }
     }
 

@@ -20,7 +20,7 @@ struct Check: ParsableCommand {
     @Option(help: "How to print the results: text, github (workflow annotations; the default when GITHUB_ACTIONS=true), json or junit.")
     var format: ReportFormat?
 
-    @Option(help: "Check only shard K of N (e.g. 2/4): N jobs with K = 1...N check every chapter exactly once.",
+    @Option(parsing: .unconditional, help: "Check only shard K of N (e.g. 2/4): N jobs with K = 1...N check every chapter exactly once.",
             transform: { text in
                 guard let shard = Shard(text) else { throw ValidationError(Shard.usage) }
                 return shard
@@ -37,7 +37,7 @@ struct Check: ParsableCommand {
             return
         }
         let format = ReportFormat.choose(format, environment: ProcessInfo.processInfo.environment)
-        let reports = try BookCommand.check(files, shard: shard, timeout: limits.timeout, jobs: limits.jobs, useCache: !noCache)
+        let reports = try BookCommand.check(files, shard: shard, limits: limits, useCache: !noCache)
         let root = try BookCommand.environment { try Project.locate().root }
         print(format.render(reports, root: root, currentDirectory: FileManager.default.currentDirectoryPath), terminator: "")
         if reports.contains(where: { !$0.passed }) { throw ExitCode(1) }
@@ -58,13 +58,21 @@ enum BookCommand {
         }
     }
 
+    /// Says once per run of `book`, on standard error, when chapter code cannot be confined here.
+    static func sayOnceIfUnconfined() {
+        guard let problem = Sandbox.problem, !saidUnconfined else { return }
+        saidUnconfined = true
+        FileHandle.standardError.write(Data("note: \(problem)\n".utf8))
+    }
+    nonisolated(unsafe) private static var saidUnconfined = false
+
     /// Checks `files` (every chapter when empty), only those of `shard` when given, with a
     /// progress display on standard error.
-    static func check(_ files: [String], shard: Shard? = nil, timeout: Double, jobs: Int?, useCache: Bool) throws -> [ChapterReport] {
+    static func check(_ files: [String], shard: Shard? = nil, limits: ChapterLimits, useCache: Bool) throws -> [ChapterReport] {
         try environment {
             let project = try Project.locate()
-            var options = CheckOptions(timeout: timeout, useCache: useCache)
-            if let jobs { options.jobs = jobs }
+            var options = limits.options
+            options.useCache = useCache
             var paths = files.isEmpty ? project.chapterPaths() : files
             if let shard, !paths.isEmpty {
                 paths = shard.select(paths)
@@ -74,7 +82,9 @@ enum BookCommand {
             }
             let display = ProgressDisplay(total: paths.count)
             defer { display.clear() }
-            return try Checker(project: project, options: options).check(paths: paths) { display.update($0) }
+            let reports = try Checker(project: project, options: options).check(paths: paths) { display.update($0) }
+            sayOnceIfUnconfined()
+            return reports
         }
     }
 }

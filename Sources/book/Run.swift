@@ -11,13 +11,12 @@ struct Run: ParsableCommand {
     @Argument(help: "The chapter: a path, a file name in chapters/, or its number (e.g. 4).")
     var chapter: String
 
-    @Option(help: "Seconds the chapter's program may run.")
-    var timeout: Double = 10
+    @OptionGroup var limits: ChapterLimits
 
     func run() throws {
         let project = try BookCommand.environment { try Project.locate() }
         let path = try BookCommand.environment { try project.resolveChapter(chapter) }
-        let reports = try BookCommand.check([path], timeout: timeout, jobs: 1, useCache: true)
+        let reports = try BookCommand.check([path], limits: limits, useCache: true)
         let here = FileManager.default.currentDirectoryPath
         for report in reports {
             // Every figure as a file, numbered as the website numbers it; printed after its block.

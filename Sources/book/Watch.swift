@@ -25,7 +25,7 @@ struct Watch: ParsableCommand {
         let format = ReportFormat.choose(nil, environment: ProcessInfo.processInfo.environment)
         let here = FileManager.default.currentDirectoryPath
         let session = WatchSession(paths: files, project: project) { paths in
-            try BookCommand.check(paths, timeout: limits.timeout, jobs: limits.jobs, useCache: true)
+            try BookCommand.check(paths, limits: limits, useCache: true)
         }
         let watcher = FileWatcher(folders: session.folders())
         let how = watcher.usesInotify ? "inotify" : "polling"
@@ -35,7 +35,7 @@ struct Watch: ParsableCommand {
                 print("--- \(Watch.clock()) changed: " + round.changed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
             }
             print(format.render(round.reports, root: project.root, currentDirectory: here), terminator: "")
-            if !noSite { updateSite(root: root, reports: round.reports) }
+            if !noSite { updateSite(root: root, round: round.reports, session: session) }
             fflush(nil)
         }, failed: { _ in
             // BookCommand has printed the problem; the next save tries again.
@@ -51,15 +51,22 @@ struct Watch: ParsableCommand {
         return String(format: "%02d:%02d:%02d", parts.tm_hour, parts.tm_min, parts.tm_sec)
     }
 
-    /// Rewrites the pages that changed; a broken link is printed and leaves the site as it was.
-    private func updateSite(root: URL, reports: [ChapterReport]) {
+    /// Rewrites the site when a page changed, from the round's reports and the cached reports
+    /// of the book's other chapters; a broken link is printed and leaves the site as it was. A
+    /// round of chapters outside the book leaves the book's site alone.
+    private func updateSite(root: URL, round: [ChapterReport], session: WatchSession) {
         do {
+            let others = limits
+            guard let reports = try session.siteReports(for: round, check: { try BookCommand.check($0, limits: others, useCache: true) }) else {
+                print("_site/ left alone: \(round.map(\.path).joined(separator: ", ")) is not in chapters/")
+                return
+            }
             let update = try SiteBuild(root: root).update(reports: reports, displayFolder: BookCommand.chaptersDisplay(root: root))
-            let pages = update.written.filter { $0.hasSuffix(".html") }
             let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
             let path = update.summary.start.path
             let start = path.hasPrefix(here + "/") ? String(path.dropFirst(here.count + 1)) : path
-            print(pages.isEmpty ? "_site/ unchanged; open \(start)" : "updated \(pages.count) of \(update.summary.pages) pages; open \(start)")
+            let pages = update.written.filter { $0.hasSuffix(".html") }.count
+            print(pages == 0 ? "_site/ unchanged; open \(start)" : "updated \(pages) of \(update.htmlPages) pages; open \(start)")
         } catch {
             print(error)
         }

@@ -116,6 +116,54 @@ private enum BookExecutable {
         }
     }
 
+    /// Case 6 of issue 19: values that trapped ("Double value cannot be converted to Int") or
+    /// were taken for options ("Missing value") get a message saying what to give.
+    @Test func outOfRangeAndNegativeValuesAreClearErrors() throws {
+        let timeout = "is not allowed; give a number of seconds above 0 and at most 86400, e.g. --timeout 30"
+        let cases: [([String], String)] = [
+            (["check", "--timeout", "1e19"], "error: --timeout 1e+19 \(timeout)"),
+            (["run", "--timeout", "1e19", "passing/chapter.md"], "error: --timeout 1e+19 \(timeout)"),
+            (["check", "--timeout", "-5"], "error: --timeout -5 \(timeout)"),
+            (["check", "--memory", "-1"], "error: --memory -1 is not allowed; give a number of megabytes from 256 to 1048576, e.g. --memory 8192"),
+            (["check", "--memory", "99999999999999999"], "error: --memory 99999999999999999 is not allowed; give a number of megabytes from 256 to 1048576, e.g. --memory 8192"),
+        ]
+        for (arguments, message) in cases {
+            let result = try BookExecutable.run(arguments + (arguments[0] == "check" ? ["passing/chapter.md"] : []))
+            #expect(result.exitStatus == 2 && result.signal == nil, "\(arguments): \(result.stderrText)")
+            #expect(BookExecutable.lines(result.stderrText) == [message], "\(arguments)")
+        }
+        for shard in ["-1/2", "1/1000000000", "1/-2"] {
+            let result = try BookExecutable.run(["check", "--shard", shard, "passing/chapter.md"])
+            #expect(result.exitStatus == 2 && result.signal == nil, "\(shard)")
+            #expect(result.stderrText.contains("wants K/N with 1 <= K <= N <= 1000"), "\(shard): \(result.stderrText)")
+        }
+    }
+
+    /// Case 10 of issue 19: `kill -9` of book, which no handler sees, still leaves no process it
+    /// started: the program dies with the thread that started it, its children by the watchdog.
+    @Test func killingBookOutrightLeavesNothingRunning() throws {
+        let book = try BookExecutable.path()
+        let script = """
+        set -m
+        '\(book)' check --no-cache --timeout 120 waits-for-child/chapter.md >/dev/null 2>&1 &
+        b=$!
+        running() { for p in /proc/[0-9]*; do grep -qs "LITERATE_RUN=$b\\." $p/environ && tr '\\0' '\\n' < $p/cmdline 2>/dev/null | head -1 | grep -q 'sleep' && return 0; done; return 1; }
+        for i in $(seq 1 3000); do running && break; sleep 0.1; done
+        running && echo "child running"
+        kill -9 $b
+        wait $b
+        echo "status $?"
+        for i in $(seq 1 50); do
+            left=$(grep -ls "LITERATE_RUN=$b\\." /proc/[0-9]*/environ 2>/dev/null | grep -v self | wc -l)
+            [ "$left" = 0 ] && break
+            sleep 0.1
+        done
+        echo $left
+        """
+        let result = try BookExecutable.run(["/bin/bash", "-c", script], direct: true)
+        #expect(BookExecutable.lines(result.stdoutText) == ["child running", "status 137", "0"], "\(result.stderrText)")
+    }
+
     @Test func watchWithABadOptionValueExitsTwoAtOnce() throws {
         let result = try Subprocess.run(try BookExecutable.path(), ["watch", "--no-site", "--jobs", "0", "passing/chapter.md"],
                                         in: BookExecutable.fixtures, timeout: 60)

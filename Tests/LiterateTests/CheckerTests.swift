@@ -11,7 +11,7 @@ private enum Fixtures {
                         "not-utf8", "floods", "reads-stdin", "shape-mismatch", "crlf", "lone-cr", "bom", "swallowed-fence",
                         "unclosed-text-fence", "fence-in-html", "indented-fence", "tab-closing-fence", "deep-nesting",
                         "leaves-child", "closes-outputs", "bad-frames", "several-wrong-lines", "deprecated-name",
-                        "compile-notes"]
+                        "compile-notes", "writes-outside"]
     static let options = CheckOptions(timeout: 3, useCache: false, outputLimit: 1 << 20)
 
     static func path(_ name: String) -> String { folder + "/" + name + "/chapter.md" }
@@ -239,6 +239,28 @@ private enum Fixtures {
         #expect(try Fixtures.report("floods").blocks[0].output.utf8.count <= 4096)
     }
 
+    /// Case 1 of issue 19: chapter code cannot write where the book keeps its truth (here the
+    /// chapter's own folder); its temporary folder is its own.
+    @Test func chapterCodeWritesOnlyInItsTemporaryFolder() throws {
+        #expect(Sandbox.problem == nil, "Landlock is missing on this machine: \(Sandbox.problem ?? "")")
+        let report = try Fixtures.report("writes-outside")
+        #expect(report.blocks.first?.output == "kept\n")
+        let printed = try Fixtures.printed("writes-outside")
+        #expect(printed.count >= 1)
+        #expect(printed.first?.hasPrefix("writes-outside/chapter.md:19:15: error: the code trapped: Fatal error: ") == true, "\(printed)")
+        #expect(printed.first?.hasSuffix("(\(Sandbox.whereToWrite))") == true, "\(printed)")
+        #expect(!FileManager.default.fileExists(atPath: Fixtures.folder + "/writes-outside/results.txt"))
+    }
+
+    /// Case 11 of issue 19: a chapter's program has a memory limit, reported at the block.
+    @Test func aProgramOverItsMemoryLimitIsStoppedAtTheBlock() throws {
+        var options = Fixtures.options
+        options.memoryLimit = 512 << 20
+        let report = try #require(try Fixtures.checker(options).check(paths: [Fixtures.path("uses-memory")]).first)
+        let printed = report.diagnostics.map { $0.description.replacingOccurrences(of: Fixtures.folder + "/", with: "") }
+        #expect(printed.first == "uses-memory/chapter.md:3:1: error: the chapter's program needed more than its 512 MB of memory and was stopped here; use less, or allow more with --memory", "\(printed)")
+    }
+
     @Test func readingStandardInputStopsAtTheLine() throws {
         #expect(try Fixtures.printed("reads-stdin").first
             == "reads-stdin/chapter.md:5:12: error: the code trapped: Fatal error: chapter code must not read standard input; put the data in the code or in a file")
@@ -263,6 +285,89 @@ private enum Fixtures {
         // Back to the first content, the first report answers again.
         let restored = try #require(try checker.check(paths: [path]).first)
         #expect(restored.isCached && restored.passed)
+    }
+
+    /// Case 2 of issue 19: a report written by another engine is not used.
+    @Test func aReportFromAnotherEngineIsNotUsed() throws {
+        let folder = NSTemporaryDirectory() + "literate-engine-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/chapter.md"
+        try "```swift\nlet nonce = \"\(UUID().uuidString)\"\nrecord(\"x\", 1)\n```\n\nx is [1](check:x).\n".write(toFile: path, atomically: true, encoding: .utf8)
+        var checker = try Fixtures.checker(CheckOptions(timeout: 5))
+        #expect(try checker.check(paths: [path]).first?.isCached == false)
+        #expect(try checker.check(paths: [path]).first?.isCached == true)
+        checker.toolchain?.engine = "a rebuilt checker"
+        #expect(try checker.check(paths: [path]).first?.isCached == false)
+    }
+
+    /// Case 5 of issue 19: data edited while the chapter runs is not filed under the key of the
+    /// data before the edit.
+    @Test func dataEditedWhileTheChapterRunsIsNotCached() throws {
+        let folder = NSTemporaryDirectory() + "literate-racing-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "1\n".write(toFile: folder + "/n.txt", atomically: false, encoding: .utf8)
+        let path = folder + "/chapter.md"
+        let nonce = UUID().uuidString
+        try """
+        ```swift
+        import Foundation
+        let n = Double(try! String(contentsOfFile: "n.txt", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))!
+        try! "".write(toFile: NSTemporaryDirectory() + "/read-\(nonce)", atomically: false, encoding: .utf8)
+        Thread.sleep(forTimeInterval: 2)
+        record("n", n)
+        ```
+
+        n is [1](check:n).
+
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let checker = try Fixtures.checker(CheckOptions(timeout: 30))
+        let work = checker.project.cacheFolder + "/work"
+        let editor = Thread {
+            // Once the program has read the file (it says so in its temporary folder, then
+            // sleeps 2 s), change it.
+            for _ in 0..<1200 {
+                let runs = (try? FileManager.default.contentsOfDirectory(atPath: work)) ?? []
+                if runs.contains(where: { FileManager.default.fileExists(atPath: work + "/" + $0 + "/tmp/read-" + nonce) }) { break }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            try? "2\n".write(toFile: folder + "/n.txt", atomically: false, encoding: .utf8)
+        }
+        editor.start()
+        let first = try #require(try checker.check(paths: [path]).first)
+        #expect(first.passed)
+        #expect(first.diagnostics.map(\.message) == ["files beside the chapter changed while it ran (n.txt): this result was not cached, and the next check runs the chapter again"])
+        // The next check runs it on the new data (a failure), never answers with the old verdict.
+        let second = try #require(try checker.check(paths: [path]).first)
+        #expect(second.isCached == false && second.passed == false)
+    }
+
+    /// Case 12 of issue 19: a chapter given by a link runs as the file it names, in that file's
+    /// folder, with that file's data.
+    @Test func aChapterGivenThroughALinkRunsLikeTheFile() throws {
+        let root = NSTemporaryDirectory() + "literate-link-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for (folder, n) in [("real", "1"), ("elsewhere", "2")] {
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+            try "\(n)\n".write(toFile: root + "/\(folder)/n.txt", atomically: false, encoding: .utf8)
+        }
+        try """
+        ```swift
+        import Foundation
+        let nonce = "\(UUID().uuidString)"
+        record("n", Double(try! String(contentsOfFile: "n.txt", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))!)
+        ```
+
+        n is [1](check:n).
+
+        """.write(toFile: root + "/real/chapter.md", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: root + "/elsewhere/chapter.md", withDestinationPath: root + "/real/chapter.md")
+        let checker = try Fixtures.checker(CheckOptions(timeout: 10, useCache: false))
+        let direct = try #require(try checker.check(paths: [root + "/real/chapter.md"]).first)
+        let linked = try #require(try checker.check(paths: [root + "/elsewhere/chapter.md"]).first)
+        #expect(direct.passed && linked.passed, "\(linked.diagnostics)")
+        #expect(linked.path == direct.path)
     }
 
     @Test func theFolderDigestKeepsEveryFileButChaptersAndHiddenOnes() throws {

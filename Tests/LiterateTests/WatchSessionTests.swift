@@ -32,4 +32,34 @@ import Testing
         #expect(rounds[1].reports.flatMap(\.diagnostics).map(\.description)
             == ["\(chapter):3:13: error: expected 4 (±0.5), but the code computed 3.0 for 'sum'"])
     }
+
+    /// Case 13 of issue 19: the site is rendered from a report for every chapter of the book
+    /// (the unwatched ones through the cache), and a watch of a file outside the book leaves
+    /// the book's site alone.
+    @Test func theSiteGetsEveryChaptersReportAndOnlyForTheBook() throws {
+        let root = NSTemporaryDirectory() + "literate-watch-site-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for file in ["chapters/01-a.md", "chapters/02-b.md", "other/w.md"] {
+            try FileManager.default.createDirectory(atPath: (root + "/" + file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try "# \(file)\n".write(toFile: root + "/" + file, atomically: true, encoding: .utf8)
+        }
+        let project = Project(root: root)
+        let watched = WatchSession(paths: [root + "/chapters/02-b.md"], project: project) { _ in [] }
+        let figure = BlockResult(index: 0, line: 3, ran: true, output: "", figures: [])
+        var asked: [String] = []
+        let reports = try #require(try watched.siteReports(for: [ChapterReport(path: root + "/chapters/02-b.md", chapter: nil)]) { paths in
+            asked = paths
+            return paths.map { ChapterReport(path: $0, chapter: nil, blocks: [figure], isCached: true) }
+        })
+        #expect(asked.map { ($0 as NSString).lastPathComponent } == ["01-a.md"])
+        #expect(reports.map { ($0.path as NSString).lastPathComponent } == ["01-a.md", "02-b.md"])
+        #expect(reports[0].blocks == [figure] && reports[0].isCached)
+
+        let outside = WatchSession(paths: [root + "/other/w.md"], project: project) { _ in [] }
+        let none = try outside.siteReports(for: [ChapterReport(path: root + "/other/w.md", chapter: nil)]) { _ in
+            Issue.record("nothing of the book is checked for a watch outside it")
+            return []
+        }
+        #expect(none == nil)
+    }
 }

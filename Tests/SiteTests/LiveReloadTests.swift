@@ -69,4 +69,49 @@ import Testing
         #expect(update.removed == ["02-two.html", "source/02-two.md"])
         #expect(!(try read("01-one.html")).contains("02-two.html"))
     }
+
+    /// Case 13 of issue 19: the count is of the site's pages, never more than it has.
+    @Test func theCountsAreTrue() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let update = try SiteBuild(root: root).update(reports: [])
+        let pages = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasSuffix(".html") }
+        #expect(update.htmlPages == pages.count)
+        #expect(update.written.filter { $0.hasSuffix(".html") }.count == update.htmlPages)
+    }
+
+    /// Case 13 of issue 19: `book build` and `book watch` writing the site at once never leave
+    /// watch pages beside build pages: each writes a whole site, one at a time.
+    @Test func aBuildDuringWatchNeverMixesPages() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try SiteBuild(root: root).run(reports: [])
+        for round in 0..<6 {
+            try write("02-two.md", "# Two\n\nRound \(round).\n")
+            let failures = SharedFailures()
+            let group = DispatchGroup()
+            for watch in [true, false] {
+                DispatchQueue.global().async(group: group) {
+                    do {
+                        if watch { _ = try SiteBuild(root: root).update(reports: []) } else { _ = try SiteBuild(root: root).run(reports: []) }
+                    } catch {
+                        failures.add("\(error)")
+                    }
+                }
+            }
+            group.wait()
+            #expect(failures.all == [])
+            let pages = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasSuffix(".html") }
+            let kinds = Set(try pages.map { try read($0).contains("book-watch.js") })
+            #expect(kinds.count == 1, "round \(round): watch pages beside build pages")
+            #expect(try read("02-two.html").contains("Round \(round)."))
+        }
+    }
+}
+
+
+/// Errors gathered from two threads.
+private final class SharedFailures: @unchecked Sendable {
+    private var stored: [String] = []
+    private let lock = NSLock()
+    var all: [String] { lock.withLock { stored } }
+    func add(_ failure: String) { lock.withLock { stored.append(failure) } }
 }

@@ -40,6 +40,26 @@ struct CachePruning: Sendable {
         return removed
     }
 
+    /// Removes at once what a check that has ended (killed, even by SIGKILL) left: the staging
+    /// folders of a library build (`lib/<key>.tmp-<pid>-<id>`) and work folders
+    /// (`work/<key>-<pid>`) whose process no longer runs. Returns the paths removed.
+    @discardableResult
+    func removeLeftoversOfEndedChecks() -> [String] {
+        guard URL(fileURLWithPath: folder).standardizedFileURL.path.hasSuffix("/.build/book") else { return [] }
+        var removed: [String] = []
+        for (subfolder, marker) in [("lib", ".tmp-"), ("work", "-")] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/" + subfolder)) ?? []
+            for name in names {
+                guard let range = name.range(of: marker, options: subfolder == "work" ? .backwards : []) else { continue }
+                let digits = name[range.upperBound...].prefix { $0.isNumber }
+                guard let pid = pid_t(digits), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+                let path = folder + "/" + subfolder + "/" + name
+                if (try? FileManager.default.removeItem(atPath: path)) != nil { removed.append(path) }
+            }
+        }
+        return removed
+    }
+
     /// Removes the direct entries of `subfolder` that `include` accepts and that were last
     /// modified before `cutoff`. A symbolic link is removed itself, never what it points to.
     private func remove(in subfolder: String, olderThan cutoff: Date, where include: (String) -> Bool) -> [String] {

@@ -7,7 +7,7 @@ import Foundation
 /// Rule: every regular file below the chapter's folder, at any depth, by relative path and
 /// bytes; except the chapters themselves (`*.md` directly in the folder, each keyed by its
 /// parsed content) and hidden files and folders (`.name`: editor swap files, `.git`). A
-/// symbolic link is followed to the file it names. A file's bytes are read again only when its
+/// symbolic link is followed to the file or folder it names (loops are walked once). A file's bytes are read again only when its
 /// size, inode, modification or change time (nanoseconds; no program can set the change time
 /// back) differ from when it was last read, or when it changed so recently (under 2 s before
 /// that read) that a second edit could hide behind unchanged dates. What was read is kept in
@@ -55,27 +55,56 @@ enum FolderDigest {
     /// The digest of the files below `folder` under the rule above.
     static func digest(of folder: String) -> String {
         var hash = SHA256()
-        for file in files(in: folder) {
+        for (file, digest) in entries(of: folder) {
             hash.update(file)
-            hash.update(contentDigest(of: folder + "/" + file))
+            hash.update(digest)
         }
         return hash.hexDigest()
     }
 
-    /// Relative paths of the files the rule keeps, sorted.
+    /// Every file the rule keeps below `folder`, by relative path, with the digest of its
+    /// bytes, sorted by path. Files remembered below `folder` that are no longer there are
+    /// forgotten, so the record of read files never outgrows the folders it describes.
+    static func entries(of folder: String) -> [(file: String, digest: String)] {
+        let found = files(in: folder)
+        let result = found.map { ($0, contentDigest(of: folder + "/" + $0)) }
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        let present = Set(found.map { prefix + $0 })
+        let forgotten = seen.mutate { table -> Int in
+            let gone = table.keys.filter { $0.hasPrefix(prefix) && !present.contains($0) }
+            for path in gone { table[path] = nil }
+            return gone.count
+        }
+        if forgotten > 0 { record.mutate { $0.dirty = true } }
+        return result
+    }
+
+    /// Whether the record holds `path` (for tests).
+    static func remembers(_ path: String) -> Bool { seen.value[path] != nil }
+
+    /// Relative paths of the files the rule keeps, sorted. A symbolic link to a folder is
+    /// followed like the folder itself (a chapter reads `data/x.csv` through `data -> ../shared`
+    /// all the same); a folder reached a second time (a link loop, `loop -> .`) is not walked again.
     static func files(in folder: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
         var found: [String] = []
-        while let relative = walker.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                walker.skipDescendants()
-                continue
-            }
-            if !relative.contains("/") && name.hasSuffix(".md") { continue }
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder), !isFolder.boolValue {
-                found.append(relative)
+        var walked = Set<[UInt64]>()
+        var root = stat()
+        guard stat(folder, &root) == 0 else { return [] }
+        walked.insert([UInt64(root.st_dev), UInt64(root.st_ino)])
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let absolute = relative.isEmpty ? folder : folder + "/" + relative
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else { continue }
+            for name in names where !name.hasPrefix(".") {
+                if relative.isEmpty && name.hasSuffix(".md") { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var status = stat()
+                guard stat(folder + "/" + path, &status) == 0 else { continue }  // a dangling link
+                if status.st_mode & S_IFMT == S_IFDIR {
+                    if walked.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted { pending.append(path) }
+                } else {
+                    found.append(path)
+                }
             }
         }
         return found.sorted()

@@ -58,6 +58,32 @@ struct SHA256 {
         }.joined()
     }
 
+    /// The digest as 32 bytes.
+    func digest() -> [UInt8] {
+        let hex = Array(hexDigest().utf8)
+        func nibble(_ c: UInt8) -> UInt8 { c <= 57 ? c - 48 : c - 87 }
+        return stride(from: 0, to: hex.count, by: 2).map { nibble(hex[$0]) << 4 | nibble(hex[$0 + 1]) }
+    }
+
+    /// HMAC-SHA-256 (RFC 2104) of `message` under `key`, as hex:
+    /// H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ message)), K padded to 64 bytes (hashed first when longer).
+    static func hmac<Bytes: Sequence>(key: [UInt8], message: Bytes) -> String where Bytes.Element == UInt8 {
+        var block = key
+        if block.count > 64 {
+            var hash = SHA256()
+            hash.update(block)
+            block = hash.digest()
+        }
+        block += [UInt8](repeating: 0, count: 64 - block.count)
+        var inner = SHA256()
+        inner.update(block.map { $0 ^ 0x36 })
+        inner.update(message)
+        var outer = SHA256()
+        outer.update(block.map { $0 ^ 0x5c })
+        outer.update(inner.digest())
+        return outer.hexDigest()
+    }
+
     /// SHA-256 of a string, as hex.
     static func hex(_ text: String) -> String {
         var hash = SHA256()

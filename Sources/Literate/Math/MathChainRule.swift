@@ -27,6 +27,11 @@ public struct MathStepResult: Hashable, Sendable, Codable {
 /// number, a logarithm of 0, a division by 0, an overflow). Never skipped: it is an error.
 struct UndefinedSide: Error {}
 
+/// A side with numbers and no variable that the parser cannot read (a bracket without its
+/// partner, `97\%`, a construct outside the grammar): not compared, but counted, never
+/// skipped in silence.
+struct UnreadableSide: Error {}
+
 /// A side that parsed as arithmetic: its tree, its literals and its value.
 struct NumericSide {
     var side: MathSide
@@ -35,12 +40,21 @@ struct NumericSide {
     var value: MathValue
 
     static let named: Set<String> = ["begin", "end", "mathrm", "operatorname", "text", "textrm"]
+    /// Commands of arithmetic: those the parser reads, and a few it does not (rounding up and
+    /// down, `\%`, `\pm`), which make a side unreadable (counted) rather than symbolic. Any
+    /// other command is a name (`\alpha`, `\delta`, `\partial`): the side is symbolic.
+    static let vocabulary: Set<String> = [
+        "cdot", "times", "div", "odot", "frac", "tfrac", "dfrac", "cfrac", "sqrt", "underbrace", "overbrace",
+        "mathrm", "operatorname", "text", "textrm", "begin", "end", "pi", "top", "intercal",
+        "lceil", "rceil", "lfloor", "rfloor", "%", "pm", "mp", "binom", "bmod", "mod", "cdots", "ldots", "dots",
+    ]
 
     /// Whether the side is a number computed without matrices or tuples (the fast path).
     var isScalar: Bool
 
     /// nil for a side that is not arithmetic (it has a free variable, or no number); throws
-    /// `UndefinedSide` for arithmetic without a finite value.
+    /// `UndefinedSide` for arithmetic without a finite value, `UnreadableSide` for numbers the
+    /// parser cannot read.
     init?(_ side: MathSide) throws {
         // A letter other than e (Euler's number) or T (a transpose) is a free variable.
         // Names in braces (`\begin{pmatrix}`, `\mathrm{ReLU}`, `\text{...}`) are not variables.
@@ -65,24 +79,35 @@ struct NumericSide {
             switch tokens[index].kind {
             case .number: hasNumber = true
             case .letter(let c) where c != "e" && c != "T": return nil
+            // A prime is a derivative (`\sigma'(0)`): a name, not arithmetic.
+            case .symbol("'"): return nil
             case .command(let name) where NumericSide.named.contains(name):
                 if index + 1 < tokens.count, tokens[index + 1].isSymbol("{") {
+                    // `\mathrm{softmax}`: a function the checker does not know is a name too.
+                    if name == "mathrm" || name == "operatorname" {
+                        var letters = ""
+                        var cursor = index + 2
+                        while cursor < tokens.count, case .letter(let c) = tokens[cursor].kind { letters.append(c); cursor += 1 }
+                        if letters != "e", MathParser.functions[letters] == nil { return nil }
+                    }
                     index = MathChains.skipGroup(tokens, from: index + 1)
                     continue
                 }
+            // `\alpha`, `\delta`, `\partial`: a variable written as a command.
+            case .command(let name) where !NumericSide.vocabulary.contains(name) && MathParser.functions[name] == nil: return nil
             default: break
             }
             index += 1
         }
-        guard hasNumber,
-              let (expression, literals) = try? MathParser.parse(side.tokens) else { return nil }
+        guard hasNumber else { return nil }
+        guard let (expression, literals) = try? MathParser.parse(side.tokens) else { throw UnreadableSide() }
         let values = literals.map(\.value)
         if let scalar = expression.scalar(values) {
             guard scalar.isFinite else { throw UndefinedSide() }
             value = MathValue(scalar)
             isScalar = true
         } else {
-            guard let value = try? expression.evaluate(values) else { return nil }
+            guard let value = try? expression.evaluate(values) else { throw UnreadableSide() }
             guard value.isFinite else { throw UndefinedSide() }
             self.value = value
             isScalar = false
@@ -190,22 +215,26 @@ enum MathChainRule {
 
     /// Checks one chain; `locate` turns a byte offset of the math's text into a file position.
     static func check(_ chain: [MathSide], text: [UInt8], locate: (Int) -> Location)
-        -> (steps: [MathStepResult], failures: [Failure], unchecked: [Location]) {
+        -> (steps: [MathStepResult], failures: [Failure], unchecked: [Location], unreadable: [Location]) {
         var steps: [MathStepResult] = []
         var failures: [Failure] = []
         var unchecked: [Location] = []
+        var unreadable: [Location] = []
         var first: NumericSide?
         var previous: NumericSide?
         var approxRoom: [Double] = []
         for (position, side) in chain.enumerated() {
             if side.relation == .unchecked { unchecked.append(locate(side.relationOffset ?? side.offset)) }
             let reading: NumericSide?
+            // A side joined to the chain only by `\mathrel{=}` is not checked, with or without a value.
+            let marked = side.relation == .unchecked
+                || (position + 1 < chain.count && chain[position + 1].relation == .unchecked)
             do {
                 reading = try NumericSide(side)
+            } catch is UnreadableSide {
+                if chain.count > 1, !marked { unreadable.append(locate(side.offset)) }
+                reading = nil
             } catch {
-                // A side joined to the chain only by `\mathrel{=}` is not checked, with or without a value.
-                let marked = side.relation == .unchecked
-                    || (position + 1 < chain.count && chain[position + 1].relation == .unchecked)
                 if chain.count > 1, !marked {
                     let location = locate(side.offset)
                     steps.append(MathStepResult(location: location, written: writtenText(side, text: text), computed: [.nan],
@@ -255,7 +284,7 @@ enum MathChainRule {
             }
             previous = current
         }
-        return (steps, failures, unchecked)
+        return (steps, failures, unchecked, unreadable)
     }
 
     /// The first element where |a − b| exceeds its room (beyond binary rounding), if any.

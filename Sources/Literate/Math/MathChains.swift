@@ -27,7 +27,8 @@ struct MathSide: Hashable, Sendable {
 /// - `\quad`, `\qquad`, `,`, `;`, `.` and `\text{...}` between equations separate them;
 /// - `<`, `>`, `\le`, `\ge`, `\ne`, `\leftarrow`, `\to` and the like end a chain; the side
 ///   after them starts a new one;
-/// - anything inside braces, parentheses, brackets or a matrix stays in its side.
+/// - anything inside braces, parentheses, brackets or a matrix stays in its side; a bracket
+///   without a partner (`]0, 1[`) is a plain symbol (`MathBrackets`).
 enum MathChains {
     static let transparent: Set<String> = ["aligned", "align", "align*", "alignedat", "gathered", "gather", "gather*", "split", "equation", "equation*", "multline", "eqnarray"]
     static let breakers: Set<String> = [
@@ -48,6 +49,8 @@ enum MathChains {
         var matrices = 0     // matrix-like environments
         var ampersands = 0
         var rowStart = false
+        // A bracket with no partner (`]0, 1[`) is a plain symbol: it must not hide the rest.
+        let loose = MathBrackets.unpaired(tokens)
 
         func endSide() {
             if !side.isEmpty || relation != nil { chain.append(MathSide(relation: relation, tokens: side, relationOffset: relationOffset)) }
@@ -56,8 +59,8 @@ enum MathChains {
             relationOffset = nil
         }
         /// Adds `token` to the side being read, tracking how deep in brackets it sits.
-        func keep(_ token: MathToken) {
-            switch token.kind {
+        func keep(_ token: MathToken, at index: Int) {
+            switch loose.contains(index) ? .symbol(" ") : token.kind {
             case .symbol("{"), .symbol("("), .symbol("["): depth += 1
             case .symbol("}"), .symbol(")"), .symbol("]"): depth = max(0, depth - 1)
             default: break
@@ -96,7 +99,7 @@ enum MathChains {
             }
             let topLevel = depth == 0 && matrices == 0
             if !topLevel {
-                keep(token)
+                keep(token, at: index)
                 index += 1
                 continue
             }
@@ -158,7 +161,7 @@ enum MathChains {
                 index += breaker
                 continue
             }
-            keep(token)
+            keep(token, at: index)
             index += 1
         }
         endChain()

@@ -7,11 +7,14 @@ public struct MathReport: Hashable, Sendable, Codable {
     public var steps: [MathStepResult]
     /// Where each `\mathrel{=}` (an `=` the author marked as not arithmetic) was written.
     public var unchecked: [Location]
+    /// Where each side with numbers that the checker cannot read starts (`UnreadableSide`).
+    public var unreadable: [Location]
     public var diagnostics: [Diagnostic]
 
-    public init(steps: [MathStepResult] = [], unchecked: [Location] = [], diagnostics: [Diagnostic] = []) {
+    public init(steps: [MathStepResult] = [], unchecked: [Location] = [], unreadable: [Location] = [], diagnostics: [Diagnostic] = []) {
         self.steps = steps
         self.unchecked = unchecked
+        self.unreadable = unreadable
         self.diagnostics = diagnostics
     }
 }
@@ -67,10 +70,14 @@ public enum MathCheck {
         var report = MathReport()
         for source in sources where mayHaveAStep(source.text) {
             let bytes = Array(source.text.utf8)
+            for problem in MathBrackets.problems(in: source.text) {
+                report.diagnostics.append(Diagnostic(path: path, at: source.location(of: problem.offset), message: problem.message))
+            }
             for chain in MathChains.chains(MathLexer.tokens(source.text)) where chain.count > 1 {
                 let result = MathChainRule.check(chain, text: bytes, locate: source.location(of:))
                 report.steps += result.steps
                 report.unchecked += result.unchecked
+                report.unreadable += result.unreadable
                 report.diagnostics += result.failures.map { Diagnostic(path: path, at: $0.location, message: $0.message) }
             }
         }

@@ -21,13 +21,25 @@ struct MathLiteral: Hashable, Sendable {
 
 /// A numeric side as a tree; `literal(i)` refers to the side's i-th literal, so the side can be
 /// evaluated again with one literal moved (how the chain rule propagates written precision).
+///
+/// A run of sums or products is one `chain` node, not a left-leaning tower of `binary` nodes:
+/// the tree is as deep as the formula is nested, never as long as it is, so a flat sum of
+/// 100,000 terms is evaluated (and freed) without 100,000 nested calls.
 indirect enum MathExpression: Hashable, Sendable {
     enum Operation: Hashable, Sendable { case add, subtract, multiply, divide, power, hadamard }
+
+    /// One step of a chain: the operation and its right operand.
+    struct Step: Hashable, Sendable {
+        var operation: Operation
+        var operand: MathExpression
+    }
 
     case literal(Int)
     case constant(Double)
     case negate(MathExpression)
     case binary(Operation, MathExpression, MathExpression)
+    /// `first op1 a op2 b ...`, evaluated left to right: `((first op1 a) op2 b) ...`.
+    case chain(MathExpression, [Step])
     /// `sigma`, `tanh`, `exp`, `ln`, `log`, `sqrt`, `relu`, `max`, `min`, `abs`, `sin`, `cos`, `sinh`, `cosh`.
     case function(String, [MathExpression])
     case matrix(rows: Int, columns: Int, [MathExpression])
@@ -41,19 +53,11 @@ indirect enum MathExpression: Hashable, Sendable {
         case .constant(let value): return MathValue(value)
         case .negate(let operand): return try operand.evaluate(values).map { -$0 }
         case .binary(let operation, let left, let right):
-            let a = try left.evaluate(values), b = try right.evaluate(values)
-            switch operation {
-            case .add: return try MathValue.elementwise(a, b, +)
-            case .subtract: return try MathValue.elementwise(a, b, -)
-            case .multiply: return try MathValue.product(a, b)
-            case .hadamard: return try MathValue.elementwise(a, b, *)
-            case .divide:
-                guard b.isScalar else { throw MathParser.NotNumeric() }
-                return a.map { $0 / b.scalar }
-            case .power:
-                guard a.isScalar, b.isScalar else { throw MathParser.NotNumeric() }
-                return MathValue(pow(a.scalar, b.scalar))
-            }
+            return try MathExpression.combine(operation, try left.evaluate(values), try right.evaluate(values))
+        case .chain(let first, let steps):
+            var result = try first.evaluate(values)
+            for step in steps { result = try MathExpression.combine(step.operation, result, try step.operand.evaluate(values)) }
+            return result
         case .function(let name, let arguments):
             let inputs = try arguments.map { try $0.evaluate(values) }
             return try MathExpression.apply(name, inputs)
@@ -87,13 +91,14 @@ indirect enum MathExpression: Hashable, Sendable {
         case .negate(let operand): return operand.scalar(values).map { -$0 }
         case .binary(let operation, let left, let right):
             guard let a = left.scalar(values), let b = right.scalar(values) else { return nil }
-            switch operation {
-            case .add: return a + b
-            case .subtract: return a - b
-            case .multiply, .hadamard: return a * b
-            case .divide: return a / b
-            case .power: return pow(a, b)
+            return MathExpression.combine(operation, a, b)
+        case .chain(let first, let steps):
+            guard var result = first.scalar(values) else { return nil }
+            for step in steps {
+                guard let b = step.operand.scalar(values) else { return nil }
+                result = MathExpression.combine(step.operation, result, b)
             }
+            return result
         case .function(let name, let arguments):
             if arguments.count == 1, let x = arguments[0].scalar(values) {
                 switch name {
@@ -119,6 +124,33 @@ indirect enum MathExpression: Hashable, Sendable {
             }
             return result
         case .matrix, .tuple, .transpose: return nil
+        }
+    }
+
+    /// `a op b` for numbers.
+    static func combine(_ operation: Operation, _ a: Double, _ b: Double) -> Double {
+        switch operation {
+        case .add: return a + b
+        case .subtract: return a - b
+        case .multiply, .hadamard: return a * b
+        case .divide: return a / b
+        case .power: return pow(a, b)
+        }
+    }
+
+    /// `a op b` for numbers, matrices and tuples.
+    static func combine(_ operation: Operation, _ a: MathValue, _ b: MathValue) throws -> MathValue {
+        switch operation {
+        case .add: return try MathValue.elementwise(a, b, +)
+        case .subtract: return try MathValue.elementwise(a, b, -)
+        case .multiply: return try MathValue.product(a, b)
+        case .hadamard: return try MathValue.elementwise(a, b, *)
+        case .divide:
+            guard b.isScalar else { throw MathParser.NotNumeric() }
+            return a.map { $0 / b.scalar }
+        case .power:
+            guard a.isScalar, b.isScalar else { throw MathParser.NotNumeric() }
+            return MathValue(pow(a.scalar, b.scalar))
         }
     }
 

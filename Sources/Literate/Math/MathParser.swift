@@ -15,8 +15,16 @@ import Foundation
 ///
 /// A free variable, a subscript, a prime or any construct outside this grammar makes the side
 /// symbolic: `NotNumeric` is thrown and the side is not compared.
+///
+/// Runs of `+ -` and of products are read in loops into one `chain` node each; only nesting
+/// (brackets, groups, signs) recurses, and nesting deeper than `maximumDepth` is not read
+/// (`NotNumeric`), so no formula, however long, can exhaust the stack.
 struct MathParser {
     struct NotNumeric: Error {}
+
+    /// How deeply brackets, groups and signs may nest in a side that is read.
+    static let maximumDepth = 200
+    private var depth = 0
 
     static let functions: [String: String] = [
         "sigma": "sigma", "tanh": "tanh", "exp": "exp", "ln": "ln", "log": "log", "max": "max", "min": "min",
@@ -48,41 +56,50 @@ struct MathParser {
     }
 
     private mutating func sum() throws -> MathExpression {
-        var result = try product()
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= MathParser.maximumDepth else { throw NotNumeric() }
+        let first = try product()
+        var steps: [MathExpression.Step] = []
         while true {
-            if at("+") { position += 1; result = .binary(.add, result, try product()) }
-            else if at("-") { position += 1; result = .binary(.subtract, result, try product()) }
-            else { return result }
+            if at("+") { position += 1; steps.append(.init(operation: .add, operand: try product())) }
+            else if at("-") { position += 1; steps.append(.init(operation: .subtract, operand: try product())) }
+            else { return steps.isEmpty ? first : .chain(first, steps) }
         }
     }
 
     private mutating func product() throws -> MathExpression {
-        var result = try signed()
+        let first = try signed()
+        var steps: [MathExpression.Step] = []
+        func result() -> MathExpression { steps.isEmpty ? first : .chain(first, steps) }
         while let token = current {
             switch token.kind {
             case .command("cdot"), .command("times"), .symbol("*"):
                 position += 1
-                result = .binary(.multiply, result, try signed())
+                steps.append(.init(operation: .multiply, operand: try signed()))
             case .symbol("/"), .command("div"):
                 position += 1
-                result = .binary(.divide, result, try signed())
+                steps.append(.init(operation: .divide, operand: try signed()))
             case .command("odot"):
                 position += 1
-                result = .binary(.hadamard, result, try signed())
+                steps.append(.init(operation: .hadamard, operand: try signed()))
             case .symbol("+"), .symbol("-"), .symbol(")"), .symbol("]"), .symbol("}"), .symbol(","), .symbol("|"), .symbol("&"), .rowBreak:
-                return result
+                return result()
             case .number:
                 throw NotNumeric()  // two numbers side by side mean nothing arithmetic
             case .command("end"):
-                return result
+                return result()
             default:
-                result = .binary(.multiply, result, try power())  // juxtaposition: (a)(b), 2\sigma(x)
+                steps.append(.init(operation: .multiply, operand: try power()))  // juxtaposition: (a)(b), 2\sigma(x)
             }
         }
-        return result
+        return result()
     }
 
     private mutating func signed() throws -> MathExpression {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= MathParser.maximumDepth else { throw NotNumeric() }
         if at("-") { position += 1; return .negate(try signed()) }
         if at("+") { position += 1; return try signed() }
         return try power()
@@ -90,13 +107,22 @@ struct MathParser {
 
     private mutating func power() throws -> MathExpression {
         var result = try primary()
+        var steps: [MathExpression.Step] = []
+        var transposes = 0
         while at("^") {
             position += 1
-            if isTransposeMark() { result = .transpose(result); continue }
-            result = .binary(.power, result, try argument())
+            if isTransposeMark() {
+                transposes += 1
+                guard transposes <= MathParser.maximumDepth else { throw NotNumeric() }
+                if !steps.isEmpty { result = .chain(result, steps) }
+                steps = []
+                result = .transpose(result)
+                continue
+            }
+            steps.append(.init(operation: .power, operand: try argument()))
         }
         if at("_") || at("'") || at("!") { throw NotNumeric() }
-        return result
+        return steps.isEmpty ? result : .chain(result, steps)
     }
 
     /// `^\top`, `^T`, `^{\top}`, `^{T}`: consumes the mark and says so.
@@ -133,7 +159,9 @@ struct MathParser {
     }
 
     private mutating func primary() throws -> MathExpression {
-        guard let token = current else { throw NotNumeric() }
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= MathParser.maximumDepth, let token = current else { throw NotNumeric() }
         position += 1
         switch token.kind {
         case .number(let text):

@@ -6,7 +6,9 @@ extension ChapterReport {
     /// Printed numbers are the numbers of the output blocks of blocks that ran; prose numbers
     /// the `check:` links compared with a recorded value; claims the `check:` links whose code
     /// recorded a `Bool` (an experiment's outcome); math steps the `P = C` steps of the
-    /// math's chains; steps marked unchecked the `\mathrel{=}` the authors wrote.
+    /// math's chains; steps marked unchecked the `\mathrel{=}` the authors wrote; and, when
+    /// there are any, the sides with numbers the math checker cannot read (`, 2 math sides not
+    /// read` before the closing parenthesis), which went unchecked.
     public static func summary(_ reports: [ChapterReport]) -> String {
         let failed = reports.filter { !$0.passed }.count
         let printed = reports.reduce(0) { $0 + $1.printedNumbers }
@@ -14,9 +16,11 @@ extension ChapterReport {
         let claims = reports.reduce(0) { $0 + $1.checks.filter(\.claim).count }
         let steps = reports.reduce(0) { $0 + $1.math.count }
         let unchecked = reports.reduce(0) { $0 + $1.uncheckedMath.count }
+        let unreadable = reports.reduce(0) { $0 + $1.unreadableMath.count }
         return "\(reports.count - failed) passed, \(failed) failed (\(count(printed, "printed number")), "
             + "\(count(prose, "prose number")), \(count(claims, "claim")), \(count(steps, "math step")) checked; "
-            + "\(count(unchecked, "step")) marked unchecked)"
+            + "\(count(unchecked, "step")) marked unchecked"
+            + (unreadable == 0 ? ")" : ", \(count(unreadable, "math side")) not read)")
     }
 
     /// The numbers in the output blocks of the blocks that ran.

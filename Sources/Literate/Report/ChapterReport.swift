@@ -16,6 +16,8 @@ public struct ChapterReport: Hashable, Sendable, Codable {
     public var math: [MathStepResult]
     /// Where each `\mathrel{=}` (an `=` marked as not arithmetic) was written.
     public var uncheckedMath: [Location]
+    /// Where each side with numbers that the math checker cannot read starts.
+    public var unreadableMath: [Location] = []
     /// Every problem found, in file order.
     public var diagnostics: [Diagnostic]
     /// Whether this report came from the cache rather than a fresh compile and run.
@@ -39,6 +41,7 @@ public struct ChapterReport: Hashable, Sendable, Codable {
         var merged = self
         merged.math = report.steps
         merged.uncheckedMath = report.unchecked
+        merged.unreadableMath = report.unreadable
         var result: [Diagnostic] = []
         var pending = report.diagnostics[...]
         for diagnostic in diagnostics {

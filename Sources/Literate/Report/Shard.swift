@@ -13,11 +13,14 @@ public struct Shard: Hashable, Sendable, CustomStringConvertible {
     /// N: how many shards.
     public var count: Int
 
-    /// A shard from `K/N` with 1 <= K <= N; nil for anything else.
+    /// The most shards a check may be split into (a CI matrix has at most 256 jobs).
+    public static let maximumCount = 1000
+
+    /// A shard from `K/N` with 1 <= K <= N <= 1000; nil for anything else.
     public init?(_ text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]),
-              count >= 1, (1...count).contains(index) else { return nil }
+              (1...Shard.maximumCount).contains(count), (1...count).contains(index) else { return nil }
         self.index = index
         self.count = count
     }
@@ -25,7 +28,7 @@ public struct Shard: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(index)/\(count)" }
 
     /// What to say when `--shard` is not `K/N`.
-    public static let usage = "wants K/N with 1 <= K <= N, e.g. 2/4"
+    public static let usage = "wants K/N with 1 <= K <= N <= 1000, e.g. 2/4"
 
     /// This shard's chapters among `paths`, in the order given.
     public func select(_ paths: [String], size: (String) -> Int = Shard.fileSize) -> [String] {

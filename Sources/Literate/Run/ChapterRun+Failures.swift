@@ -35,11 +35,16 @@ extension ChapterRun {
         } else if result.signal != nil || result.exitStatus != 0 {
             let trap = Trap(stderr: result.stderrText, path: chapter.sourceFile, signal: result.signal)
             let location = trap.location.map(chapterLocation) ?? fence
-            if result.signal == nil && !result.stderrText.contains("Fatal error") {
+            if ChapterRun.ranOutOfMemory(result.stderrText) {
+                let megabytes = options.memoryLimit >> 20
+                diagnostics.append(Diagnostic(path: path, at: location,
+                    message: "the chapter's program needed more than its \(megabytes) MB of memory and was stopped here; use less, or allow more with --memory"))
+            } else if result.signal == nil && !result.stderrText.contains("Fatal error") {
                 diagnostics.append(Diagnostic(path: path, at: location,
                     message: "the program exited with status \(result.exitStatus ?? -1) during this block; chapter code must not call exit"))
             } else {
-                diagnostics.append(Diagnostic(path: path, at: location, message: "the code trapped: \(trap.message)"))
+                let confined = ChapterRun.wasDeniedAWrite(result.stderrText) ? " (\(Sandbox.whereToWrite))" : ""
+                diagnostics.append(Diagnostic(path: path, at: location, message: "the code trapped: \(trap.message)\(confined)"))
             }
         } else {
             diagnostics.append(Diagnostic(path: path, at: fence,
@@ -70,6 +75,17 @@ extension ChapterRun {
                                          message: "expected a trap with a message containing '\(message)', got: \(trap.message)")])
         }
         return (outcome, [])
+    }
+
+    /// Whether a program's standard error says an allocation failed (the memory limit).
+    static func ranOutOfMemory(_ stderr: String) -> Bool {
+        ["failed to allocate", "Could not allocate memory", "Cannot allocate memory", "out of memory", "std::bad_alloc"].contains { stderr.contains($0) }
+    }
+
+    /// Whether a program's standard error says a write was refused (the confinement, or the
+    /// file's permissions): the message then says where chapter code may write.
+    static func wasDeniedAWrite(_ stderr: String) -> Bool {
+        ["Permission denied", "permission to save", "Code=513", "fileWriteNoPermission", "Operation not permitted"].contains { stderr.contains($0) }
     }
 
     /// A backtrace position moved into the Markdown file: columns shifted by the block's indentation.

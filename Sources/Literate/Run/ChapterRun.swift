@@ -105,13 +105,19 @@ struct ChapterRun {
         return Outcome(blocks: blocks, checks: checks, diagnostics: diagnostics)
     }
 
-    /// Runs the compiled program, normally or executing one `traps` block.
+    /// Runs the compiled program, normally or executing one `traps` block: in the chapter's
+    /// folder (it reads its data there), confined to writing in its own temporary folder
+    /// (`$TMPDIR`, below its work folder) and the system's, within the memory limit.
     func execute(trapBlock: Int?) throws -> ProcessResult {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL
-        var environment = ["SWIFT_BACKTRACE": "enable=yes,interactive=no,color=no,sanitize=no,threads=crashed,registers=none,images=none,limit=64"]
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+        let temporary = workFolder + "/tmp"
+        try? FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        var environment = ["SWIFT_BACKTRACE": "enable=yes,interactive=no,color=no,sanitize=no,threads=crashed,registers=none,images=none,limit=64",
+                           "TMPDIR": temporary]
         if let trapBlock { environment[Prelude.trapVariable] = String(trapBlock) }
         return try Subprocess.run(workFolder + "/program", [], in: absolute.deletingLastPathComponent().path,
-                                  environment: environment, timeout: options.timeout, outputLimit: options.outputLimit, quitFirst: true)
+                                  environment: environment, timeout: options.timeout, outputLimit: options.outputLimit, quitFirst: true,
+                                  memoryLimit: options.memoryLimit, writable: [temporary])
     }
 
     /// The compiler's warnings about the chapter's own lines, with their notes and fix-its (a

@@ -16,6 +16,8 @@ import Darwin
 /// subreaper where the system can (`Subreaper`: Linux), so such orphans become its children rather than init's (and are reaped by it), and
 /// makes SIGINT, SIGTERM and SIGHUP kill every run before `book` exits with the signal's
 /// status. A library user (the tests) keeps its own signal handling, and its orphans go to init.
+/// Each program also dies with the thread that started it (`Sandbox`), and, under the
+/// command-line tool, a watchdog process kills what is left when `book` is killed outright.
 public enum ChildProcesses {
     /// The environment variable that marks a run's processes.
     static let markVariable = "LITERATE_RUN"
@@ -73,6 +75,9 @@ public enum ChildProcesses {
     /// SIGINT, SIGTERM and SIGHUP before ending with that signal. Call once, from the
     /// command-line tool.
     public static func takeCharge() {
+        // Even SIGKILL, which no handler sees, must not leave a run behind: a watchdog process
+        // waits for book to end and kills every process still carrying one of its marks.
+        Sandbox.startWatchdog(markPrefix: "\(markVariable)=\(getpid()).")
         if Subreaper.become() { isSubreaper.mutate { $0 = true } }
         // A parent may start book with these blocked (Foundation's Process on Linux blocks
         // nearly every signal in its children): then the signal re-raised below would stay

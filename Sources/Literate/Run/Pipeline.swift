@@ -27,24 +27,37 @@ struct Pipeline: Sendable {
         guard !pending.isEmpty else { return reports.map { $0! } }
         let toolchain = try self.toolchain ?? Toolchain.prepare(project: project) { progress(.compilingLibraries) }
         let cache = ReportCache(project: project)
-        var misses: [(slot: Int, chapter: Chapter, key: String)] = []
+        var misses: [Miss] = []
         for (slot, chapter) in pending {
-            let key = cache.key(for: chapter, toolchain: toolchain, options: options)
+            let data = FolderDigest.entries(of: ReportCache.dataFolder(of: chapter))
+            let key = cache.key(for: chapter, toolchain: toolchain, options: options, data: data)
             if options.useCache, let report = cache.load(key), report.path == chapter.path {
                 reports[slot] = report
                 progress(.finished(report))
             } else {
-                misses.append((slot, chapter, key))
+                misses.append(Miss(slot: slot, chapter: chapter, key: key, data: data))
             }
         }
+        FolderDigest.save()
         let fresh = try runInParallel(misses, toolchain: toolchain, cache: cache, warnings: warnings)
         for (slot, report) in fresh { reports[slot] = report }
         CachePruning(project: project).prune(keepingLibrary: toolchain.libraryFolder)
         return reports.map { $0! }
     }
 
-    /// Runs chapters on `options.jobs` workers; each report is cached as soon as it is done.
-    private func runInParallel(_ work: [(slot: Int, chapter: Chapter, key: String)], toolchain: Toolchain,
+    /// A chapter to run: where its report goes, its key, and the files it could read when the
+    /// key was taken.
+    struct Miss {
+        var slot: Int
+        var chapter: Chapter
+        var key: String
+        var data: [(file: String, digest: String)]
+    }
+
+    /// Runs chapters on `options.jobs` workers; each report is cached as soon as it is done,
+    /// unless a file the chapter could read changed between its key and the end of its run:
+    /// then the report is not filed under a key that describes other data, and says so.
+    private func runInParallel(_ work: [Miss], toolchain: Toolchain,
                                cache: ReportCache, warnings: [Int: [Diagnostic]]) throws -> [Int: ChapterReport] {
         let next = Locked(0)
         let done = Locked<[Int: ChapterReport]>([:])
@@ -65,9 +78,15 @@ struct Pipeline: Sendable {
                 do {
                     let outcome = try run.run()
                     try? FileManager.default.removeItem(atPath: folder)
-                    let report = ChapterReport(path: item.chapter.path, chapter: item.chapter, blocks: outcome.blocks,
+                    var report = ChapterReport(path: item.chapter.path, chapter: item.chapter, blocks: outcome.blocks,
                                                checks: outcome.checks, diagnostics: (warnings[item.slot] ?? []) + outcome.diagnostics)
-                    cache.store(report, key: item.key)
+                    let after = FolderDigest.entries(of: ReportCache.dataFolder(of: item.chapter))
+                    let changed = Pipeline.changedFiles(before: item.data, after: after)
+                    if changed.isEmpty {
+                        cache.store(report, key: item.key)
+                    } else {
+                        report.diagnostics.append(Pipeline.changedWarning(changed, chapter: item.chapter))
+                    }
                     done.mutate { $0[item.slot] = report }
                     progress(.finished(report))
                 } catch {
@@ -77,5 +96,20 @@ struct Pipeline: Sendable {
         }
         if let error = failure.value { throw error }
         return done.value
+    }
+
+    /// The files (relative paths) added, removed or changed between two digests of a folder.
+    static func changedFiles(before: [(file: String, digest: String)], after: [(file: String, digest: String)]) -> [String] {
+        let old = Dictionary(before.map { ($0.file, $0.digest) }, uniquingKeysWith: { first, _ in first })
+        let new = Dictionary(after.map { ($0.file, $0.digest) }, uniquingKeysWith: { first, _ in first })
+        return Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }.sorted()
+    }
+
+    /// The warning for a report that was not cached because its data changed while it ran.
+    static func changedWarning(_ files: [String], chapter: Chapter) -> Diagnostic {
+        let shown = files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
+        let place = chapter.blocks.first?.fence ?? Location(line: 1, column: 1)
+        return Diagnostic(path: chapter.path, at: place, severity: .warning,
+                          message: "files beside the chapter changed while it ran (\(shown)): this result was not cached, and the next check runs the chapter again")
     }
 }

@@ -30,7 +30,9 @@ struct ProcessResult: Sendable {
 
 /// Runs a program with standard input from /dev/null, both outputs captured, a time limit and
 /// an output limit; on either limit, and when it ends, everything it started is killed
-/// (`ChildProcesses`).
+/// (`ChildProcesses`). It dies with the thread that runs it (so with `book`, even on SIGKILL);
+/// `memoryLimit` (bytes of address space, 0 for none) and `writable` (the folders it may write
+/// to besides the temporary folder; nil for anywhere) confine it (`Sandbox`).
 ///
 /// The time limit holds in every state: the program is watched with `waitpid(WNOHANG)` at
 /// least every 0.1 s, so one that closes its outputs and loops is still stopped, and one that
@@ -41,55 +43,42 @@ enum Subprocess {
     /// before the whole group is killed.
     static func run(_ executable: String, _ arguments: [String], in folder: String? = nil,
                     environment: [String: String] = [:], timeout: Double = 600, outputLimit: Int = 64 << 20,
-                    quitFirst: Bool = false, grace: Double = 3) throws -> ProcessResult {
+                    quitFirst: Bool = false, grace: Double = 3, memoryLimit: Int = 0,
+                    writable: [String]? = nil) throws -> ProcessResult {
         var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
         guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw BookError.io("cannot create a pipe") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        for fd in outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
-        if let folder {
-            guard let addChdir = Subprocess.addChdir else { throw BookError.io("this C library cannot start a program in another folder") }
-            _ = addChdir(&actions, folder)
+        // Confined, when asked: writes only beneath `writable` and the temporary folder (Landlock).
+        let ruleset: Int32?
+        do {
+            ruleset = try writable.flatMap { try Sandbox.ruleset(writable: $0) }
+        } catch {
+            for fd in outPipe + errPipe { close(fd) }
+            throw error
         }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // Own process group (to kill it whole), default signal handling and no blocked signals:
-        // whatever `book` itself ignores or blocks must not change how a chapter crashes.
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        defer { if let ruleset { close(ruleset) } }
 
         let mark = ChildProcesses.newMark()
         var merged = ProcessInfo.processInfo.environment
         for (key, value) in environment { merged[key] = value }
         merged[ChildProcesses.markVariable] = mark
         let envStrings = merged.map { "\($0.key)=\($0.value)" }
-        let argv = [executable] + arguments
         var pid: pid_t = 0
         ChildProcesses.spawning.lock()
-        let status = withCStrings(argv) { argvPointers in
-            withCStrings(envStrings) { envPointers in
-                posix_spawnp(&pid, executable, &actions, &attributes, argvPointers, envPointers)
-            }
+        var spawnError: Error?
+        do {
+            pid = try Sandbox.spawn(Sandbox.locate(executable), arguments: arguments, environment: envStrings, folder: folder,
+                                    stdout: outPipe[1], stderr: errPipe[1], memoryLimit: memoryLimit, ruleset: ruleset)
+            ChildProcesses.started(pid, mark: mark)
+        } catch {
+            spawnError = error
         }
-        if status == 0 { ChildProcesses.started(pid, mark: mark) }
         ChildProcesses.spawning.unlock()
         close(outPipe[1])
         close(errPipe[1])
-        guard status == 0 else {
+        if let spawnError {
             close(outPipe[0])
             close(errPipe[0])
-            throw BookError.io("cannot run \(executable): \(String(cString: strerror(status)))")
+            throw spawnError
         }
         var result = ProcessResult(stdout: [], stderr: [], exitStatus: nil, signal: nil, timedOut: false, overflowed: false)
         var deadline = Date().addingTimeInterval(timeout)
@@ -154,21 +143,5 @@ enum Subprocess {
             result.signal = waitStatus & 0x7f
         }
         return result
-    }
-
-    private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
-
-    /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), which Swift's Glibc module does not export.
-    private static let addChdir: AddChdir? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np") else { return nil }
-        return unsafeBitCast(symbol, to: AddChdir.self)
-    }()
-
-    /// Calls `body` with a NULL-terminated C array of the strings.
-    private static func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
-        var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
-        pointers.append(nil)
-        defer { for pointer in pointers { free(pointer) } }
-        return body(pointers)
     }
 }

@@ -4,9 +4,6 @@ import Foundation
 /// compiled once with optimisation into a content-addressed folder under `.build/book/lib/`,
 /// plus the small `BookSupport` module behind `record(_:_:)` and `show(_:)`.
 struct Toolchain: Sendable {
-    /// Bumped whenever the generated code, the compile flags or the checking rules change, so
-    /// old reports die (part of every report's key, not of the libraries').
-    static let engineVersion = "literate-7"
 
     /// Absolute path of `swiftc`.
     let swiftc: String
@@ -14,8 +11,11 @@ struct Toolchain: Sendable {
     let compilerVersion: String
     /// Folder with `libLearning.so`, `libPlot.so`, `libBookSupport.so` and their modules.
     let libraryFolder: String
-    /// Identifies the library sources, the compiler and the engine: part of every chapter's key.
+    /// Identifies the library sources and the compiler: part of every chapter's key.
     let libraryKey: String
+    /// Identifies the engine that checks (`EngineDigest`): part of every chapter's key, not of
+    /// the libraries'.
+    var engine: String = ""
 
     /// Finds swiftc and makes sure the libraries for the current sources exist, compiling them
     /// if needed (Learning and Plot in parallel).
@@ -27,6 +27,7 @@ struct Toolchain: Sendable {
         let sources = snapshot(project)
         let libraryKey = key(compilerVersion: version, sources: sources)
         let folder = project.cacheFolder + "/lib/" + String(libraryKey.prefix(24))
+        CachePruning(project: project).removeLeftoversOfEndedChecks()
         // Reused only when every library file still matches what was built (a truncated .so is rebuilt).
         if !LibraryManifest.verify(folder, requiring: ["libLearning.so", "libPlot.so", "libBookSupport.so"]) {
             announce()
@@ -34,7 +35,10 @@ struct Toolchain: Sendable {
         } else {
             CachePruning.markUsed(folder)
         }
-        return Toolchain(swiftc: swiftc, compilerVersion: version, libraryFolder: folder, libraryKey: libraryKey)
+        guard let engine = EngineDigest.digest(cacheFolder: project.cacheFolder) else {
+            throw BookError.io("cannot read the running executable \(EngineDigest.executable) to key the cache by it")
+        }
+        return Toolchain(swiftc: swiftc, compilerVersion: version, libraryFolder: folder, libraryKey: libraryKey, engine: engine)
     }
 
     /// The Swift files of Learning and Plot, read once.

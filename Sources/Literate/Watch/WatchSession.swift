@@ -64,4 +64,20 @@ public struct WatchSession {
             round(changed: changed)
         }
     }
+
+    /// The reports `book watch` renders the site from after a round: one per chapter of the
+    /// book (`chapters/`), those of the round as they are, every other from `check` (through the
+    /// cache: an unchanged chapter is not run again), so no page loses its figures or checked
+    /// numbers because its chapter was not watched. nil when the round holds no chapter of the
+    /// book (a chapter outside it was watched): then the book's `_site/` is not the round's to write.
+    public func siteReports(for round: [ChapterReport], check: ([String]) throws -> [ChapterReport]) throws -> [ChapterReport]? {
+        let book = project.chapterPaths()
+        let real = { (path: String) in Checker.realPath(path) }
+        let checked = Dictionary(round.map { (real($0.path), $0) }, uniquingKeysWith: { first, _ in first })
+        guard book.contains(where: { checked[real($0)] != nil }) else { return nil }
+        let missing = book.filter { checked[real($0)] == nil }
+        let others = missing.isEmpty ? [] : try check(missing)
+        let fetched = Dictionary(others.map { (real($0.path), $0) }, uniquingKeysWith: { first, _ in first })
+        return book.compactMap { checked[real($0)] ?? fetched[real($0)] }
+    }
 }

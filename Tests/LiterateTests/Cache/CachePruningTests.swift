@@ -31,6 +31,26 @@ import Testing
     private let hour: TimeInterval = 60 * 60
     private let day: TimeInterval = 24 * 60 * 60
 
+    /// Case 10 of issue 19: what a killed check left (a half-built library, a work folder) is
+    /// removed by the next run at once; what a running check uses stays.
+    @Test func leftoversOfAnEndedCheckGoAtOnce() throws {
+        let root = try temporaryRoot()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let cache = root + "/.build/book"
+        // A process that has ended: a child reaped at once.
+        let probe = try Subprocess.run("/bin/sh", ["-c", "echo $$"])
+        let dead = pid_t(probe.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        try #require(dead > 0 && kill(dead, 0) != 0)
+        try make(cache + "/lib/0123456789abcdef01234567.tmp-\(dead)-ABCD1234/", age: 60)
+        try make(cache + "/lib/0123456789abcdef01234567.tmp-\(getpid())-ABCD1234/", age: 60)
+        try make(cache + "/lib/0123456789abcdef01234567/", age: 60)
+        try make(cache + "/work/0123456789abcdef-\(dead)/", age: 60)
+        try make(cache + "/work/0123456789abcdef-\(getpid())/", age: 60)
+        let removed = CachePruning(project: Project(root: root)).removeLeftoversOfEndedChecks()
+        #expect(Set(removed) == [cache + "/lib/0123456789abcdef01234567.tmp-\(dead)-ABCD1234", cache + "/work/0123456789abcdef-\(dead)"])
+        #expect(exists(cache + "/lib/0123456789abcdef01234567") && exists(cache + "/work/0123456789abcdef-\(getpid())"))
+    }
+
     @Test func oldLibrariesReportsAndWorkFoldersGoTheRestStays() throws {
         let root = try temporaryRoot()
         defer { try? FileManager.default.removeItem(atPath: root) }

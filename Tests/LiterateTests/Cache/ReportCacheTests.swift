@@ -59,3 +59,72 @@ import Testing
         #expect(loaded == report)
     }
 }
+
+/// Case 1 and 2 of issue 19: a report is trusted only as the engine wrote it, and only by the
+/// engine that wrote it.
+@Suite struct ReportTrustTests {
+    private func temporaryFolder() throws -> String {
+        let folder = NSTemporaryDirectory() + "literate-trust-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// A failing report with its diagnostics dropped by anything but the engine (chapter code
+    /// got past its confinement, a hand, a tool) is not answered from the cache.
+    @Test func anEditedReportIsRunAgainNotTrusted() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let cache = ReportCache(project: Project(root: root))
+        let failing = ChapterReport(path: "ch.md", chapter: nil, diagnostics: [Diagnostic(path: "ch.md", line: 2, column: 1, message: "wrong")])
+        cache.store(failing, key: "k")
+        #expect(cache.load("k")?.passed == false)
+        let file = root + "/.build/book/reports/k.json"
+        let stored = try String(contentsOfFile: file, encoding: .utf8)
+        let forged = stored.replacingOccurrences(of: "\"message\":\"wrong\"", with: "\"message\":\"fine\"")
+            .replacingOccurrences(of: "\"severity\":\"error\"", with: "\"severity\":\"note\"")
+        #expect(forged != stored)
+        try forged.write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(cache.load("k") == nil, "an edited report must not answer")
+        // A plain JSON report, as an older engine or a forger writes it, is not trusted either.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        try encoder.encode(ChapterReport(path: "ch.md", chapter: nil)).write(to: URL(fileURLWithPath: file))
+        #expect(cache.load("k") == nil)
+        // A genuine report filed under another key does not answer for that key.
+        cache.store(failing, key: "k")
+        try FileManager.default.copyItem(atPath: file, toPath: root + "/.build/book/reports/other.json")
+        #expect(cache.load("other") == nil)
+    }
+
+    /// Another engine (another executable) gives every chapter another key.
+    @Test func theEngineIsPartOfEveryKey() {
+        let cache = ReportCache(project: Project(root: "/nowhere"))
+        let chapter = Chapter(path: "ch.md", blocks: [], checks: [])
+        var toolchain = Toolchain(swiftc: "/usr/bin/swiftc", compilerVersion: "Swift 6.3.1", libraryFolder: "/lib", libraryKey: "a")
+        toolchain.engine = "engine built from one set of sources"
+        let first = cache.key(for: chapter, toolchain: toolchain, options: CheckOptions())
+        toolchain.engine = "engine built from another"
+        #expect(cache.key(for: chapter, toolchain: toolchain, options: CheckOptions()) != first)
+    }
+
+    /// The engine's digest is its executable's bytes: a rebuilt executable has another.
+    @Test func theEngineDigestFollowsTheExecutablesBytes() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = root + "/book"
+        try Data("first build".utf8).write(to: URL(fileURLWithPath: file))
+        let first = try #require(EngineDigest.digest(of: file, cacheFolder: root + "/cache"))
+        #expect(first == SHA256.hex("first build"))
+        #expect(EngineDigest.digest(of: file, cacheFolder: root + "/cache") == first, "remembered")
+        try Data("second build".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(EngineDigest.digest(of: file, cacheFolder: root + "/cache") == SHA256.hex("second build"))
+        // The running executable is found and read.
+        #expect(EngineDigest.digest(cacheFolder: root + "/cache")?.count == 64)
+    }
+
+    @Test func hmacMatchesRFC4231() {
+        // RFC 4231, test case 2.
+        #expect(SHA256.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
+            == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
+}
