@@ -343,6 +343,30 @@ private enum Fixtures {
         #expect(second.isCached == false && second.passed == false)
     }
 
+    /// A time-out says how busy the machine was, not what the chapter computes: it is never
+    /// cached, so a check on a quieter machine runs the chapter again instead of failing from
+    /// the cache (a loaded machine used to keep a chapter failing until `--no-cache`).
+    @Test func aTimedOutRunIsNotCached() throws {
+        let folder = NSTemporaryDirectory() + "literate-slow-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/chapter.md"
+        try """
+        ```swift
+        import Foundation
+        print("\(UUID().uuidString.isEmpty)")
+        while true { Thread.sleep(forTimeInterval: 0.1) }
+        ```
+
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let checker = try Fixtures.checker(CheckOptions(timeout: 1))
+        let first = try #require(try checker.check(paths: [path]).first)
+        #expect(first.passed == false && first.isCached == false)
+        let second = try #require(try checker.check(paths: [path]).first)
+        #expect(second.isCached == false)
+        #expect(second.diagnostics.contains { $0.message.contains("did not finish within 1 s") })
+    }
+
     /// Case 12 of issue 19: a chapter given by a link runs as the file it names, in that file's
     /// folder, with that file's data.
     @Test func aChapterGivenThroughALinkRunsLikeTheFile() throws {

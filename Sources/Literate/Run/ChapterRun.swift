@@ -17,6 +17,9 @@ struct ChapterRun {
         var blocks: [BlockResult]
         var checks: [CheckResult]
         var diagnostics: [Diagnostic]
+        /// The program was stopped at the time limit: a verdict about this machine's speed at
+        /// this moment, not about the chapter's content, so it is never cached.
+        var timedOut = false
     }
 
     var path: String { chapter.path }
@@ -102,7 +105,7 @@ struct ChapterRun {
         diagnostics += checking.duplicates(in: transcript.records, chapter: chapter)
         let (checks, problems) = checking.diagnose(records: transcript.records, complete: transcript.reachedEnd)
         diagnostics += problems
-        return Outcome(blocks: blocks, checks: checks, diagnostics: diagnostics)
+        return Outcome(blocks: blocks, checks: checks, diagnostics: diagnostics, timedOut: main.timedOut)
     }
 
     /// Runs the compiled program, normally or executing one `traps` block: in the chapter's

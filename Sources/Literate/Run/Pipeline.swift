@@ -82,7 +82,9 @@ struct Pipeline: Sendable {
                                                checks: outcome.checks, diagnostics: (warnings[item.slot] ?? []) + outcome.diagnostics)
                     let after = FolderDigest.entries(of: ReportCache.dataFolder(of: item.chapter))
                     let changed = Pipeline.changedFiles(before: item.data, after: after)
-                    if changed.isEmpty {
+                    if outcome.timedOut {
+                        // Not cached: the next check (perhaps on a quieter machine) runs it again.
+                    } else if changed.isEmpty {
                         cache.store(report, key: item.key)
                     } else {
                         report.diagnostics.append(Pipeline.changedWarning(changed, chapter: item.chapter))
