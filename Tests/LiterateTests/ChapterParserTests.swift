@@ -199,11 +199,20 @@ import Testing
     }
 
     @Test func badChecksAreReported() {
-        let (_, diagnostics) = parse("See [many](check:h1) and [1](check:h2 \"tol=1\").\n")
+        let (_, diagnostics) = parse("See [](check:h1) and [1](check:h2 \"tol=1\").\n")
         #expect(diagnostics == [
-            "ch.md:1:5: error: check link text must be the written number, e.g. [0.5866](check:h1)",
-            "ch.md:1:26: error: check title must be \"tolerance=0.01\" or \"tolerance=1%\", not \"tol=1\"",
+            "ch.md:1:5: error: check link text must be the written number, e.g. [0.5866](check:h1), or the claim, e.g. [keeps rising](check:h1)",
+            "ch.md:1:22: error: check title must be \"tolerance=0.01\" or \"tolerance=1%\", not \"tol=1\"",
         ])
+    }
+
+    /// A link with no number in its text is a claim: its location is the text's first character.
+    @Test func aClaimIsACheckAtItsText() throws {
+        let (chapter, diagnostics) = parse("Accuracy [keeps rising](check:rises) with size.\n")
+        #expect(diagnostics.isEmpty)
+        let check = try #require(chapter?.checks.first)
+        #expect(check.written == "keeps rising")
+        #expect(check.location == Location(line: 1, column: 11))
     }
 
     @Test func inlineCodeAndIndentedCodeAreNotChecks() throws {
