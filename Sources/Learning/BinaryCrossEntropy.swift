@@ -10,41 +10,23 @@
 /// To stay finite when a prediction is exactly 0 or 1 (a saturated sigmoid), a is first
 /// clamped to [ε, 1 - ε] with ε = `BinaryCrossEntropy.epsilon` = 1e-12, in both the loss
 /// and the gradient; so L is at most -ln(1e-12) ≈ 27.63.
-public struct BinaryCrossEntropy: Loss {
+public struct BinaryCrossEntropy: ElementwiseLoss {
     /// The clamp ε = 1e-12 that keeps ln a and 1/a finite.
     public static let epsilon = 1e-12
 
     /// Binary cross-entropy.
     public init() {}
 
-    /// E_k = -[y_k ln a_k + (1 - y_k) ln(1 - a_k)] for each output unit and example, a clamped.
-    public func outputLosses(predicted: Matrix, expected: Matrix) -> Matrix {
-        elementwise(predicted: predicted, expected: expected, Self.term)
-    }
-
-    /// L = -[y ln a + (1 - y) ln(1 - a)] for each column (summed over rows), a clamped.
-    public func losses(predicted: Matrix, expected: Matrix) -> Matrix {
-        perExample(predicted: predicted, expected: expected, Self.term)
-    }
-
-    /// J = (1/m) Σ_examples L.
-    public func cost(predicted: Matrix, expected: Matrix) -> Double {
-        meanOfExamples(predicted: predicted, expected: expected, Self.term)
-    }
-
-    /// ∂J/∂A = (1/m) (a - y) / (a (1 - a)) = (1/m) (-y/a + (1 - y)/(1 - a)), a clamped.
-    public func gradient(predicted: Matrix, expected: Matrix) -> Matrix {
-        let m = Double(predicted.columns)
-        return elementwise(predicted: predicted, expected: expected) { a, y in
-            let a = Self.clamp(a)
-            return (-y / a + (1 - y) / (1 - a)) / m
-        }
-    }
-
-    /// -[y ln a + (1 - y) ln(1 - a)] for one output, a clamped.
-    private static func term(_ a: Double, _ y: Double) -> Double {
-        let a = clamp(a)
+    /// E = -[y ln a + (1 - y) ln(1 - a)] for one output, a clamped.
+    public func outputLoss(predicted a: Double, expected y: Double) -> Double {
+        let a = Self.clamp(a)
         return -(y * Math.logarithm(a) + (1 - y) * Math.logarithm(1 - a))
+    }
+
+    /// ∂E/∂a = (a - y) / (a (1 - a)), computed as -y/a + (1 - y)/(1 - a), a clamped.
+    public func outputLossDerivative(predicted a: Double, expected y: Double) -> Double {
+        let a = Self.clamp(a)
+        return -y / a + (1 - y) / (1 - a)
     }
 
     private static func clamp(_ a: Double) -> Double {

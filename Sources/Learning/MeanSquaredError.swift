@@ -12,34 +12,17 @@
 /// squared error is the mean of (a - y)² over every entry, with no ½ and a division by the
 /// k outputs as well: theirs = 2J / k (with one output, 2J). Mazur's worked example uses
 /// E_total = Σ_k ½ (target - out)², which is L here, with its E_o1, E_o2 the `outputLosses`.
-public struct MeanSquaredError: Loss {
+public struct MeanSquaredError: ElementwiseLoss {
     /// The mean squared error, J = (1/m) Σ_examples ½ Σ_k (a_k - y_k)².
     public init() {}
 
-    /// E_k = ½ (a_k - y_k)² for each output unit and example (Mazur's E_o1, E_o2, ...).
-    public func outputLosses(predicted: Matrix, expected: Matrix) -> Matrix {
-        elementwise(predicted: predicted, expected: expected) { a, y in 0.5 * (a - y) * (a - y) }
+    /// E_k = ½ (a_k - y_k)² for one output unit and example (Mazur's E_o1, E_o2, ...).
+    public func outputLoss(predicted a: Double, expected y: Double) -> Double {
+        0.5 * (a - y) * (a - y)
     }
 
-    /// L = ½ Σ_k (a_k - y_k)² for each column.
-    public func losses(predicted: Matrix, expected: Matrix) -> Matrix {
-        perExample(predicted: predicted, expected: expected) { a, y in 0.5 * (a - y) * (a - y) }
-    }
-
-    /// J = (1/m) Σ_examples ½ Σ_k (a_k - y_k)²: with the ½, averaged over examples only.
-    public func cost(predicted: Matrix, expected: Matrix) -> Double {
-        meanOfExamples(predicted: predicted, expected: expected) { a, y in 0.5 * (a - y) * (a - y) }
-    }
-
-    /// ∂J/∂A = (A - Y) / m.
-    public func gradient(predicted: Matrix, expected: Matrix) -> Matrix {
-        let m = Double(predicted.columns)
-        return elementwise(predicted: predicted, expected: expected) { a, y in (a - y) / m }
-    }
-
-    /// ∂J/∂A = (A - Y) / m into `result`, as `gradient(predicted:expected:)`.
-    public func gradient(predicted: Matrix, expected: Matrix, into result: inout Matrix) {
-        let m = Double(predicted.columns)
-        elementwise(predicted: predicted, expected: expected, into: &result) { a, y in (a - y) / m }
+    /// ∂E_k/∂a_k = a_k - y_k (the ½ cancels the square's 2), so ∂J/∂A = (A - Y) / m.
+    public func outputLossDerivative(predicted a: Double, expected y: Double) -> Double {
+        a - y
     }
 }

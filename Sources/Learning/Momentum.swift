@@ -30,7 +30,9 @@ public struct Momentum: Optimizer {
     public let momentum: Double
     /// The velocity v of each parameter updated so far, by parameter index (for a network,
     /// layer l's weights are 2l and its bias 2l + 1); empty until the first update.
-    public private(set) var velocities: [Int: Matrix] = [:]
+    /// (Chapters written before December 2026 read `velocities[i]`, an array: see
+    /// `Renamed.swift`.)
+    public private(set) var velocitiesByParameter: [Int: Matrix] = [:]
 
     /// Momentum with learning rate α = `learningRate` (> 0) and factor β = `momentum` in [0, 1).
     public init(learningRate: Double, momentum: Double) {
@@ -45,7 +47,7 @@ public struct Momentum: Optimizer {
     /// The velocity v of parameter `index` (0 for a single number updated with
     /// `update(_:gradient:)`); stops with a message if that parameter was never updated.
     public func velocity(ofParameter index: Int) -> Matrix {
-        guard let v = velocities[index] else {
+        guard let v = velocitiesByParameter[index] else {
             fatalError("no velocity for parameter \(index) yet: momentum creates it at the parameter's first update")
         }
         return v
@@ -54,11 +56,11 @@ public struct Momentum: Optimizer {
     /// v ← β v - α g, then W ← W + v, in place, with v the velocity of parameter `index`.
     public mutating func update(_ parameter: inout Matrix, gradient: Matrix, index: Int) {
         checkGradient(parameter, gradient, index: index)
-        if let v = velocities[index], v.shape != parameter.shape {
+        if let v = velocitiesByParameter[index], v.shape != parameter.shape {
             fatalError("momentum has a \(v.shape) velocity for the \(parameter.shape) parameter \(index): use a new Momentum for a new network")
         }
         let alpha = learningRate, beta = momentum
-        velocities[index, default: Matrix(rows: parameter.rows, columns: parameter.columns, repeating: 0)]
+        velocitiesByParameter[index, default: Matrix(rows: parameter.rows, columns: parameter.columns, repeating: 0)]
             .elements.withUnsafeMutableBufferPointer { v in
                 parameter.elements.withUnsafeMutableBufferPointer { w in
                     gradient.elements.withUnsafeBufferPointer { g in

@@ -32,7 +32,7 @@ public struct NesterovMomentum: Optimizer {
     public let momentum: Double
     /// The velocity v of each parameter updated so far, by parameter index; empty until the
     /// first update.
-    public private(set) var velocities: [Int: Matrix] = [:]
+    public private(set) var velocitiesByParameter: [Int: Matrix] = [:]
 
     /// Nesterov momentum with learning rate α = `learningRate` (> 0) and factor β = `momentum`
     /// in [0, 1).
@@ -48,7 +48,7 @@ public struct NesterovMomentum: Optimizer {
     /// The velocity v of parameter `index` (0 for a single number); stops with a message if
     /// that parameter was never updated.
     public func velocity(ofParameter index: Int) -> Matrix {
-        guard let v = velocities[index] else {
+        guard let v = velocitiesByParameter[index] else {
             fatalError("no velocity for parameter \(index) yet: Nesterov momentum creates it at the parameter's first update")
         }
         return v
@@ -57,9 +57,9 @@ public struct NesterovMomentum: Optimizer {
     /// v ← β v - α g, then w̃ ← w̃ + β v - α g, in place, with g the gradient at the stored w̃.
     public mutating func update(_ parameter: inout Matrix, gradient: Matrix, index: Int) {
         checkGradient(parameter, gradient, index: index)
-        checkState(velocities[index], of: parameter, index: index, optimizer: "Nesterov momentum")
+        checkState(velocitiesByParameter[index], of: parameter, index: index, optimizer: "Nesterov momentum")
         let alpha = learningRate, beta = momentum
-        velocities[index, default: Matrix(rows: parameter.rows, columns: parameter.columns, repeating: 0)]
+        velocitiesByParameter[index, default: Matrix(rows: parameter.rows, columns: parameter.columns, repeating: 0)]
             .elements.withUnsafeMutableBufferPointer { v in
                 parameter.elements.withUnsafeMutableBufferPointer { w in
                     gradient.elements.withUnsafeBufferPointer { g in

@@ -12,6 +12,10 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     public var column: Int
     public var severity: Severity
     public var message: String
+    /// What the compiler added under its message, in its order (`use 'weights' instead`).
+    public var notes: [Note] = []
+    /// Edits the compiler suggests for the message itself.
+    public var fixIts: [FixIt] = []
 
     public init(path: String, line: Int, column: Int, severity: Severity = .error, message: String) {
         self.path = path
@@ -29,7 +33,13 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The diagnostic's position.
     public var location: Location { Location(line: line, column: column) }
 
+    /// The message, its fix-its, then each note on a line of its own, as a compiler prints them.
     public var description: String {
-        "\(path):\(line):\(column): \(severity.rawValue): \(message)"
+        ([line(severity.rawValue, at: location, message, fixIts)]
+            + notes.map { line("note", at: $0.location, $0.message, $0.fixIts) }).joined(separator: "\n")
+    }
+
+    private func line(_ kind: String, at place: Location, _ message: String, _ fixIts: [FixIt]) -> String {
+        "\(path):\(place.line):\(place.column): \(kind): \(message)" + fixIts.map { " (\($0))" }.joined()
     }
 }

@@ -28,7 +28,9 @@ public struct Figure: Equatable, Sendable {
          draw: (inout SVG, String) -> Void) {
         // Ids must not clash when several figures share a page, yet stay the same from run
         // to run: draw once with a placeholder, name the figure after a hash of that drawing.
-        let placeholder = "plot-\u{1}"
+        // The placeholder is a private-use character, which escaping keeps (it turns control
+        // characters, which XML cannot hold, into U+FFFD) and no drawing writes.
+        let placeholder = "plot-\u{E000}"
         var body = SVG()
         draw(&body, placeholder)
         let prefix = "plot-" + Self.hash(body.markup + caption + alt)

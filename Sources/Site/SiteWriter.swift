@@ -1,10 +1,14 @@
 import Foundation
+import Literate
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Writes a site atomically: into a hidden sibling folder first, then swapped in with one
-/// `renameat2(RENAME_EXCHANGE)`, so at every instant `output` is either the whole previous
+/// exchange (`DirectoryExchange`: `renameat2(RENAME_EXCHANGE)` on Linux, `renamex_np(RENAME_SWAP)`
+/// on macOS), so at every instant `output` is either the whole previous
 /// site or the whole new one, and a failed write leaves the previous site exactly as it was.
 ///
 /// The sibling folders are `.<name>-building-<pid>` (the new site, then the old one after the
@@ -49,12 +53,10 @@ public enum SiteWriter {
             try manager.moveItem(at: new, to: output)
             return
         }
-        if let exchange = renameat2, exchange(AT_FDCWD, new.path, AT_FDCWD, output.path, 2 /* RENAME_EXCHANGE */) == 0 {
-            return
-        }
-        let failure = errno
-        guard renameat2 == nil || failure == EINVAL || failure == ENOSYS || failure == ENOTSUP else {
-            throw SiteError.writeFailed(output.path, String(cString: strerror(failure)))
+        switch DirectoryExchange.exchange(new.path, output.path) {
+        case .exchanged: return
+        case .failed(let failure): throw SiteError.writeFailed(output.path, String(cString: strerror(failure)))
+        case .unsupported: break
         }
         // No exchange here: two renames, undone if the second fails.
         let previous = new.deletingLastPathComponent().appendingPathComponent(new.lastPathComponent + "-previous")
@@ -81,14 +83,6 @@ public enum SiteWriter {
         }
     }
 
-    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-
-    /// glibc's `renameat2` (2.28+), which Swift's Glibc module does not export.
-    private static let renameat2: RenameAt2? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
-        return unsafeBitCast(symbol, to: RenameAt2.self)
-    }()
-
     /// Writes bytes with plain POSIX calls: Foundation's `Data.write` syncs every file to
     /// disk, which made a build of 80 files take a second; the swap by rename is what keeps
     /// a failed build from touching the old site.
@@ -98,7 +92,7 @@ public enum SiteWriter {
         defer { close(descriptor) }
         var written = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            let count = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress! + written, bytes.count - written) }
             guard count > 0 else { throw SiteError.writeFailed(path, String(cString: strerror(errno))) }
             written += count
         }
@@ -117,4 +111,9 @@ extension SiteError {
         if case .writeFailed = self { return true }
         return false
     }
+}
+
+/// The C library's `write(2)`, named apart from `SiteWriter.write`, which hides it inside the type.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }

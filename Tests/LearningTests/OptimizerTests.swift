@@ -34,7 +34,7 @@ struct Recorder: Optimizer {
             byNetwork.update(&network, gradients: gradients)
         }
         #expect(list == network.parameters)
-        #expect(byList.velocities == byNetwork.velocities)
+        #expect(byList.velocitiesByParameter == byNetwork.velocitiesByParameter)
     }
 
     @Test func aGradientMustMatchItsParameter() async {
@@ -92,7 +92,7 @@ struct Recorder: Optimizer {
             byNetwork.update(&network, gradients: gradients, updating: .weights)
             byList.update(&weightList, gradients: gradients.map(\.weightGradient))
         }
-        #expect(byNetwork.velocities.keys.sorted() == [0, 2])
+        #expect(byNetwork.velocitiesByParameter.keys.sorted() == [0, 2])
         #expect(network.layers.map(\.weights) == weightList)
         #expect(byNetwork.velocity(ofParameter: 2) == byList.velocity(ofParameter: 1))
         #expect(network.layers[0].bias == Matrix(rows: 3, columns: 1, repeating: 0))

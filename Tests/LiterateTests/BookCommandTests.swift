@@ -77,7 +77,8 @@ private enum BookExecutable {
 
     /// SIGINT and SIGTERM to `book` while a chapter runs: `book` ends with the signal and no
     /// process it started (marked LITERATE_RUN=<book's pid>.) is left.
-    @Test(arguments: ["INT", "TERM"]) func aSignalStopsBookAndEveryChapterProcess(_ signal: String) throws {
+    @Test(.enabled(if: ChapterProgram.procIsThere, "finds the chapter's processes in /proc, which only Linux has"),
+          arguments: ["INT", "TERM"]) func aSignalStopsBookAndEveryChapterProcess(_ signal: String) throws {
         let book = try BookExecutable.path()
         let script = """
         set -m
@@ -239,7 +240,8 @@ private enum BookExecutable {
 
     /// `book watch`: the first check, a save that breaks a number and its diagnostic, a save
     /// that makes the chapter hang, then Ctrl-C, which must stop the hanging program too.
-    @Test func watchChecksAgainOnSaveAndCtrlCStopsEverything() throws {
+    @Test(.enabled(if: ChapterProgram.procIsThere, "finds the chapter's program in /proc, which only Linux has"))
+    func watchChecksAgainOnSaveAndCtrlCStopsEverything() throws {
         let repository = try Project.locate(from: BookExecutable.fixtures)
         let folder = repository.root + "/.build/watch-command-tests-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -297,6 +299,9 @@ private final class LockedText: @unchecked Sendable {
 /// A chapter's program, found through /proc: the engine runs it from a work folder that ends
 /// in the id of the `book` that started it.
 private enum ChapterProgram {
+    /// Whether this system has /proc with processes' environments (Linux; not macOS).
+    static let procIsThere = FileManager.default.fileExists(atPath: "/proc/self/environ")
+
     static func waitUntilRunning(startedBy book: Int32) throws -> Int32 {
         let deadline = Date().addingTimeInterval(600)
         while Date() < deadline {

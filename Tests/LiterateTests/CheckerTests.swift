@@ -10,7 +10,8 @@ private enum Fixtures {
                         "must-trap-finishes", "unknown-option", "unknown-name", "unclosed-fence", "orphan-output", "empty",
                         "not-utf8", "floods", "reads-stdin", "shape-mismatch", "crlf", "lone-cr", "bom", "swallowed-fence",
                         "unclosed-text-fence", "fence-in-html", "indented-fence", "tab-closing-fence", "deep-nesting",
-                        "leaves-child", "closes-outputs", "bad-frames"]
+                        "leaves-child", "closes-outputs", "bad-frames", "several-wrong-lines", "deprecated-name",
+                        "compile-notes"]
     static let options = CheckOptions(timeout: 3, useCache: false, outputLimit: 1 << 20)
 
     static func path(_ name: String) -> String { folder + "/" + name + "/chapter.md" }
@@ -67,8 +68,35 @@ private enum Fixtures {
     @Test func anOutputBlockThatRoundsThePrintedDigits() throws {
         #expect(try Fixtures.printed("rounded-output") == [
             "rounded-output/chapter.md:8:6: error: the block shows 0.5866, but the program printed 0.586612; write the printed "
-                + "digits, or print fewer decimals in the code (an output block shows what the program prints; give it a "
-                + "tolerance to compare approximately)"])
+                + "digits, or print 4 decimals in the code with `.formatted(decimals: 4)` (an output block shows what the "
+                + "program prints; give it a tolerance to compare approximately)"])
+    }
+
+    @Test func aRenamedLearningMemberIsAWarningWithItsFixIt() throws {
+        let report = try Fixtures.report("deprecated-name")
+        #expect(try Fixtures.printed("deprecated-name") == [
+            "deprecated-name/chapter.md:4:23: warning: 'derivative(output:)' is deprecated: renamed to 'derivative(fromOutput:)' [#DeprecatedDeclaration]\n"
+                + "deprecated-name/chapter.md:4:23: note: use 'derivative(fromOutput:)' instead (fix-it: write 'fromOutput' at 4:34)"])
+        // Not fatal: the old spelling runs and prints what the new one gives.
+        #expect(report.passed)
+        #expect(report.blocks.first?.output == "0.25\n")
+    }
+
+    @Test func theCompilersNotesAndFixItsStayWithItsError() throws {
+        #expect(try Fixtures.printed("compile-notes") == [
+            "compile-notes/chapter.md:5:20: error: value of optional type 'Int?' must be unwrapped to a value of type 'Int'\n"
+                + "compile-notes/chapter.md:5:20: note: coalesce using '??' to provide a default when the optional value contains 'nil' "
+                + "(fix-it: write '?? <#default value#>' at 5:28)\n"
+                + "compile-notes/chapter.md:5:20: note: force-unwrap using '!' to abort execution if the optional value contains 'nil' "
+                + "(fix-it: write '!' at 5:27)"])
+    }
+
+    @Test func everyWrongLineOfAnOutputBlockIsReported() throws {
+        #expect(try Fixtures.printed("several-wrong-lines") == [
+            "several-wrong-lines/chapter.md:14:9: error: expected 0.5 (±0.05), got 0.25",
+            "several-wrong-lines/chapter.md:16:9: error: expected 0.2 (±0.05), got 0.0625",
+            "several-wrong-lines/chapter.md:17:10: error: expected \"training done\", got \"training finished\"",
+        ])
     }
 
     @Test func aWrongNumberInProse() throws {

@@ -21,7 +21,8 @@ private enum Book {
     }
 
     /// A passing chapter from the cache, a failing one (an output block, two prose numbers, a
-    /// trap with its output, a slow expression, a math step) and one that does not parse.
+    /// trap with its output, a slow expression, a deprecated name with the compiler's note and
+    /// fix-it, a math step) and one that does not parse.
     static func reports() throws -> [ChapterReport] {
         let passing = ChapterReport(path: "chapters/01-passing.md", chapter: try chapter("01-passing.md"),
                                     blocks: [BlockResult(index: 0, line: 5, ran: true, output: "z = 1.25\n")], isCached: true)
@@ -33,6 +34,7 @@ private enum Book {
             Diagnostic(path: path, at: six, message: "expected 7 (±0.5), but the code computed 6.0 for 'six'"),
             Diagnostic(path: path, line: 11, column: 1, severity: .warning, message: "expression took 1200ms to type-check; split it or annotate its types"),
             Diagnostic(path: path, line: 16, column: 5, message: "expected 0.5866 (±0.00005), got 0.58712"),
+            renamed(path),
             Diagnostic(path: path, line: 22, column: 7, message: "the code trapped: Fatal error: Index out of range"),
             Diagnostic(path: path, line: 22, column: 7, severity: .note, message: "printed before the failure:\nbefore"),
         ])
@@ -43,6 +45,15 @@ private enum Book {
             Diagnostic(path: "chapters/03-broken.md", line: 3, column: 10, message: "unknown option 'hiden'; did you mean 'hidden'? <&\"%,:>"),
         ])
         return [passing, checked, broken]
+    }
+
+    /// A compiler warning with a note and its fix-it, as a renamed `Learning` member gives.
+    static func renamed(_ path: String) -> Diagnostic {
+        var warning = Diagnostic(path: path, line: 20, column: 9, severity: .warning,
+                                 message: "'derivative(output:)' is deprecated: renamed to 'derivative(fromOutput:)'")
+        warning.notes = [Diagnostic.Note(line: 20, column: 9, message: "use 'derivative(fromOutput:)' instead",
+                                         fixIts: [Diagnostic.FixIt(line: 20, column: 9, text: "derivative")])]
+        return warning
     }
 
     /// Compares `text` with the golden file `name`, or rewrites it when UPDATE_GOLDEN is set.
@@ -113,6 +124,8 @@ private enum Book {
                                       "line 25: math = 0.5 - 0.4 + 0.1", "line 25: math = 0.3"])
         #expect(cases.map(\.failed) == [true, true, false, true, true, false, true])
         #expect(cases[3].diagnostics.map(\.line) == [11, 16])
-        #expect(cases[4].diagnostics.map(\.severity) == [.error, .note])
+        #expect(cases[4].diagnostics.map(\.severity) == [.warning, .error, .note])
+        // The note stays inside its warning, whatever else the case holds.
+        #expect(cases[4].diagnostics[0].notes.map(\.message) == ["use 'derivative(fromOutput:)' instead"])
     }
 }

@@ -74,8 +74,8 @@ import Testing
         #expect(texts.filter { $0 == label }.count == 4)  // title, x label, y label, legend
     }
 
-    @Test func sameInputSameBytes() {
-        #expect(threeRates.figure(caption: "c", alt: "a").svg == threeRates.figure(caption: "c", alt: "a").svg)
+    @Test func sameInputSameBytes() throws {
+        try Golden.expect(threeRates.figure(caption: "c", alt: "a").svg, "line-plot.svg")
     }
 }
 

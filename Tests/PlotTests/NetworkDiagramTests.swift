@@ -47,8 +47,8 @@ import Testing
         #expect(root.elements(class: "plot-edges")[0].elements("path").count == 2)
     }
 
-    @Test func sameInputSameBytes() {
-        #expect(diagram.figure(caption: "c", alt: "a").svg == diagram.figure(caption: "c", alt: "a").svg)
+    @Test func sameInputSameBytes() throws {
+        try Golden.expect(diagram.figure(caption: "c", alt: "a").svg, "network-diagram.svg")
     }
 }
 

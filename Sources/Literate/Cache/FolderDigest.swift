@@ -87,8 +87,8 @@ enum FolderDigest {
     private static func contentDigest(of path: String) -> String {
         var status = stat()
         guard stat(path, &status) == 0 else { return "unreadable" }
-        let stamp = "\(status.st_size) \(status.st_ino) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec) \(status.st_ctim.tv_sec).\(status.st_ctim.tv_nsec)"
-        let modified = Date(timeIntervalSince1970: Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9)
+        let stamp = "\(status.st_size) \(status.st_ino) \(status.modificationTime.tv_sec).\(status.modificationTime.tv_nsec) \(status.statusChangeTime.tv_sec).\(status.statusChangeTime.tv_nsec)"
+        let modified = Date(timeIntervalSince1970: Double(status.modificationTime.tv_sec) + Double(status.modificationTime.tv_nsec) / 1e9)
         if let known = seen.value[path], known.stamp == stamp, known.readAt.timeIntervalSince(modified) > 2 {
             return known.digest
         }

@@ -246,7 +246,8 @@ enum MathChainRule {
                 } else {
                     steps.append(MathStepResult(location: location, written: written, computed: before.value.elements,
                                                 allowance: roomBefore.max() ?? 0, passed: false))
-                    failures.append(Failure(location: location, message: message(before, current, element: miss, room: roomBefore[miss])))
+                    failures.append(Failure(location: location, message: message(before, current, element: miss, room: roomBefore[miss],
+                                                                                  beforeIsFirst: start.side == before.side)))
                 }
             } else {
                 steps.append(MathStepResult(location: location, written: written, computed: before.value.elements,
@@ -268,8 +269,10 @@ enum MathChainRule {
         return nil
     }
 
-    /// `this step gives 0.562177, but the text says 0.562187 (±0.0000005)`.
-    static func message(_ before: NumericSide, _ current: NumericSide, element: Int, room: Double) -> String {
+    /// `this step gives 0.562177, but the text says 0.562187 (±0.0000005)`; when C is allowed
+    /// nothing because it repeats a rounded number of P, the message says why that number
+    /// counts as exact and what to write instead (`0.12 appears in the chain's first side, so it counts as exact: ...`).
+    static func message(_ before: NumericSide, _ current: NumericSide, element: Int, room: Double, beforeIsFirst: Bool = true) -> String {
         let expected = before.value.elements[element], actual = current.value.elements[element]
         var decimals = max(current.decimals, 0)
         var shown = format(expected, decimals)
@@ -285,7 +288,15 @@ enum MathChainRule {
                 : " in row \(element / current.value.columns + 1), column \(element % current.value.columns + 1)"
         }
         let allowance = room > 0 ? "±" + WrittenNumber.format(room) : "exact"
-        return "this step gives \(shown)\(place), but the text says \(said) (\(allowance))"
+        let verdict = "this step gives \(shown)\(place), but the text says \(said) (\(allowance))"
+        let fresh = Set(current.newLiterals(comparedWith: before))
+        guard room == 0,
+              let repeated = current.literals.indices.first(where: { !fresh.contains($0) && current.literals[$0].halfUnit > 0 }) else {
+            return verdict
+        }
+        let side = beforeIsFirst ? "the chain's first side" : "the side before"
+        return verdict + "; \(current.literals[repeated].text) appears in \(side), so it counts as exact: "
+            + "write \\approx, or start a new chain"
     }
 
     static func format(_ value: Double, _ decimals: Int) -> String {

@@ -3,7 +3,8 @@ import Foundation
 /// The report as GitHub Actions workflow commands, which a pull request shows inline at the
 /// Markdown line: `::error file=chapters/x.md,line=12,col=5,title=book check::message`.
 ///
-/// Errors become `::error`, warnings `::warning`, notes `::notice`; the summary closes the
+/// Errors become `::error`, warnings `::warning`, notes `::notice`; the compiler's notes and
+/// fix-its under an error or a warning are lines of its annotation; the summary closes the
 /// report as a plain line in the log. Escaping follows GitHub's rules: in a message `%`, CR
 /// and LF become `%25`, `%0D`, `%0A`; in a property `:` and `,` are escaped too.
 public struct GitHubFormat: Sendable {
@@ -40,7 +41,16 @@ public struct GitHubFormat: Sendable {
             "col=\(diagnostic.column)",
             "title=" + Self.escapeProperty("book check"),
         ]
-        return "::\(kind) \(properties.joined(separator: ","))::\(Self.escapeMessage(diagnostic.message))"
+        // The annotation shows at the message's line; its notes and fix-its go with it.
+        let text = ([diagnostic.message + diagnostic.fixIts.map { " (\($0))" }.joined()]
+            + diagnostic.notes.map { "note: \($0.message)" + $0.fixIts.map { " (\($0))" }.joined() + Self.place($0, diagnostic) })
+            .joined(separator: "\n")
+        return "::\(kind) \(properties.joined(separator: ","))::\(Self.escapeMessage(text))"
+    }
+
+    /// ` (line 3, column 5)` for a note that points elsewhere than its message.
+    private static func place(_ note: Diagnostic.Note, _ diagnostic: Diagnostic) -> String {
+        note.location == diagnostic.location ? "" : " (line \(note.line), column \(note.column))"
     }
 
     /// `path` relative to the repository's root when it lies inside it, else unchanged.

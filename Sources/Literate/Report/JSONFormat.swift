@@ -3,8 +3,10 @@ import Foundation
 /// The report as one JSON document, for editors and other CI systems.
 ///
 /// Schema (version 1; keys sorted, so the document is byte-stable):
-/// `{"chapters": [{"cached", "diagnostics": [{"column", "file", "line", "message",
-/// "severity"}], "path", "status"}], "status", "summary", "version"}`; a status is
+/// `{"chapters": [{"cached", "diagnostics": [{"column", "file", "fixIts"?, "line", "message",
+/// "notes"?, "severity"}], "path", "status"}], "status", "summary", "version"}`, where
+/// `notes` (`[{"column", "fixIts"?, "line", "message"}]`) and `fixIts`
+/// (`[{"column", "line", "text"}]`) appear only when the compiler gave some; a status is
 /// `"passed"` or `"failed"`, a severity `"error"`, `"warning"` or `"note"`, and `summary`
 /// is `ChapterReport.summary`. The README documents each field.
 public enum JSONFormat {
@@ -31,16 +33,40 @@ public enum JSONFormat {
         var column: Int
         var severity: String
         var message: String
+        /// Present only when the compiler attached notes or fix-its.
+        var notes: [NoteEntry]?
+        var fixIts: [Diagnostic.FixIt]?
+
+        init(_ diagnostic: Diagnostic) {
+            file = diagnostic.path
+            line = diagnostic.line
+            column = diagnostic.column
+            severity = diagnostic.severity.rawValue
+            message = diagnostic.message
+            notes = diagnostic.notes.isEmpty ? nil : diagnostic.notes.map(NoteEntry.init)
+            fixIts = diagnostic.fixIts.isEmpty ? nil : diagnostic.fixIts
+        }
+    }
+
+    struct NoteEntry: Encodable {
+        var line: Int
+        var column: Int
+        var message: String
+        var fixIts: [Diagnostic.FixIt]?
+
+        init(_ note: Diagnostic.Note) {
+            line = note.line
+            column = note.column
+            message = note.message
+            fixIts = note.fixIts.isEmpty ? nil : note.fixIts
+        }
     }
 
     /// The document, pretty-printed, ending with a newline.
     public static func render(_ reports: [ChapterReport]) -> String {
         let chapters = reports.map { report in
             ChapterEntry(path: report.path, status: status(report.passed), cached: report.isCached,
-                         diagnostics: report.diagnostics.map {
-                             DiagnosticEntry(file: $0.path, line: $0.line, column: $0.column,
-                                             severity: $0.severity.rawValue, message: $0.message)
-                         })
+                         diagnostics: report.diagnostics.map(DiagnosticEntry.init))
         }
         let document = Document(version: version, status: status(reports.allSatisfy(\.passed)),
                                 summary: ChapterReport.summary(reports), chapters: chapters)

@@ -1,4 +1,5 @@
 import Foundation
+import Plot
 
 /// The report as JUnit XML, which GitLab, Jenkins and most CI dashboards read: a
 /// `<testsuite>` per chapter, a `<testcase>` per `CheckCase` (a Swift block or a prose number).
@@ -15,11 +16,11 @@ public enum JUnitFormat {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         // "--" may not appear inside an XML comment.
         let summary = ChapterReport.summary(reports).replacingOccurrences(of: "--", with: "- -")
-        out += "<!-- book check: \(escape(summary, inAttribute: false)) -->\n"
+        out += "<!-- book check: \(escapeXML(summary)) -->\n"
         out += "<testsuites name=\"book check\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n"
         for (report, cases) in suites {
             let failed = cases.filter(\.failed).count
-            out += "  <testsuite name=\"\(escape(report.path))\" tests=\"\(cases.count)\" failures=\"\(failed)\" errors=\"0\" skipped=\"0\">\n"
+            out += "  <testsuite name=\"\(escapeXML(report.path, attribute: true))\" tests=\"\(cases.count)\" failures=\"\(failed)\" errors=\"0\" skipped=\"0\">\n"
             for testCase in cases { out += render(testCase, path: report.path) }
             out += "  </testsuite>\n"
         }
@@ -27,38 +28,16 @@ public enum JUnitFormat {
     }
 
     private static func render(_ testCase: CheckCase, path: String) -> String {
-        let attributes = "name=\"\(escape(testCase.name))\" classname=\"\(escape(path))\" file=\"\(escape(path))\""
+        let attributes = "name=\"\(escapeXML(testCase.name, attribute: true))\" classname=\"\(escapeXML(path, attribute: true))\" file=\"\(escapeXML(path, attribute: true))\""
             + (testCase.line > 0 ? " line=\"\(testCase.line)\"" : "")
         guard !testCase.diagnostics.isEmpty else { return "    <testcase \(attributes)/>\n" }
         let text = testCase.diagnostics.map(\.description).joined(separator: "\n")
         var out = "    <testcase \(attributes)>\n"
         if let first = testCase.diagnostics.first(where: { $0.severity == .error }) {
-            out += "      <failure message=\"\(escape(first.message))\" type=\"error\">\(escape(text, inAttribute: false))</failure>\n"
+            out += "      <failure message=\"\(escapeXML(first.message, attribute: true))\" type=\"error\">\(escapeXML(text))</failure>\n"
         } else {
-            out += "      <system-out>\(escape(text, inAttribute: false))</system-out>\n"
+            out += "      <system-out>\(escapeXML(text))</system-out>\n"
         }
         return out + "    </testcase>\n"
-    }
-
-    /// Text safe in an XML attribute value (or, with `inAttribute` false, in element content,
-    /// where line breaks stay as they are). Characters XML 1.0 cannot hold (control
-    /// characters other than tab, LF and CR) become `?`.
-    static func escape(_ text: String, inAttribute: Bool = true) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += inAttribute ? "&#10;" : "\n"
-            case "\r": out += inAttribute ? "&#13;" : "\r"
-            case "\t": out += inAttribute ? "&#9;" : "\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { out += "?" } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
     }
 }

@@ -64,15 +64,16 @@ struct ChapterRun {
             diagnostics += checkFailsToCompile(block, result: results.value[offset + 1]!)
         }
         let compiled = results.value[0]!
-        var slow = Set<Location>()
-        diagnostics += CompilerError.slowExpressions(in: compiled.stderrText)
-            .filter { $0.path == chapter.sourceFile && slow.insert(Location(line: $0.line, column: $0.column)).inserted }
-            .map(chapter.slowExpressionWarning(for:))
+        let warnings = compilerWarnings(compiled)
         guard compiled.succeeded else {
-            diagnostics += compileErrors(compiled)
+            // Warnings and errors of one compile, in file order (a deprecated name's warning
+            // can explain the error after it).
+            diagnostics += (warnings + compileErrors(compiled)).enumerated()
+                .sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
             let blocks = chapter.blocks.map { BlockResult(index: $0.index, line: $0.fence.line, ran: false) }
             return Outcome(blocks: blocks, checks: [], diagnostics: diagnostics)
         }
+        diagnostics += warnings
         progress(.started(path: path, stage: "running"))
         let main = try execute(trapBlock: nil)
         let transcript = Transcript(main.stdoutText)
@@ -113,6 +114,22 @@ struct ChapterRun {
                                   environment: environment, timeout: options.timeout, outputLimit: options.outputLimit, quitFirst: true)
     }
 
+    /// The compiler's warnings about the chapter's own lines, with their notes and fix-its (a
+    /// renamed `Learning` member: "'derivative(output:)' is deprecated: renamed to ..."); a
+    /// slow expression gets its own message. Warnings about generated code are left out.
+    private func compilerWarnings(_ result: ProcessResult) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return CompilerError.warnings(in: result.stderrText + result.stdoutText)
+            .filter { $0.path == chapter.sourceFile && chapter.block(containing: $0.line) != nil }
+            .map { warning in
+                if warning.isSlowExpression { return chapter.slowExpressionWarning(for: warning) }
+                var diagnostic = chapter.diagnostic(for: warning)
+                diagnostic.severity = .warning
+                return diagnostic
+            }
+            .filter { seen.insert($0).inserted }
+    }
+
     private func compileErrors(_ result: ProcessResult) -> [Diagnostic] {
         var errors = CompilerError.errors(in: result.stderrText + result.stdoutText)
         // The driver adds "compile command failed" after the real, positioned errors.
@@ -142,7 +159,8 @@ struct ChapterRun {
 
     private func compareOutput(of block: CodeBlock, actual: String) -> [Diagnostic] {
         guard let expected = block.expected else { return [] }
-        guard let mismatch = OutputComparison(expected: expected).firstMismatch(actual: actual) else { return [] }
-        return [Diagnostic(path: path, at: mismatch.location, message: mismatch.message)]
+        return OutputComparison(expected: expected).mismatches(actual: actual).map {
+            Diagnostic(path: path, at: $0.location, message: $0.message)
+        }
     }
 }

@@ -11,9 +11,9 @@ import Darwin
 /// How: each run gets its own process group and a mark in its environment,
 /// `LITERATE_RUN=<book's pid>.<run>`, which every descendant inherits; when the run ends, its
 /// group is killed, then every process still carrying its mark (a child that left the group
-/// with `setsid`, a daemon) is found in `/proc` and killed. `takeCharge()`, which the
-/// command-line tool calls, makes `book` a child subreaper (`prctl(PR_SET_CHILD_SUBREAPER)` on
-/// Linux), so such orphans become its children rather than init's (and are reaped by it), and
+/// with `setsid`, a daemon) is found in the process table (`ProcessTable`: `/proc` on Linux)
+/// and killed. `takeCharge()`, which the command-line tool calls, makes `book` a child
+/// subreaper where the system can (`Subreaper`: Linux), so such orphans become its children rather than init's (and are reaped by it), and
 /// makes SIGINT, SIGTERM and SIGHUP kill every run before `book` exits with the signal's
 /// status. A library user (the tests) keeps its own signal handling, and its orphans go to init.
 public enum ChildProcesses {
@@ -73,12 +73,7 @@ public enum ChildProcesses {
     /// SIGINT, SIGTERM and SIGHUP before ending with that signal. Call once, from the
     /// command-line tool.
     public static func takeCharge() {
-        #if os(Linux)
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prctl"),
-           unsafeBitCast(symbol, to: Prctl.self)(36 /* PR_SET_CHILD_SUBREAPER */, 1, 0, 0, 0) == 0 {
-            isSubreaper.mutate { $0 = true }
-        }
-        #endif
+        if Subreaper.become() { isSubreaper.mutate { $0 = true } }
         // A parent may start book with these blocked (Foundation's Process on Linux blocks
         // nearly every signal in its children): then the signal re-raised below would stay
         // pending and book would never end.
@@ -114,13 +109,11 @@ public enum ChildProcesses {
     /// This user's processes whose environment holds `entry` (or, ending in `.`, an entry
     /// starting with it), with their process groups.
     static func marked(with entry: String) -> [(pid: pid_t, group: pid_t)] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
         let needle = Array(entry.utf8)
         let me = getpid()
-        return names.compactMap { name -> (pid_t, pid_t)? in
-            guard let pid = pid_t(name), pid != me,
-                  let environment = FileManager.default.contents(atPath: "/proc/\(name)/environ") else { return nil }
-            let found = environment.split(separator: 0).contains { variable in
+        return ProcessTable.processIDs().compactMap { pid -> (pid_t, pid_t)? in
+            guard pid != me, let environment = ProcessTable.environment(of: pid) else { return nil }
+            let found = environment.contains { variable in
                 entry.hasSuffix(".") ? variable.starts(with: needle) : variable.elementsEqual(needle)
             }
             return found ? (pid, getpgid(pid)) : nil
@@ -133,24 +126,15 @@ public enum ChildProcesses {
         spawning.lock()
         defer { spawning.unlock() }
         let waited = Set(running.value.values)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return }
-        for name in names {
-            guard let pid = pid_t(name), !waited.contains(pid), let (state, parent) = status(of: pid),
+        for pid in ProcessTable.processIDs() {
+            guard !waited.contains(pid), let (state, parent) = status(of: pid),
                   state == UInt8(ascii: "Z"), parent == getpid() else { continue }
             waitpid(pid, nil, WNOHANG)
         }
     }
 
-    /// A process's state letter and parent, from `/proc/<pid>/stat` (the fields after the command).
-    private static func status(of pid: pid_t) -> (state: UInt8, parent: pid_t)? {
-        guard let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat"),
-              let close = stat.lastIndex(of: UInt8(ascii: ")")), close + 2 < stat.count else { return nil }
-        let fields = stat[(close + 2)...].split(separator: UInt8(ascii: " "))
-        guard fields.count > 1, let state = fields[0].first, let parent = pid_t(String(decoding: fields[1], as: UTF8.self)) else { return nil }
-        return (state, parent)
-    }
+    /// A process's state letter (`Z` for a zombie) and parent.
+    private static func status(of pid: pid_t) -> (state: UInt8, parent: pid_t)? { ProcessTable.status(of: pid) }
 
     private static func parent(of pid: pid_t) -> pid_t? { status(of: pid)?.parent }
-
-    private typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
 }

@@ -6,7 +6,7 @@ import Foundation
 struct Toolchain: Sendable {
     /// Bumped whenever the generated code, the compile flags or the checking rules change, so
     /// old reports die (part of every report's key, not of the libraries').
-    static let engineVersion = "literate-6"
+    static let engineVersion = "literate-7"
 
     /// Absolute path of `swiftc`.
     let swiftc: String
@@ -61,15 +61,8 @@ struct Toolchain: Sendable {
     static let machineFlags: [String] = []
     #endif
 
-    /// What `-march=native` resolves to: the CPU's model and feature flags from /proc/cpuinfo
-    /// (empty where there is none).
-    static let machine: String = {
-        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "" }
-        let firstCPU = text.components(separatedBy: "\n\n").first ?? ""
-        return firstCPU.split(separator: "\n")
-            .filter { $0.hasPrefix("model name") || $0.hasPrefix("flags") || $0.hasPrefix("vendor_id") }
-            .joined(separator: "\n")
-    }()
+    /// What `-march=native` resolves to: the CPU's model and feature flags (`MachineDescription`).
+    static var machine: String { MachineDescription.current }
 
     /// The libraries' key: SHA-256 of the compiler version, the flags, the machine, the support
     /// module's source, and every library file's module, name and bytes.
@@ -205,19 +198,5 @@ struct Toolchain: Sendable {
                          "-Xlinker", "-soname", "-Xlinker", "lib\(name).so"] + extra + files
         guard let result = try? Subprocess.run(swiftc, arguments, in: folder, timeout: 900) else { return "cannot run swiftc" }
         return result.succeeded ? nil : result.stderrText + result.stdoutText
-    }
-}
-
-/// A value shared between threads, guarded by a lock.
-final class Locked<Value>: @unchecked Sendable {
-    private var stored: Value
-    private let lock = NSLock()
-
-    init(_ value: Value) { stored = value }
-
-    var value: Value { lock.withLock { stored } }
-
-    func mutate<Result>(_ change: (inout Value) -> Result) -> Result {
-        lock.withLock { change(&stored) }
     }
 }

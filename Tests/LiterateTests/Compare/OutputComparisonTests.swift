@@ -4,7 +4,8 @@ import Testing
 @Suite struct OutputComparisonTests {
     private func mismatch(_ expected: String, _ actual: String, tolerance: Tolerance? = nil) -> String? {
         let block = ExpectedOutput(fence: Location(line: 9, column: 1), firstLine: 10, column: 3, text: expected, tolerance: tolerance)
-        return OutputComparison(expected: block).firstMismatch(actual: actual).map { "\($0.location): \($0.message)" }
+        let all = OutputComparison(expected: block).mismatches(actual: actual).map { "\($0.location): \($0.message)" }
+        return all.isEmpty ? nil : all.joined(separator: "\n")
     }
 
     @Test func matchingOutputPasses() {
@@ -19,9 +20,12 @@ import Testing
 
     @Test func aBlockThatRoundsThePrintedDigitsIsAMismatch() {
         #expect(mismatch("x\nh1 = 0.5866\n", "x\nh1 = 0.586612\n")
-            == "11:8: the block shows 0.5866, but the program printed 0.586612; write the printed digits, or print fewer "
-            + "decimals in the code (an output block shows what the program prints; give it a tolerance to compare approximately)")
-        #expect(mismatch("3\n", "3.2\n") != nil)
+            == "11:8: the block shows 0.5866, but the program printed 0.586612; write the printed digits, or print 4 "
+            + "decimals in the code with `.formatted(decimals: 4)` (an output block shows what the program prints; give it a "
+            + "tolerance to compare approximately)")
+        #expect(mismatch("3\n", "3.2\n")?.contains("print 0 decimals in the code with `.formatted(decimals: 0)`") == true)
+        // Written with an exponent, the number is not what formatted(decimals:) prints.
+        #expect(mismatch("1.2e-3\n", "0.00123\n")?.contains("print fewer digits in the code (") == true)
         // A tolerance compares approximately, so rounding is the author's choice there.
         #expect(mismatch("h1 = 0.5866\n", "h1 = 0.586612\n", tolerance: .absolute(0.00005)) == nil)
     }
@@ -52,5 +56,34 @@ import Testing
         #expect(mismatch("0.59\n0.41\n", "0.5866\n0.4134\n", tolerance: .absolute(0.01)) == nil)
         #expect(mismatch("0.58\n", "0.5866\n") == "10:3: expected 0.58 (±0.005), got 0.5866")
         #expect(mismatch("1000\n", "1009\n", tolerance: .relative(0.01)) == nil)
+    }
+
+    @Test func everyWrongLineIsReportedInOneRun() {
+        // Seven wrong numbers on four lines, and a wrong word: all of them, in the block's order.
+        let expected = "epoch 1: 0.50\nepoch 2: 0.41\nepoch 3: 0.30\nw = [0.1, 0.2, 0.3]\nthe cost falls\n"
+        let printed = "epoch 1: 0.52\nepoch 2: 0.41\nepoch 3: 0.33\nw = [0.17, 0.27, 0.37]\nthe cost rises\n"
+        #expect(mismatch(expected, printed) == """
+            10:12: expected 0.50 (±0.005), got 0.52
+            12:12: expected 0.30 (±0.005), got 0.33
+            13:8: expected 0.1 (±0.05), got 0.17
+            13:13: expected 0.2 (±0.05), got 0.27
+            13:18: expected 0.3 (±0.05), got 0.37
+            14:12: expected "the cost falls", got "the cost rises"
+            """)
+    }
+
+    @Test func oneMissingOrExtraLineDoesNotShiftTheRest() {
+        // The program printed a line the block lacks: one mismatch, and the lines after it pair up.
+        #expect(mismatch("a 1\nc 3\nd 5\n", "a 1\nb 2\nc 3\nd 4\n") == """
+            11:3: the block printed "b 2" before this line; add it to the output block
+            12:5: expected 5 (±0.5), got 4
+            """)
+        // The block has a line the program did not print.
+        #expect(mismatch("a 1\nb 2\nc 3\nd 5\n", "a 1\nc 3\nd 4\n") == """
+            11:3: expected "b 2", but the program did not print this line
+            13:5: expected 5 (±0.5), got 4
+            """)
+        // Same length: lines are paired in order, even when one would match a neighbour.
+        #expect(mismatch("x 1\nx 1\n", "x 2\nx 1\n") == "10:5: expected 1 (±0.5), got 2")
     }
 }

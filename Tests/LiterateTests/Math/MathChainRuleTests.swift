@@ -51,6 +51,19 @@ func messages(_ tex: String) -> [String] { check(tex).diagnostics.map(\.descript
         #expect(report.steps.map { ($0.allowance * 1e9).rounded() } == [10_000])
     }
 
+    @Test func anExactVerdictSaysWhyTheNumberIsExact() {
+        // 0.12 repeats a number of the first side, so it is an input, allowed nothing.
+        #expect(messages("0.12 + 0.0004 = 0.12") == ["c.md:2:17: error: this step gives 0.1204, but the text says 0.12 (exact); "
+            + "0.12 appears in the chain's first side, so it counts as exact: write \\approx, or start a new chain"])
+        // What the message offers passes: \approx allows one unit of the last digit.
+        #expect(messages("0.12 + 0.0004 \\approx 0.12").isEmpty)
+        // Repeated from a later side, it says so.
+        #expect(messages("0.1 + 0.02 + 0.01 = 0.12 + 0.01 = 0.12") == ["c.md:2:35: error: this step gives 0.13, but the text says "
+            + "0.12 (exact); 0.12 appears in the side before, so it counts as exact: write \\approx, or start a new chain"])
+        // A rounded side that misses says nothing about exactness.
+        #expect(messages("0.1 + 0.0211 = 0.13") == ["c.md:2:16: error: this step gives 0.12, but the text says 0.13 (±0.005)"])
+    }
+
     @Test func precisionPropagatesThroughTheExpression() {
         // 1/(1 + ℓ) moves by ℓ's half unit times 1/(1 + ℓ)², about 0.316 · 5e-7.
         let report = check("\\sigma(0.25) = \\frac{1}{1 + 0.778801} = \\frac{1}{1.778801} = 0.562177")

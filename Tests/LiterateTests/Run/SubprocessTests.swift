@@ -36,11 +36,10 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 5)
     }
 
-    /// Whether a process exists and is not a zombie.
+    /// Whether a process exists and is not a zombie (`ProcessTable`: /proc on Linux, sysctl on macOS).
     private func isAlive(_ pid: pid_t) -> Bool {
-        guard let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat"),
-              let close = stat.lastIndex(of: UInt8(ascii: ")")), close + 2 < stat.count else { return false }
-        return stat[close + 2] != UInt8(ascii: "Z")
+        guard let (state, _) = ProcessTable.status(of: pid) else { return false }
+        return state != UInt8(ascii: "Z")
     }
 
     @Test func aChildHoldingTheOutputEndsTheRunAndIsKilled() throws {
