@@ -20,6 +20,17 @@ extension SiteBuild {
     /// build pages.
     public func update(reports: [ChapterReport], displayFolder: String = "chapters") throws -> Update {
         let (rendered, summary) = try render(reports: reports, displayFolder: displayFolder)
+        return try update(rendered: rendered, summary: summary)
+    }
+
+    /// `update(reports:)` for a book already read and parsed (a round of `book watch`, whose
+    /// `checked` chapters `reports` are of): nothing is read or parsed again.
+    public func update(book: ParsedBook, reports: [ChapterReport]) throws -> Update {
+        let (rendered, summary) = try render(pages: BookSource.pages(book, folder: chaptersFolder), reports: reports)
+        return try update(rendered: rendered, summary: summary)
+    }
+
+    private func update(rendered: [String: [UInt8]], summary: Summary) throws -> Update {
         let files = LiveReload.watchFiles(rendered)
         let manager = FileManager.default
         return try SiteLock.holding(root: root) {
