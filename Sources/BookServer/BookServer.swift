@@ -184,6 +184,7 @@ public final class BookServer: @unchecked Sendable {
             return scratchFolder + "/run-\(getpid())-\(serial)"
         }
         let runner = self.runner
+        Self.closeOnExec()
         let finished = Flag()
         let watch: ConnectionWatch? = {
             if case .ip4(_, let port)? = peer { return ConnectionWatch(serverPort: serverPort, peerPort: Int(port)) }
@@ -209,6 +210,18 @@ public final class BookServer: @unchecked Sendable {
         }
         answer.cancelled = cancelled.isSet
         return answer
+    }
+
+    /// Marks every open descriptor of the server close-on-exec, so the compiler and the
+    /// reader's program start with none of its sockets (the listening one, the browsers'
+    /// connections): a program cannot answer for the server, and a page that hangs up is seen
+    /// to hang up.
+    static func closeOnExec() {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? [] {
+            guard let fd = Int32(name), fd > 2 else { continue }
+            let flags = fcntl(fd, F_GETFD)
+            if flags >= 0 { _ = fcntl(fd, F_SETFD, flags | FD_CLOEXEC) }
+        }
     }
 
     static func json(_ reply: some Encodable) -> HTTPResponse {

@@ -105,7 +105,7 @@ final class Counter: @unchecked Sendable {
     @Test func theTokenHasAtLeast128RandomBits() {
         let a = AccessPolicy.newToken(), b = AccessPolicy.newToken()
         #expect(a.count * 4 >= 128)
-        #expect(a.allSatisfy(\.isHexDigit))
+        #expect(a.allSatisfy { $0.isHexDigit })
         #expect(a != b)
     }
 
