@@ -10,8 +10,10 @@
 ///     let descent = GradientDescent(learningRate: 0.1)
 ///     descent.update(&network, gradients: network.gradients(inputs: x, expected: y, loss: loss))
 public struct GradientDescent: Optimizer {
-    /// The learning rate α, a positive number.
-    public let learningRate: Double
+    /// The learning rate α, a positive number (a `Scheduled` optimiser changes it between steps).
+    public var learningRate: Double {
+        didSet { checkLearningRate(learningRate) }
+    }
 
     /// Gradient descent with learning rate α = `learningRate` (must be > 0).
     public init(learningRate: Double) {

@@ -22,8 +22,10 @@
 /// is created, as zeros, at the first update of its parameter (parameters are numbered in
 /// the order of `Network.parameters`; one left out of an update gets no velocity).
 public struct Momentum: Optimizer {
-    /// The learning rate α, a positive number.
-    public let learningRate: Double
+    /// The learning rate α, a positive number (a `Scheduled` optimiser changes it between steps).
+    public var learningRate: Double {
+        didSet { checkLearningRate(learningRate) }
+    }
     /// The momentum factor β, 0 ≤ β < 1.
     public let momentum: Double
     /// The velocity v of each parameter updated so far, by parameter index (for a network,

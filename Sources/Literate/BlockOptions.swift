@@ -102,35 +102,3 @@ public struct InfoWord: Hashable, Sendable {
         return (words, nil)
     }
 }
-
-/// The closed set of option names, per block language, and the nearest one to a misspelling.
-public enum OptionNames {
-    /// Options a ```` ```swift ```` fence accepts.
-    public static let swift = ["hidden", "compile-only", "fails-to-compile", "traps"]
-    /// Options an ```` ```output ```` fence accepts.
-    public static let output = ["tolerance"]
-
-    /// The valid name closest to `word` by edit distance, if it is close enough to be a typo
-    /// (at most a third of the word's length, and at least 1).
-    public static func nearest(to word: String, in names: [String]) -> String? {
-        let scored = names.map { ($0, editDistance(word, $0)) }.min { $0.1 < $1.1 }
-        guard let (name, distance) = scored, distance <= max(2, word.count / 3) else { return nil }
-        return name
-    }
-
-    /// Levenshtein distance: the fewest insertions, deletions and substitutions turning `a` into `b`.
-    public static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
-}

@@ -116,89 +116,95 @@ struct ChapterWalk {
             infoStart += 1
         }
         let info = String(decoding: opening[min(infoStart, opening.count)...], as: UTF8.self)
-        let language = String(info.prefix { $0 != " " && $0 != "\t" })
+        let word = FenceLanguage.word(of: info)
         // Any block, whatever its language, may have swallowed the Swift after it.
         if !fence.isClosed {
             let closing = String(repeating: fence.character, count: fence.length)
             error(location, "code block is never closed; add a closing \(closing) line after its last line")
             return nil
         }
-        if swallowedFence(node, fence: fence, language: language) { return nil }
-        guard language == "swift" || language == "output" else { return nil }
-        let optionsColumn = infoStart + language.utf8.count + 1
-        let (words, unclosedQuote) = InfoWord.split(String(info.dropFirst(language.count)), firstColumn: optionsColumn)
+        if swallowedFence(node, fence: fence, language: String(word)) { return nil }
+        guard let language = FenceLanguage(info: info), language != .math else { return nil }
+        let optionsColumn = infoStart + word.utf8.count + 1
+        let (words, unclosedQuote) = InfoWord.split(String(info.dropFirst(word.count)), firstColumn: optionsColumn)
         if let column = unclosedQuote {
             error(Location(line: location.line, column: column), "option value's quote is never closed; add a closing \"")
             return nil
         }
-        if language == "output" {
-            // A Swift block right above that was rejected has had its error; one is enough.
-            if previousBlockIndex == nil, case .codeBlock(let info, _)? = previous?.kind,
-               info.split(separator: " ").first == "swift" {
-                return nil
-            }
-            outputBlock(node, location: location, words: words, previousBlockIndex: previousBlockIndex)
+        // An output block under a Swift block that was rejected: that block has had its error; one is enough.
+        if language == .output, previousBlockIndex == nil, case .codeBlock(let info, _)? = previous?.kind,
+           FenceLanguage(info: info) == .swift {
             return nil
         }
-        return swiftBlock(node, location: location, words: words)
+        guard let options = options(words, of: language, line: location.line) else { return nil }
+        if language == .output {
+            outputBlock(node, location: location, options: options, previousBlockIndex: previousBlockIndex)
+            return nil
+        }
+        return swiftBlock(node, location: location, options: options)
     }
 
-    mutating func swiftBlock(_ node: Node, location: Location, words: [InfoWord]) -> Int? {
-        var mode = RunMode.run
+    /// Reads a fence's words against the table of options (`FenceOption`): each must be an
+    /// option of `language` with the value its rule asks for, and at most one may choose the
+    /// run mode. Nil, after an error at each bad word, when any is wrong.
+    mutating func options(_ words: [InfoWord], of language: FenceLanguage, line: Int)
+        -> [(option: FenceOption, value: String?)]? {
+        var options: [(option: FenceOption, value: String?)] = []
         var modeWord: InfoWord?
-        var hidden = false
         var valid = true
         for word in words {
-            let at = Location(line: location.line, column: word.column)
-            switch word.name {
-            case "hidden":
-                if word.value != nil { error(at, "option 'hidden' takes no value; write just hidden"); valid = false }
-                hidden = true
-            case "compile-only", "fails-to-compile", "traps":
+            let at = Location(line: line, column: word.column)
+            guard let option = FenceOption(name: word.name, language: language) else {
+                unknownOption(word, at: at, language: language)
+                valid = false
+                continue
+            }
+            if option.choosesRunMode {
                 if let earlier = modeWord {
                     error(at, "options '\(earlier.name)' and '\(word.name)' cannot be combined; keep one")
                     valid = false
                 }
                 modeWord = word
-                switch word.name {
-                case "compile-only":
-                    if word.value != nil { error(at, "option 'compile-only' takes no value; write just compile-only"); valid = false }
-                    mode = .compileOnly
-                case "fails-to-compile":
-                    guard let text = word.value, !text.isEmpty else {
-                        error(at, "option 'fails-to-compile' needs the expected message, e.g. fails-to-compile=\"cannot convert\"")
-                        valid = false
-                        continue
-                    }
-                    mode = .failsToCompile(message: text)
-                default:
-                    mode = .traps(message: word.value.flatMap { $0.isEmpty ? nil : $0 })
-                }
-            default:
-                unknownOption(word, at: at, names: OptionNames.swift, language: "swift")
+            }
+            switch option.value {
+            case .none where word.value != nil:
+                error(at, "option '\(option.name)' takes no value; write just \(option.name)")
                 valid = false
+            case .required(let what, let example) where (word.value ?? "").isEmpty:
+                error(at, "option '\(option.name)' needs \(what), e.g. \(option.name)=\(example)")
+                valid = false
+            case .tolerance where word.value.flatMap(Tolerance.init(parsing:)) == nil:
+                error(at, "tolerance must be a number like tolerance=0.001 or a percentage like tolerance=1%")
+                valid = false
+            default:
+                options.append((option, word.value))
             }
         }
-        guard valid else { return nil }
+        return valid ? options : nil
+    }
+
+    mutating func swiftBlock(_ node: Node, location: Location, options: [(option: FenceOption, value: String?)]) -> Int? {
+        var mode = RunMode.run
+        var hidden = false
+        for (option, value) in options {
+            switch option {
+            case .hidden: hidden = true
+            case .compileOnly: mode = .compileOnly
+            case .failsToCompile: mode = .failsToCompile(message: value ?? "")
+            case .traps: mode = .traps(message: value.flatMap { $0.isEmpty ? nil : $0 })
+            case .tolerance: break
+            }
+        }
         let block = CodeBlock(index: blocks.count, fence: location, firstCodeLine: location.line + 1,
                               codeColumn: location.column, code: node.literal, mode: mode, isHidden: hidden)
         blocks.append(block)
         return block.index
     }
 
-    mutating func outputBlock(_ node: Node, location: Location, words: [InfoWord], previousBlockIndex: Int?) {
+    mutating func outputBlock(_ node: Node, location: Location, options: [(option: FenceOption, value: String?)], previousBlockIndex: Int?) {
         var tolerance: Tolerance?
-        for word in words {
-            let at = Location(line: location.line, column: word.column)
-            guard word.name == "tolerance" else {
-                unknownOption(word, at: at, names: OptionNames.output, language: "output")
-                continue
-            }
-            guard let value = word.value, let parsed = Tolerance(parsing: value) else {
-                error(at, "tolerance must be a number like tolerance=0.001 or a percentage like tolerance=1%")
-                continue
-            }
-            tolerance = parsed
+        for (option, value) in options where option == .tolerance {
+            tolerance = value.flatMap(Tolerance.init(parsing:))
         }
         guard let index = previousBlockIndex, blocks.indices.contains(index) else {
             error(location, "output block has no swift block directly above it; put it right after the block whose output it shows")
@@ -214,12 +220,13 @@ struct ChapterWalk {
                                                 text: node.literal, tolerance: tolerance)
     }
 
-    mutating func unknownOption(_ word: InfoWord, at: Location, names: [String], language: String) {
+    mutating func unknownOption(_ word: InfoWord, at: Location, language: FenceLanguage) {
         let quoted = word.name.isEmpty ? "=\(word.value ?? "")" : word.name
-        if let suggestion = OptionNames.nearest(to: word.name, in: names) {
-            error(at, "unknown option '\(quoted)'; did you mean '\(suggestion)'?")
+        if let suggestion = FenceOption.nearest(to: word.name, for: language) {
+            error(at, "unknown option '\(quoted)'; did you mean '\(suggestion.name)'?")
         } else {
-            error(at, "unknown option '\(quoted)' for \(language == "output" ? "an output" : "a swift") block; use one of: \(names.joined(separator: ", "))")
+            let names = FenceOption.options(for: language).map(\.name).joined(separator: ", ")
+            error(at, "unknown option '\(quoted)' for \(language == .output ? "an output" : "a swift") block; use one of: \(names)")
         }
     }
 }

@@ -3,37 +3,25 @@ import Markdown
 
 /// Code, output, math and figure blocks.
 extension PageRenderer {
-    /// A Swift block: hidden blocks render as nothing; the others highlighted, with a note
-    /// when the block is meant to fail to compile, to trap, or only to be compiled.
-    mutating func swiftBlock(_ node: Node, info: String) -> String {
-        let options = info.split(separator: " ").dropFirst().map(String.init)
-        if options.contains("hidden") { return "" }
+    /// A Swift block, as the chapter parser read its fence: hidden blocks render as nothing;
+    /// the others highlighted, with a note when the block is meant to fail to compile, to
+    /// trap, or only to be compiled. A block the parser rejected (a bad option) is shown plain.
+    mutating func swiftBlock(_ node: Node) -> String {
+        let parsed = codeBlocks[node.start.line]
+        if parsed?.isHidden == true { return "" }
         var note = ""
-        if let expected = Self.option("fails-to-compile", in: info) {
+        switch parsed?.mode {
+        case .failsToCompile(let expected)?:
             note = "does not compile" + (expected.isEmpty ? "" : ": the compiler says \u{201C}\(escapeHTML(expected))\u{201D}")
-        } else if let expected = Self.option("traps", in: info) {
-            note = "stops with a trap" + (expected.isEmpty ? "" : ": \u{201C}\(escapeHTML(expected))\u{201D}")
-        } else if options.contains("compile-only") {
+        case .traps(let expected)?:
+            note = "stops with a trap" + (expected.map { ": \u{201C}\(escapeHTML($0))\u{201D}" } ?? "")
+        case .compileOnly?:
             note = "compiled, not run"
+        case .run?, nil:
+            break
         }
         let noteHTML = note.isEmpty ? "" : "<div class=\"code-note\">\(note)</div>"
         return "<div class=\"code swift\">\(noteHTML)<pre data-label=\"Swift code\"><code>\(SwiftHighlighter.html(node.literal))</code></pre></div>\n"
-    }
-
-    /// The value of `name` or `name="value"` in an info string: "" when present without a
-    /// value, nil when absent.
-    static func option(_ name: String, in info: String) -> String? {
-        guard let range = info.range(of: name) else { return nil }
-        let before = info[..<range.lowerBound]
-        guard before.isEmpty || before.hasSuffix(" ") else { return nil }
-        let after = info[range.upperBound...]
-        guard after.hasPrefix("=") else { return after.isEmpty || after.hasPrefix(" ") ? "" : nil }
-        var value = after.dropFirst()
-        if value.hasPrefix("\"") {
-            value = value.dropFirst()
-            return String(value.prefix { $0 != "\"" })
-        }
-        return String(value.prefix { $0 != " " })
     }
 
     /// The output a block is expected to print; marked as checked when it was compared
@@ -53,16 +41,16 @@ extension PageRenderer {
 
     /// Any other code block: a `math` block becomes display math, the rest plain code.
     mutating func codeBlock(_ node: Node, info: String) -> String {
-        let language = Self.language(info)
-        switch language {
-        case "math":
+        switch FenceLanguage(info: info) {
+        case .math:
             return mathMarker(MathFormula(tex: node.literal.trimmingTrailingNewlines(), display: true, path: path,
                                           line: node.start.line + 1, column: node.start.column))
-        case "output":
+        case .output:
             return outputBlock(node, checked: false, actual: nil)
-        case "swift":
-            return swiftBlock(node, info: info)
-        default:
+        case .swift:
+            return swiftBlock(node)
+        case nil:
+            let language = String(FenceLanguage.word(of: info))
             let `class` = language.isEmpty ? "" : " class=\"language-\(escapeHTML(language))\""
             return "<div class=\"code\"><pre data-label=\"code\"><code\(`class`)>\(SwiftHighlighter.plainHTML(node.literal))</code></pre></div>\n"
         }

@@ -59,6 +59,9 @@ public struct PageRenderer {
     var linksSeen: [String: Int] = [:]
     /// Raw HTML passes this allow-list; it also closes what the page's HTML left open.
     var sanitizer = HTMLSanitizer()
+    /// The chapter parser's Swift blocks (options read once, by `FenceOption`'s table), by
+    /// the line of their opening fence.
+    var codeBlocks: [Int: CodeBlock] = [:]
 
     /// Renders the Markdown file at `path` (named so in diagnostics), which lives in `folder`
     /// relative to the chapters folder.
@@ -70,6 +73,8 @@ public struct PageRenderer {
         renderer.chapter = chapter
         let base = path.split(separator: "/").last.map { String($0.prefix { $0 != "." }) } ?? "page"
         renderer.tipPrefix = slug(base)
+        let blocks = ChapterParser.parse(markdown, path: path).chapter?.blocks ?? []
+        renderer.codeBlocks = Dictionary(blocks.map { ($0.fence.line, $0) }, uniquingKeysWith: { first, _ in first })
         let document = CommonMark.parse(markdown)
         var title = ""
         document.walk { node in
@@ -97,11 +102,11 @@ public struct PageRenderer {
         var index = 0
         while index < nodes.count {
             let node = nodes[index]
-            if case .codeBlock(let info, _) = node.kind, Self.language(info) == "swift" {
-                out += swiftBlock(node, info: info)
+            if case .codeBlock(let info, _) = node.kind, FenceLanguage(info: info) == .swift {
+                out += swiftBlock(node)
                 var figures = results.blocks[node.start.line]?.figures ?? []
                 if index + 1 < nodes.count, case .codeBlock(let nextInfo, _) = nodes[index + 1].kind,
-                   Self.language(nextInfo) == "output" {
+                   FenceLanguage(info: nextInfo) == .output {
                     index += 1
                     out += outputBlock(nodes[index], checked: results.blocks[node.start.line]?.outputChecked ?? false,
                                        actual: results.blocks[node.start.line]?.stdout)
@@ -175,11 +180,6 @@ public struct PageRenderer {
             guard head.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ">") }) else { return line }
             return Substring(line.utf8.dropFirst(prefix))
         }
-    }
-
-    /// The language of a fence's info string: its first word.
-    static func language(_ info: String) -> String {
-        String(info.split(separator: " ", maxSplits: 1).first ?? "")
     }
 
     /// Adds prose to the search text of the current section.

@@ -24,12 +24,31 @@ import Testing
         #expect(unclosed == 18)
     }
 
-    @Test func nearMissesAreSuggested() {
-        #expect(OptionNames.nearest(to: "hiden", in: OptionNames.swift) == "hidden")
-        #expect(OptionNames.nearest(to: "compile_only", in: OptionNames.swift) == "compile-only")
-        #expect(OptionNames.nearest(to: "trap", in: OptionNames.swift) == "traps")
-        #expect(OptionNames.nearest(to: "banana", in: OptionNames.swift) == nil)
-        #expect(OptionNames.editDistance("kitten", "sitting") == 3)
-        #expect(OptionNames.editDistance("", "abc") == 3)
+    @Test func nearMissesAreSuggestedFromTheTable() {
+        #expect(FenceOption.nearest(to: "hiden", for: .swift) == .hidden)
+        #expect(FenceOption.nearest(to: "compile_only", for: .swift) == .compileOnly)
+        #expect(FenceOption.nearest(to: "trap", for: .swift) == .traps)
+        #expect(FenceOption.nearest(to: "banana", for: .swift) == nil)
+        // An option of the other language is not suggested.
+        #expect(FenceOption.nearest(to: "tolerance", for: .swift) == nil)
+        #expect(FenceOption.nearest(to: "tolerence", for: .output) == .tolerance)
+        #expect(FenceOption.editDistance("kitten", "sitting") == 3)
+        #expect(FenceOption.editDistance("", "abc") == 3)
+    }
+
+    @Test func theTableNamesEachOptionOnceWithItsLanguage() {
+        #expect(FenceOption.options(for: .swift).map(\.name) == ["hidden", "compile-only", "fails-to-compile", "traps"])
+        #expect(FenceOption.options(for: .output).map(\.name) == ["tolerance"])
+        #expect(FenceOption.options(for: .math).isEmpty)
+        #expect(FenceOption(name: "tolerance", language: .swift) == nil)
+        #expect(FenceOption.allCases.filter(\.choosesRunMode) == [.compileOnly, .failsToCompile, .traps])
+    }
+
+    @Test func theLanguageIsTheFirstWordUpToASpaceOrATab() {
+        #expect(FenceLanguage(info: "swift\thidden") == .swift)
+        #expect(FenceLanguage(info: "output tolerance=1%") == .output)
+        #expect(FenceLanguage(info: "math") == .math)
+        #expect(FenceLanguage(info: "swiftly") == nil)
+        #expect(FenceLanguage.word(of: "python\tx") == "python")
     }
 }

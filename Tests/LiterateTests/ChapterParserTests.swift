@@ -88,6 +88,18 @@ import Testing
         #expect(deep.location.column >= 1 && deep.location.column <= lines[deep.location.line - 1].utf8.count + 1)
     }
 
+    /// The two fences the site once read differently from the checker (issue 18).
+    @Test func aQuotedValueIsAValueAndATabSeparatesWords() {
+        let trap = parse("```swift traps=\"a hidden b\"\nfatalError(\"a hidden b\")\n```\n")
+        #expect(trap.diagnostics.isEmpty)
+        #expect(trap.chapter?.blocks.first?.mode == .traps(message: "a hidden b"))
+        #expect(trap.chapter?.blocks.first?.isHidden == false)
+        let tab = parse("```swift\thidden\nlet secret = 1\n```\n")
+        #expect(tab.diagnostics.isEmpty)
+        #expect(tab.chapter?.blocks.first?.isHidden == true)
+        #expect(tab.chapter?.blocks.first?.mode == .run)
+    }
+
     @Test func anUnknownOptionSuggestsTheNearest() {
         let (chapter, diagnostics) = parse("```swift hiden\nprint(1)\n```\n")
         #expect(diagnostics == ["ch.md:1:10: error: unknown option 'hiden'; did you mean 'hidden'?"])

@@ -128,6 +128,19 @@ import Testing
         #expect(page.outline == [OutlineEntry(level: 2, id: "loss-and-cost-1", html: "Loss, and cost")])
     }
 
+    /// Issue 18's two disagreements: the site reads a fence as the checker does.
+    @Test func aTrapMessageHoldingAnOptionNameIsShownAsATrap() {
+        let page = render("```swift traps=\"a hidden b\"\nfatalError(\"a hidden b\")\n```\n")
+        #expect(page.body.contains("stops with a trap: \u{201C}a hidden b\u{201D}"))
+        #expect(page.body.contains("fatalError"))
+    }
+
+    @Test func aTabBeforeHiddenHidesTheBlock() {
+        let page = render("```swift\thidden\nlet secret = 1\n```\n\nShown.\n")
+        #expect(!page.body.contains("secret"))
+        #expect(page.body.contains("Shown."))
+    }
+
     @Test func swiftNotesForSpecialBlocks() {
         let page = render("```swift fails-to-compile=\"cannot convert\"\nlet x: Int = \"a\"\n```\n\n```swift traps\nfatalError()\n```\n")
         #expect(page.body.contains("does not compile: the compiler says \u{201C}cannot convert\u{201D}"))
