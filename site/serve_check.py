@@ -38,7 +38,7 @@ def start_server():
         fail_setup("book-serve did not build")
     folder = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     server = subprocess.Popen([folder + "/book-serve", "--port", "0"], cwd=ROOT, stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, text=True)
+                              stderr=open(os.environ.get("SERVE_CHECK_LOG", os.devnull), "w"), text=True)
     deadline = time.time() + 900
     for line in server.stdout:
         match = re.search(r"serving (http://127\.0\.0\.1:\d+)/\?token=([0-9a-f]+)", line)
@@ -85,11 +85,17 @@ def main():
             time.sleep(0.2)
         return None
 
-    def shot(name, width):
-        height = min(max(js("return Math.ceil(document.documentElement.scrollHeight)"), 900), 14000)
+    def shot(name, width, first, last):
+        """A picture of shown blocks `first` to `last` with what follows them (output, figures)."""
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
-        data = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})["data"]
+                               {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
+        box = js("""const blocks = document.querySelectorAll('article div.code.swift');
+          const top = blocks[arguments[0]].getBoundingClientRect().top + scrollY - 16;
+          let end = blocks[arguments[1]], n = end.nextElementSibling;
+          while (n && (n.tagName === 'FIGURE' || n.classList.contains('output'))) { end = n; n = n.nextElementSibling; }
+          return [top, end.getBoundingClientRect().bottom + scrollY + 16];""", first, last)
+        clip = {"x": 0, "y": box[0], "width": width, "height": min(box[1] - box[0], 6000), "scale": 1}
+        data = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True})["data"]
         (shots / name).write_bytes(base64.b64decode(data))
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False})
@@ -151,13 +157,12 @@ def main():
             problems.append("the edited block is not marked edited")
         if result["problems"]:
             problems.append("the run reported problems: %s" % result["problems"][:3])
-        shot("serve-desktop.png", 1280)
-        js("document.querySelectorAll('article div.code.swift')[arguments[0]].scrollIntoView()", rate)
+        shot("serve-desktop.png", 1280, rate, plot)
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 900, "deviceScaleFactor": 1, "mobile": True})
         wide = js("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1")
         if wide:
             problems.append("the served page with editors is wider than a 390 px phone")
-        shot("serve-phone.png", 390)
+        shot("serve-phone.png", 390, rate, plot)
 
         # The edit survives a reload (localStorage), then Reset puts the book back.
         driver.refresh()
@@ -172,19 +177,19 @@ def main():
 
         # A compile error, marked at its line.
         plot_code = js(get_code, plot)
-        broken = plot_code.split("\n")
-        broken.insert(1, 'let oops: Int = "not a number"')
-        js(set_code, plot, "\n".join(broken).rstrip("\n"))
+        broken = plot_code.rstrip("\n").split("\n") + ['let oops: Int = "not a number"']
+        error_line = len(broken)
+        js(set_code, plot, "\n".join(broken))
         js("document.querySelectorAll('article div.code.swift')[arguments[0]].querySelector('.serve-run').click()", plot)
         message = wait("""const p = document.querySelectorAll('article div.code.swift')[%d].querySelector('.serve-problem');
           return p ? p.textContent : null""" % plot, 600)
-        if not message or not message.startswith("line 2:"):
-            problems.append("the compile error is not reported at line 2: %s" % message)
+        if not message or not message.startswith("line %d:" % error_line):
+            problems.append("the compile error is not reported at line %d: %s" % (error_line, message))
         if editor == "codemirror":
             marked = js("""const cm = document.querySelectorAll('article div.code.swift')[arguments[0]].querySelector('.CodeMirror').CodeMirror;
-              return cm.lineInfo(1).bgClass || ''""", plot)
+              return cm.lineInfo(arguments[1] - 1).bgClass || ''""", plot, error_line)
             if "serve-error-line" not in (marked or ""):
-                problems.append("the editor does not mark line 2 as the error's line")
+                problems.append("the editor does not mark line %d as the error's line" % error_line)
         js("document.querySelectorAll('article div.code.swift')[arguments[0]].querySelector('.serve-reset').click()", plot)
 
         # Another origin gets nothing (no CORS): the browser refuses to send or read.
