@@ -1,17 +1,9 @@
-/// A line and column in a chapter's Markdown file, as a reader counts them (both 1-based;
-/// the column counts bytes of the line's UTF-8 text, as compilers and libcmark do).
-public struct Location: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
+import Markdown
 
-    public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
-    }
-
-    public static func < (a: Location, b: Location) -> Bool { (a.line, a.column) < (b.line, b.column) }
-    public var description: String { "\(line):\(column)" }
-}
+/// A line and column in a chapter's Markdown file: Markdown's `Position`, under the name the
+/// engine's diagnostics use (both 1-based; the column counts bytes of the line's UTF-8 text,
+/// as compilers and libcmark do). One type, so a node's position is a diagnostic's.
+public typealias Location = Position
 
 /// A chapter as the engine sees it: its Swift blocks in order, each with its expected output,
 /// and the numbers in its prose that the code must reproduce.

@@ -1,23 +1,29 @@
 import Foundation
 import Markdown
 
-/// Reads a chapter's Markdown into a `Chapter`: finds every fenced block with libcmark, parses
-/// fence options once, attaches output blocks, and finds the prose checks.
+/// Reads a chapter's Markdown into a `ParsedChapter`, once: parses it with libcmark, finds
+/// every fenced block and reads its options by `FenceOption`'s table, attaches output blocks,
+/// and finds the prose checks and the math.
 ///
 /// Problems in the chapter come back as diagnostics; only a missing file is thrown.
 public enum ChapterParser {
-    /// Reads and parses the file at `path` (as given; relative to the current directory).
-    public static func read(path: String) throws -> (chapter: Chapter?, diagnostics: [Diagnostic]) {
+    /// Reads the file at `path` (as given; relative to the current directory).
+    public static func contents(path: String) throws -> [UInt8] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
               let data = FileManager.default.contents(atPath: path) else {
             throw BookError.noSuchFile(path)
         }
-        return parse(data: [UInt8](data), path: path)
+        return [UInt8](data)
+    }
+
+    /// Reads and parses the file at `path` (as given; relative to the current directory).
+    public static func read(path: String) throws -> ParsedChapter {
+        parse(data: try contents(path: path), path: path)
     }
 
     /// Parses raw file bytes: reports a file that is not UTF-8 at its first bad byte.
-    public static func parse(data: [UInt8], path: String) -> (chapter: Chapter?, diagnostics: [Diagnostic]) {
+    public static func parse(data: [UInt8], path: String) -> ParsedChapter {
         if let text = String(validating: data, as: UTF8.self) {
             return parse(text, path: path)
         }
@@ -34,29 +40,45 @@ public enum ChapterParser {
         }
         let byte = index < data.count ? String(format: "0x%02X", data[index]) : "end of file"
         let message = "file is not valid UTF-8 (byte \(byte)); save it as UTF-8"
-        return (nil, [Diagnostic(path: path, line: line, column: index - lineStart + 1, message: message)])
+        var unreadable = unparsed(path: path, markdown: "", [Diagnostic(path: path, line: line, column: index - lineStart + 1, message: message)])
+        unreadable.isUTF8 = false
+        return unreadable
     }
 
     /// Parses chapter text; `path` is only used to name the chapter in diagnostics.
-    public static func parse(_ text: String, path: String) -> (chapter: Chapter?, diagnostics: [Diagnostic]) {
+    public static func parse(_ markdown: String, path: String) -> ParsedChapter {
         // One normalised text (LF only, no BOM) for libcmark and for the columns read here.
-        let text = CommonMark.normalized(text)
+        let text = CommonMark.normalized(markdown)
         if text.allSatisfy(\.isWhitespace) {
-            return (nil, [Diagnostic(path: path, line: 1, column: 1, message: "chapter is empty; write the chapter or remove the file")])
+            return unparsed(path: path, markdown: markdown,
+                            [Diagnostic(path: path, line: 1, column: 1, message: "chapter is empty; write the chapter or remove the file")])
         }
-        var parser = ChapterWalk(path: path, lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init))
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+        var walk = ChapterWalk(path: path, lines: lines)
+        // libcmark reads a NUL as U+FFFD: the text it parsed is not the file's.
+        for nul in CommonMark.nulls(in: text) {
+            walk.error(nul, "the file holds a NUL byte here, which Markdown reads as \u{FFFD}; remove it")
+        }
         let document = CommonMark.document(text)
         if let deep = document.tooDeep {
-            // libcmark's start of an inline deep inside a multi-line paragraph can lie past the
-            // end of its line (found by Fuzz/run.sh): then point at the line's start.
-            let line = min(max(deep.line, 1), parser.lines.count)
-            let column = deep.column <= parser.lines[line - 1].count + 1 && line == deep.line ? deep.column : 1
-            parser.error(Location(line: line, column: column),
-                         "markdown nests more than \(CommonMark.maximumDepth) levels deep here (quotes, lists or emphasis); flatten it")
+            // A position past its line's end (found by Fuzz/run.sh) points at the line's start.
+            let line = min(max(deep.line, 1), lines.count)
+            let column = deep.column <= lines[line - 1].count + 1 && line == deep.line ? deep.column : 1
+            walk.error(Location(line: line, column: column),
+                       "markdown nests more than \(CommonMark.maximumDepth) levels deep here (quotes, lists or emphasis); flatten it")
         }
-        parser.visit(document.root)
-        let chapter = Chapter(path: path, blocks: parser.blocks, checks: parser.checks)
-        return (chapter, parser.diagnostics.sorted { $0.location < $1.location })
+        walk.visit(document.root)
+        let chapter = Chapter(path: path, blocks: walk.blocks, checks: walk.checks)
+        return ParsedChapter(path: path, markdown: markdown, document: document.root, chapter: chapter,
+                             diagnostics: walk.diagnostics.sorted { $0.location < $1.location }, lines: lines,
+                             math: MathSource.sources(in: document.root, lines: lines))
+    }
+
+    /// A file that could not be parsed: no tree, no chapter, only why.
+    static func unparsed(path: String, markdown: String, _ diagnostics: [Diagnostic]) -> ParsedChapter {
+        let top = Location(line: 1, column: 1)
+        return ParsedChapter(path: path, markdown: markdown, document: Node(kind: .document, start: top, end: top),
+                             chapter: nil, diagnostics: diagnostics, lines: [], math: [])
     }
 
     private static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
@@ -64,169 +86,5 @@ public enum ChapterParser {
             if String(validating: bytes[index..<index + length], as: UTF8.self) != nil { return length }
         }
         return 0
-    }
-}
-
-/// The walk over libcmark's tree that builds a chapter.
-struct ChapterWalk {
-    let path: String
-    let lines: [[UInt8]]
-    var blocks: [CodeBlock] = []
-    var checks: [ProseCheck] = []
-    var diagnostics: [Diagnostic] = []
-
-    init(path: String, lines: [[UInt8]]) {
-        self.path = path
-        self.lines = lines
-    }
-
-    mutating func error(_ location: Location, _ message: String) {
-        diagnostics.append(Diagnostic(path: path, at: location, message: message))
-    }
-
-    mutating func visit(_ node: Node) {
-        var previous: Node?
-        var previousBlockIndex: Int?
-        for child in node.children {
-            switch child.kind {
-            case .codeBlock(_, let fence?):
-                previousBlockIndex = codeBlock(child, fence: fence, after: previous, previousBlockIndex: previousBlockIndex)
-            case .htmlBlock:
-                fencesInHTML(child)
-                previousBlockIndex = nil
-            case .paragraph, .heading:
-                proseChecks(in: child)
-                previousBlockIndex = nil
-            default:
-                visit(child)
-                previousBlockIndex = nil
-            }
-            previous = child
-        }
-    }
-
-    /// Handles one fenced block; returns the index of the Swift block it added, if any.
-    mutating func codeBlock(_ node: Node, fence: Fence, after previous: Node?, previousBlockIndex: Int?) -> Int? {
-        let fenceColumn = node.start.column + fence.indent
-        let location = Location(line: node.start.line, column: fenceColumn)
-        // Lines are split at "\n"; libcmark also ends lines at a lone "\r", so guard the index.
-        let opening = lines.indices.contains(node.start.line - 1) ? lines[node.start.line - 1] : []
-        var infoStart = fenceColumn - 1 + fence.length
-        while infoStart < opening.count, opening[infoStart] == UInt8(ascii: " ") || opening[infoStart] == UInt8(ascii: "\t") {
-            infoStart += 1
-        }
-        let info = String(decoding: opening[min(infoStart, opening.count)...], as: UTF8.self)
-        let word = FenceLanguage.word(of: info)
-        // Any block, whatever its language, may have swallowed the Swift after it.
-        if !fence.isClosed {
-            let closing = String(repeating: fence.character, count: fence.length)
-            error(location, "code block is never closed; add a closing \(closing) line after its last line")
-            return nil
-        }
-        if swallowedFence(node, fence: fence, language: String(word)) { return nil }
-        guard let language = FenceLanguage(info: info), language != .math else { return nil }
-        let optionsColumn = infoStart + word.utf8.count + 1
-        let (words, unclosedQuote) = InfoWord.split(String(info.dropFirst(word.count)), firstColumn: optionsColumn)
-        if let column = unclosedQuote {
-            error(Location(line: location.line, column: column), "option value's quote is never closed; add a closing \"")
-            return nil
-        }
-        // An output block under a Swift block that was rejected: that block has had its error; one is enough.
-        if language == .output, previousBlockIndex == nil, case .codeBlock(let info, _)? = previous?.kind,
-           FenceLanguage(info: info) == .swift {
-            return nil
-        }
-        guard let options = options(words, of: language, line: location.line) else { return nil }
-        if language == .output {
-            outputBlock(node, location: location, options: options, previousBlockIndex: previousBlockIndex)
-            return nil
-        }
-        return swiftBlock(node, location: location, options: options)
-    }
-
-    /// Reads a fence's words against the table of options (`FenceOption`): each must be an
-    /// option of `language` with the value its rule asks for, and at most one may choose the
-    /// run mode. Nil, after an error at each bad word, when any is wrong.
-    mutating func options(_ words: [InfoWord], of language: FenceLanguage, line: Int)
-        -> [(option: FenceOption, value: String?)]? {
-        var options: [(option: FenceOption, value: String?)] = []
-        var modeWord: InfoWord?
-        var valid = true
-        for word in words {
-            let at = Location(line: line, column: word.column)
-            guard let option = FenceOption(name: word.name, language: language) else {
-                unknownOption(word, at: at, language: language)
-                valid = false
-                continue
-            }
-            if option.choosesRunMode {
-                if let earlier = modeWord {
-                    error(at, "options '\(earlier.name)' and '\(word.name)' cannot be combined; keep one")
-                    valid = false
-                }
-                modeWord = word
-            }
-            switch option.value {
-            case .none where word.value != nil:
-                error(at, "option '\(option.name)' takes no value; write just \(option.name)")
-                valid = false
-            case .required(let what, let example) where (word.value ?? "").isEmpty:
-                error(at, "option '\(option.name)' needs \(what), e.g. \(option.name)=\(example)")
-                valid = false
-            case .tolerance where word.value.flatMap(Tolerance.init(parsing:)) == nil:
-                error(at, "tolerance must be a number like tolerance=0.001 or a percentage like tolerance=1%")
-                valid = false
-            default:
-                options.append((option, word.value))
-            }
-        }
-        return valid ? options : nil
-    }
-
-    mutating func swiftBlock(_ node: Node, location: Location, options: [(option: FenceOption, value: String?)]) -> Int? {
-        var mode = RunMode.run
-        var hidden = false
-        for (option, value) in options {
-            switch option {
-            case .hidden: hidden = true
-            case .compileOnly: mode = .compileOnly
-            case .failsToCompile: mode = .failsToCompile(message: value ?? "")
-            case .traps: mode = .traps(message: value.flatMap { $0.isEmpty ? nil : $0 })
-            case .tolerance: break
-            }
-        }
-        let block = CodeBlock(index: blocks.count, fence: location, firstCodeLine: location.line + 1,
-                              codeColumn: location.column, code: node.literal, mode: mode, isHidden: hidden)
-        blocks.append(block)
-        return block.index
-    }
-
-    mutating func outputBlock(_ node: Node, location: Location, options: [(option: FenceOption, value: String?)], previousBlockIndex: Int?) {
-        var tolerance: Tolerance?
-        for (option, value) in options where option == .tolerance {
-            tolerance = value.flatMap(Tolerance.init(parsing:))
-        }
-        guard let index = previousBlockIndex, blocks.indices.contains(index) else {
-            error(location, "output block has no swift block directly above it; put it right after the block whose output it shows")
-            return
-        }
-        switch blocks[index].mode {
-        case .compileOnly, .failsToCompile:
-            error(location, "a block that is not run has no output; remove this output block or the block's option")
-            return
-        default: break
-        }
-        blocks[index].expected = ExpectedOutput(fence: location, firstLine: location.line + 1, column: location.column,
-                                                text: node.literal, tolerance: tolerance)
-    }
-
-    mutating func unknownOption(_ word: InfoWord, at: Location, language: FenceLanguage) {
-        let quoted = word.name.isEmpty ? "=\(word.value ?? "")" : word.name
-        if let suggestion = FenceOption.nearest(to: word.name, for: language) {
-            error(at, "unknown option '\(quoted)'; did you mean '\(suggestion.name)'?")
-        } else {
-            let names = FenceOption.options(for: language).map(\.name).joined(separator: ", ")
-            error(at, "unknown option '\(quoted)' for \(language == .output ? "an output" : "a swift") block; use one of: \(names)")
-        }
     }
 }

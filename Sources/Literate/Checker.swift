@@ -55,14 +55,9 @@ public struct Checker: Sendable {
         self.options = options
     }
 
-    /// Checks `paths` (every chapter in `chapters/` when empty) from the project found above the
-    /// current directory, using the cache: the entry point `book build` uses for its reports.
-    public static func check(paths: [String] = [], options: CheckOptions = CheckOptions()) throws -> [ChapterReport] {
-        try Checker(project: Project.locate(), options: options).check(paths: paths)
-    }
-
     /// Checks `paths` (every chapter in `chapters/` when empty); one report per chapter, in the
-    /// order given. Throws only for problems that stop everything (a missing file, no compiler).
+    /// order given. Reads and parses each file once. Throws only for problems that stop
+    /// everything (a missing file, no compiler).
     public func check(paths: [String], progress: @escaping @Sendable (CheckProgress) -> Void = { _ in }) throws -> [ChapterReport] {
         try options.validate()
         var paths = paths.isEmpty ? project.chapterPaths() : paths
@@ -70,14 +65,18 @@ public struct Checker: Sendable {
         // A file named twice (or by two spellings) is checked once: two runs would share one work folder.
         var seen = Set<String>()
         paths = paths.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path).inserted }
-        // The math is checked from the Markdown alone, every time (it needs no compile), on
-        // other threads while the chapters are parsed, compiled and run.
-        let math = MathCheck.checkInBackground(paths: paths)
-        let parsed = try paths.map { path in (path, try ChapterParser.read(path: path)) }
+        return try check(paths.map { try ChapterParser.read(path: $0) }, progress: progress)
+    }
+
+    /// Checks chapters already read and parsed (`ParsedBook.read` for the whole book); one report per
+    /// chapter, in order. Nothing is read or parsed again: the math is checked from each
+    /// chapter's math sources, on other threads while the chapters are compiled and run.
+    public func check(_ chapters: [ParsedChapter], progress: @escaping @Sendable (CheckProgress) -> Void = { _ in }) throws -> [ChapterReport] {
+        try options.validate()
+        let math = MathCheck.checkInBackground(chapters)
         let run = Pipeline(project: project, options: options, progress: progress, toolchain: toolchain)
-        let reports = try run.check(parsed.map { ($0.0, $0.1.chapter, $0.1.diagnostics) })
-        let results = math()
-        return zip(reports, results).map { $0.adding($1) }
+        let reports = try run.check(chapters.map { ($0.path, $0.chapter, $0.diagnostics) })
+        return zip(reports, math()).map { $0.adding($1) }
     }
 
     /// Writes every chapter's code as one program, `<folder>/main.swift`, and returns the

@@ -32,11 +32,11 @@ public struct Project: Hashable, Sendable {
     /// `<root>/.build/book`: the engine's cache and compiled libraries.
     public var cacheFolder: String { root + "/.build/book" }
 
-    /// Every `*.md` file directly in `chapters/`, sorted by name, as paths relative to the
-    /// current directory when they are below it, else absolute.
+    /// The chapters `book check` checks (`BookFile.list`'s rule: every `*.md` file directly
+    /// in `chapters/`), sorted by name, as paths relative to the current directory when they
+    /// are below it, else absolute.
     public func chapterPaths(currentDirectory: String = FileManager.default.currentDirectoryPath) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: chaptersFolder)) ?? []
-        return names.filter { $0.hasSuffix(".md") }.sorted().map {
+        BookFile.list(chaptersFolder: chaptersFolder).filter(\.isChecked).map(\.name).sorted().map {
             Project.display(chaptersFolder + "/" + $0, from: currentDirectory)
         }
     }
@@ -63,7 +63,7 @@ public struct Project: Hashable, Sendable {
     }
 
     /// `path` relative to `folder` when it lies below it, else `path` unchanged.
-    static func display(_ path: String, from folder: String) -> String {
+    public static func display(_ path: String, from folder: String) -> String {
         let base = URL(fileURLWithPath: folder).standardizedFileURL.path
         let prefix = base.hasSuffix("/") ? base : base + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path

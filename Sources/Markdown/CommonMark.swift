@@ -9,9 +9,6 @@ import Darwin
 ///
 /// Every C allocation is freed before a function returns; no `OpaquePointer` leaves this file.
 public enum CommonMark {
-    /// The version of libcmark this program is linked against, e.g. "0.30.2".
-    public static var version: String { String(cString: cmark_version_string()) }
-
     /// How deep the tree may nest (block quotes, lists, emphasis, links) before the rest of a
     /// branch is cut off and `Document.tooDeep` says where. Real chapters nest a handful of
     /// levels; without a limit a hostile file (5,000 `>`) exhausts the stack of every
@@ -34,25 +31,43 @@ public enum CommonMark {
     public static func parse(_ markdown: String) -> Node { document(markdown).root }
 
     /// Parses like `parse(_:)`, and also says where the document nests too deep.
+    ///
+    /// Every byte is parsed, a NUL too (libcmark reads it as U+FFFD; `nulls(in:)` finds them
+    /// for a checker to report): the length is the text's, never `strlen`'s.
     public static func document(_ markdown: String) -> Document {
         let text = normalized(markdown)
-        let root = text.withCString { cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }!
+        ParseCount.current?.add()
+        let length = text.utf8.count
+        let root = text.withCString { cmark_parse_document($0, length, CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS) }!
         defer { cmark_node_free(root) }
-        return TreeConversion(lines: sourceLines(text)).convert(root)
+        var document = TreeConversion(lines: sourceLines(text)).convert(root)
+        document.root = PipeTables.convert(document.root, lines: sourceLines(text))
+        return document
     }
 
-    /// Renders a Markdown fragment to HTML with libcmark's own renderer.
-    ///
-    /// Raw HTML in the fragment is kept (the chapters are our own text, not user input);
-    /// `smart` turns straight quotes and dashes into typographic ones.
-    public static func html(_ markdown: String, smart: Bool = true) -> String {
-        let text = normalized(markdown)
-        let options = CMARK_OPT_UNSAFE | (smart ? CMARK_OPT_SMART : 0)
-        guard let rendered = text.withCString({ cmark_markdown_to_html($0, strlen($0), options) }) else {
-            return ""
+    /// A piece of a document (a table cell's text) parsed on its own, positions counted from
+    /// its own line 1, column 1; not counted as a document's parse, and no tables inside.
+    static func fragment(_ text: String) -> Node {
+        let length = text.utf8.count
+        let root = text.withCString { cmark_parse_document($0, length, CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS) }!
+        defer { cmark_node_free(root) }
+        return TreeConversion(lines: sourceLines(text)).convert(root).root
+    }
+
+    /// The position of every NUL byte in normalised `text`: libcmark turns each into U+FFFD,
+    /// so the text it parsed is not the file's.
+    public static func nulls(in normalizedText: String) -> [Position] {
+        let hasNUL = normalizedText.utf8.withContiguousStorageIfAvailable {
+            $0.isEmpty ? false : memchr($0.baseAddress!, 0, $0.count) != nil
+        } ?? true
+        guard hasNUL else { return [] }
+        var found: [Position] = []
+        var line = 1, column = 1
+        for byte in normalizedText.utf8 {
+            if byte == 0 { found.append(Position(line: line, column: column)) }
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
         }
-        defer { free(rendered) }
-        return String(cString: rendered)
+        return found
     }
 
     /// The text every reader of a Markdown file sees: a leading UTF-8 byte-order mark dropped,
@@ -135,12 +150,14 @@ public enum CommonMark {
 private struct TreeConversion {
     let lines: SourceLines
 
-    /// An ancestor still being converted: its pointer, positions and the children done so far.
+    /// An ancestor still being converted: its pointer, positions and the children done so far;
+    /// `leaf` is the start of the paragraph or heading an inline node lies in.
     private struct Frame {
         var pointer: OpaquePointer
         var start: Position
         var end: Position
         var children: [Node] = []
+        var leaf: Position? = nil
     }
 
     func convert(_ root: OpaquePointer) -> CommonMark.Document {
@@ -172,13 +189,37 @@ private struct TreeConversion {
         }
     }
 
-    /// A frame for `pointer`; libcmark leaves positions of most inline nodes unset, and those
-    /// take the enclosing node's.
+    /// A frame for `pointer`, with its source positions. Breaks have none and take the
+    /// enclosing node's. libcmark counts an inline node's column on a paragraph's later lines
+    /// from the paragraph's own column, as if those lines had its indentation; the real column
+    /// is the line's content start (after indentation and `>` markers) plus that offset.
     private func frame(_ pointer: OpaquePointer, enclosing: Frame) -> Frame {
         let start = Position(line: Int(cmark_node_get_start_line(pointer)), column: Int(cmark_node_get_start_column(pointer)))
         let end = Position(line: Int(cmark_node_get_end_line(pointer)), column: Int(cmark_node_get_end_column(pointer)))
-        if start.line == 0 { return Frame(pointer: pointer, start: enclosing.start, end: enclosing.end) }
-        return Frame(pointer: pointer, start: start, end: end)
+        if start.line == 0 { return Frame(pointer: pointer, start: enclosing.start, end: enclosing.end, leaf: enclosing.leaf) }
+        switch cmark_node_get_type(pointer) {
+        case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+            return Frame(pointer: pointer, start: start, end: end, leaf: start)
+        default:
+            guard let leaf = enclosing.leaf else { return Frame(pointer: pointer, start: start, end: end) }
+            // The end of a node that spans lines (a code span, a link) is counted from its
+            // last line's content start instead.
+            let end = end.line > start.line ? inline(end, leaf: Position(line: end.line - 1, column: 1)) : inline(end, leaf: leaf)
+            return Frame(pointer: pointer, start: inline(start, leaf: leaf), end: end, leaf: leaf)
+        }
+    }
+
+    /// An inline node's position as libcmark gave it, moved to the real column on a
+    /// paragraph's later line, and kept inside its line.
+    private func inline(_ position: Position, leaf: Position) -> Position {
+        guard position.line >= 1, position.line <= lines.count else { return position }
+        let bytes = lines[position.line - 1]
+        var column = position.column
+        if position.line > leaf.line {
+            let prefix = bytes.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: ">") }.count
+            column = prefix + 1 + (position.column - leaf.column)
+        }
+        return Position(line: position.line, column: min(max(column, 1), bytes.count + 1))
     }
 
     private func finish(_ frame: Frame, parentEnd: Position) -> Node {

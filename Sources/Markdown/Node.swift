@@ -1,6 +1,8 @@
 /// A position in a Markdown file, as a reader counts it: both 1-based, the column in bytes
-/// of the line's UTF-8 text (what libcmark reports).
-public struct Position: Hashable, Sendable, Comparable, CustomStringConvertible {
+/// of the line's UTF-8 text (what libcmark and compilers report). The one position type of
+/// the book: every node carries two, and the engine's diagnostics (`Literate.Location`) are
+/// this type too.
+public struct Position: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
     public var line: Int
     public var column: Int
 
@@ -16,10 +18,17 @@ public struct Position: Hashable, Sendable, Comparable, CustomStringConvertible 
     public var description: String { "\(line):\(column)" }
 }
 
-/// One node of a parsed Markdown document: libcmark's tree, as plain Swift values.
+/// How a table column's cells are aligned (`:---`, `:---:`, `---:`).
+public enum TableAlignment: String, Hashable, Sendable {
+    case none = "", left, center, right
+}
+
+/// One node of a parsed Markdown document: libcmark's tree, as plain Swift values, with
+/// GitHub's pipe tables as table nodes.
 ///
-/// Block nodes carry exact start and end positions. libcmark does not track positions of
-/// inline nodes reliably, so for inline nodes `start` and `end` are the enclosing block's.
+/// Every node carries its source position, inline ones too: `start` is its first character
+/// (a link's `[`, a code span's first character inside the backticks), `end` its last.
+/// Line and soft breaks, which have none, carry their paragraph's.
 public struct Node: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case document
@@ -43,6 +52,12 @@ public struct Node: Hashable, Sendable {
         case image(destination: String, title: String)
         case customBlock
         case customInline
+        /// A GitHub pipe table: its rows, the header row first.
+        case table(alignments: [TableAlignment])
+        /// A table's row; its children are its cells.
+        case tableRow(header: Bool)
+        /// A table cell; its children are the cell's inline content.
+        case tableCell(header: Bool, alignment: TableAlignment)
     }
 
     public var kind: Kind

@@ -1,18 +1,29 @@
 import Foundation
+import Literate
 
-/// One Markdown page of the book as read from disk.
-public struct PageSource: Hashable, Sendable {
+/// One Markdown page of the book, read and parsed once (`ParsedChapter`).
+public struct PageSource: Sendable {
     /// The file's name in the chapters folder, e.g. `03-activations.md`.
     public var fileName: String
-    /// The path diagnostics name, as the user would type it, e.g. `chapters/03-activations.md`.
-    public var path: String
-    public var markdown: String
+    /// The chapter parsed: its tree, blocks and text.
+    public var chapter: ParsedChapter
 
-    public init(fileName: String, path: String, markdown: String) {
+    public init(fileName: String, chapter: ParsedChapter) {
         self.fileName = fileName
-        self.path = path
-        self.markdown = markdown
+        self.chapter = chapter
     }
+
+    /// A page parsed from `markdown` (for tests and single pages).
+    public init(fileName: String, path: String, markdown: String) {
+        self.init(fileName: fileName, chapter: ChapterParser.parse(markdown, path: path))
+    }
+
+    /// The path diagnostics name, as the user would type it, e.g. `chapters/03-activations.md`.
+    public var path: String { chapter.path }
+    /// The Markdown as written.
+    public var markdown: String { chapter.markdown }
+    /// What the book makes of the file (`BookFile`'s rule).
+    public var file: BookFile { BookFile(name: fileName) }
 
     /// The page's file on the site: `README.md` is `index.html`, `x.md` is `x.html`, and a
     /// page in a subfolder keeps the folder in its name: `data/README.md` is `data-README.html`
@@ -22,70 +33,39 @@ public struct PageSource: Hashable, Sendable {
     }
 
     /// A chapter's number, from its name (`06-backpropagation.md` is 6); nil for other pages.
-    public var chapterNumber: Int? {
-        guard isInReadingOrder, BookSource.isPage(fileName), let number = Int(fileName.prefix(2)) else { return nil }
-        return number
-    }
+    public var chapterNumber: Int? { file.chapterNumber }
 
     /// The folder the page lives in, relative to the chapters folder ("" for chapters).
     public var folder: String {
         fileName.split(separator: "/").dropLast().joined(separator: "/")
     }
 
-    /// Whether the page is in the reading order (sidebar, previous and next): the
-    /// introduction, the notation and the chapters are; pages in subfolders (the data sets'
-    /// README) are reached by links only.
-    public var isInReadingOrder: Bool { !fileName.contains("/") }
+    /// Whether the page is in the reading order (sidebar, previous and next), by `BookFile`'s rule.
+    public var isInReadingOrder: Bool { file.isInReadingOrder }
 }
 
-/// The pages of the book, in reading order: `README.md` (the introduction and contents),
-/// `notation.md`, then the chapters `NN-slug.md` by number; then every `.md` file one
-/// folder down (such as `data/README.md`), by path.
+/// The pages of the book: every file `BookFile.list` names, in its reading order.
 public enum BookSource {
-    /// Whether `name` is a page of the book.
-    public static func isPage(_ name: String) -> Bool {
-        if name == "README.md" || name == "notation.md" { return true }
-        let digits = name.prefix { $0.isASCII && $0.isNumber }
-        return name.hasSuffix(".md") && digits.count == 2 && name.dropFirst(2).hasPrefix("-")
-    }
-
-    /// Sort key for reading order.
-    static func rank(_ name: String) -> (Int, String) {
-        switch name {
-        case "README.md": return (0, name)
-        case "notation.md": return (1, name)
-        default: return (2, name)
+    /// The pages of a book already read (`ParsedBook.read`); throws when it has no `README.md`.
+    public static func pages(_ book: ParsedBook, folder: URL) throws -> [PageSource] {
+        guard book.files.contains(where: { $0.name == "README.md" }) else { throw SiteError.noChapters(folder.path) }
+        return try zip(book.files, book.chapters).map { file, chapter in
+            // A page that is not UTF-8 cannot be shown (its chapter's check says where).
+            guard chapter.isUTF8 else { throw SiteError.unreadable(chapter.path) }
+            return PageSource(fileName: file.name, chapter: chapter)
         }
     }
 
-    /// Reads every page in `folder`; `displayFolder` prefixes the paths diagnostics show.
+    /// Reads and parses every page in `folder`; `displayFolder` prefixes the paths diagnostics show.
     public static func read(folder: URL, displayFolder: String) throws -> [PageSource] {
-        let manager = FileManager.default
-        let names = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
-        var pages = names.filter(isPage).sorted { rank($0) < rank($1) }
-        guard pages.contains("README.md") else { throw SiteError.noChapters(folder.path) }
-        for subfolder in names.sorted() where !subfolder.hasPrefix(".") {
-            var isFolder: ObjCBool = false
-            let url = folder.appendingPathComponent(subfolder)
-            guard manager.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else { continue }
-            let inside = (try? manager.contentsOfDirectory(atPath: url.path)) ?? []
-            pages += inside.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map { subfolder + "/" + $0 }
-        }
-        return try pages.map { name in
-            let path = displayFolder.isEmpty ? name : displayFolder + "/" + name
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
-                  let text = String(validatingUTF8Data: data) else {
+        let files = BookFile.list(chaptersFolder: folder.path)
+        let chapters = try files.map { file in
+            let path = displayFolder.isEmpty ? file.name : displayFolder + "/" + file.name
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file.name).path) else {
                 throw SiteError.unreadable(path)
             }
-            return PageSource(fileName: name, path: path, markdown: text)
+            return ChapterParser.parse(data: [UInt8](data), path: path)
         }
-    }
-}
-
-extension String {
-    /// The text in `data` if it is valid UTF-8, else nil (never a lossy repair).
-    init?(validatingUTF8Data data: Data) {
-        guard let text = String(data: data, encoding: .utf8) else { return nil }
-        self = text
+        return try pages(ParsedBook(files: files, chapters: chapters), folder: folder)
     }
 }

@@ -63,46 +63,4 @@ public struct Links: Sendable {
         let scheme = destination[..<colon]
         return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
     }
-
-    /// The 1-based line and byte column of the `[` that opens the `occurrence`-th (0-based)
-    /// inline link to `destination` within `lines` (the whole file, 0-based array) between
-    /// `first` and `last` (1-based, inclusive); nil when the source cannot be matched, e.g.
-    /// for a reference link.
-    public static func position(of destination: String, occurrence: Int, lines: [Substring], first: Int, last: Int) -> (line: Int, column: Int)? {
-        let needle = Array(("](" + destination).utf8)
-        var seen = 0
-        guard first >= 1, first <= last, last <= lines.count else { return nil }
-        for lineNumber in first...last {
-            let bytes = Array(lines[lineNumber - 1].utf8)
-            var index = 0
-            while index + needle.count <= bytes.count {
-                if bytes[index..<(index + needle.count)].elementsEqual(needle) {
-                    if seen == occurrence {
-                        return (lineNumber, openingBracket(before: index, in: bytes) + 1)
-                    }
-                    seen += 1
-                }
-                index += 1
-            }
-        }
-        return nil
-    }
-
-    /// The index of the `[` matching the `]` at `close`, skipping nested brackets; the line's
-    /// start when the opening bracket is on an earlier line.
-    private static func openingBracket(before close: Int, in bytes: [UInt8]) -> Int {
-        var depth = 0
-        var index = close
-        while index >= 0 {
-            switch bytes[index] {
-            case UInt8(ascii: "]"): depth += 1
-            case UInt8(ascii: "["):
-                depth -= 1
-                if depth == 0 { return index > 0 && bytes[index - 1] == UInt8(ascii: "!") ? index - 1 : index }
-            default: break
-            }
-            index -= 1
-        }
-        return 0
-    }
 }

@@ -84,31 +84,31 @@ extension PageRenderer {
         """
     }
 
-    /// A GitHub pipe table; each cell parsed by libcmark and rendered inline.
-    mutating func table(_ table: PipeTable) -> String {
-        func cell(_ tag: String, _ text: String, _ alignment: PipeTable.Alignment) -> String {
-            let style = alignment == .none ? "" : " style=\"text-align: \(alignment.rawValue)\""
-            return "<\(tag)\(style)>\(inlineMarkdown(text))</\(tag)>"
+    /// A GitHub pipe table (a `.table` node of the parsed tree); each cell's inline content
+    /// rendered as a paragraph's is.
+    mutating func table(_ table: Node) -> String {
+        var out = "<div class=\"table\"><table>\n"
+        var searchText: [String] = []
+        var bodyOpen = false
+        for row in table.children {
+            guard case .tableRow(let header) = row.kind else { continue }
+            if !header && !bodyOpen {
+                out += "<tbody>\n"
+                bodyOpen = true
+            }
+            out += header ? "<thead><tr>" : "<tr>"
+            for cell in row.children {
+                guard case .tableCell(_, let alignment) = cell.kind else { continue }
+                let tag = header ? "th" : "td"
+                let style = alignment == .none ? "" : " style=\"text-align: \(alignment.rawValue)\""
+                out += "<\(tag)\(style)>\(inlines(cell.children))</\(tag)>"
+                searchText.append(cell.readableText)
+            }
+            out += header ? "</tr></thead>\n" : "</tr>\n"
         }
-        var out = "<div class=\"table\"><table>\n<thead><tr>"
-        for (text, alignment) in zip(table.header, table.alignments) { out += cell("th", text, alignment) }
-        out += "</tr></thead>\n<tbody>\n"
-        for row in table.rows {
-            out += "<tr>"
-            for (text, alignment) in zip(row, table.alignments) { out += cell("td", text, alignment) }
-            out += "</tr>\n"
-        }
-        index((table.header + table.rows.flatMap { $0 }).map { CommonMark.parse($0).readableText }.joined(separator: " "))
+        if !bodyOpen { out += "<tbody>\n" }
+        index(searchText.joined(separator: " "))
         return out + "</tbody>\n</table></div>\n"
-    }
-
-    /// One table cell's Markdown, parsed by libcmark, rendered as inline content.
-    mutating func inlineMarkdown(_ text: String) -> String {
-        let document = CommonMark.parse(text)
-        return document.children.map { node -> String in
-            if case .paragraph = node.kind { return inlines(node.children) }
-            return node.plainText.isEmpty ? escapeHTML(text) : escapeHTML(node.plainText)
-        }.joined(separator: " ")
     }
 }
 

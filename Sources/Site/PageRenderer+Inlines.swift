@@ -4,23 +4,14 @@ import Markdown
 /// Inline content: text, emphasis, code, links (checked numbers, links between chapters),
 /// images, raw HTML, and inline math.
 extension PageRenderer {
-    /// Renders a run of inline nodes. Inline math is `` $`…`$ ``: a text node ending in `$`,
-    /// a code span, and a text node starting with `$`; the dollars are dropped.
-    mutating func inlines(_ input: [Node]) -> String {
-        var nodes = input
+    /// Renders a run of inline nodes; inline math (`InlinePiece`'s rule) becomes a formula.
+    mutating func inlines(_ nodes: [Node]) -> String {
         var out = ""
-        var index = 0
-        while index < nodes.count {
-            let node = nodes[index]
-            if Node.opensInlineMath(nodes, at: index) {
-                out += escapeHTML(String(node.literal.dropLast()))
-                out += inlineMath(nodes[index + 1].literal)
-                nodes[index + 2].literal.removeFirst()
-                index += 2
-                continue
+        for piece in Node.inlinePieces(nodes) {
+            switch piece {
+            case .node(let node): out += inline(node)
+            case .math(let code): out += inlineMath(code)
             }
-            out += inline(node)
-            index += 1
         }
         return out
     }
@@ -84,16 +75,12 @@ extension PageRenderer {
 
     mutating func link(_ node: Node, destination: String, title: String) -> String {
         guard HTMLSanitizer.isSafe(url: destination, image: false) else { return inlines(node.children) }
-        let occurrence = linksSeen[destination, default: 0]
-        linksSeen[destination] = occurrence + 1
         let href: String
         switch links.rewrite(destination, from: folder) {
         case .destination(let rewritten):
             href = rewritten
         case .missingPage(let name):
-            let position = Links.position(of: destination, occurrence: occurrence, lines: lines, first: block.first, last: block.last)
-                ?? (block.first, 1)
-            diagnostics.append(Diagnostic(path: path, line: position.line, column: position.column,
+            diagnostics.append(Diagnostic(path: path, at: node.start,
                                           message: "link to a missing chapter '\(name)'; fix the file name or add the chapter"))
             href = destination
         }
@@ -110,15 +97,6 @@ extension PageRenderer {
 }
 
 extension Node {
-    /// Whether `nodes[index]` starts inline math `` $`…`$ ``: a text node ending in `$`, then a
-    /// code span, then a text node starting with `$`. The one place that rule is written.
-    static func opensInlineMath(_ nodes: [Node], at index: Int) -> Bool {
-        index + 2 < nodes.count
-            && nodes[index].kind == .text && nodes[index].literal.hasSuffix("$")
-            && nodes[index + 1].kind == .code
-            && nodes[index + 2].kind == .text && nodes[index + 2].literal.hasPrefix("$")
-    }
-
     /// The text a reader sees, like `plainText`, but with inline math as plain text:
     /// `` $`\\sigma(z)^2`$ `` reads `σ(z)2`. For titles and the search index.
     var readableText: String {
@@ -127,20 +105,11 @@ extension Node {
         case .softBreak, .lineBreak: return " "
         default:
             var out = ""
-            var children = self.children
-            var index = 0
-            while index < children.count {
-                let child = children[index]
-                if Node.opensInlineMath(children, at: index) {
-                    // The text after the span may open the next one (`$ and $`), so it is
-                    // trimmed and read again, as the renderer does.
-                    out += child.literal.dropLast() + TeXText.plain(children[index + 1].literal)
-                    children[index + 2].literal.removeFirst()
-                    index += 2
-                    continue
+            for piece in Node.inlinePieces(children) {
+                switch piece {
+                case .node(let child): out += child.readableText
+                case .math(let code): out += TeXText.plain(code.literal)
                 }
-                out += child.readableText
-                index += 1
             }
             return out
         }

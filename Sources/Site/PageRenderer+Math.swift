@@ -1,3 +1,5 @@
+import Markdown
+
 /// Formulas: a marker in the page for each, filled in once the whole book is typeset.
 extension PageRenderer {
     /// Keeps `formula` and returns its marker.
@@ -6,40 +8,9 @@ extension PageRenderer {
         return MathFormula.marker(formulas.count - 1)
     }
 
-    /// `` $`tex`$ `` in the current block: a formula placed at its code span in the source.
-    mutating func inlineMath(_ tex: String) -> String {
-        let occurrence = formulasSeen[tex, default: 0]
-        formulasSeen[tex] = occurrence + 1
-        let at = Self.position(ofInlineMath: tex, occurrence: occurrence, lines: lines, first: block.first, last: block.last)
-            ?? (block.first, 1)
-        return mathMarker(MathFormula(tex: tex, display: false, path: path, line: at.line, column: at.column))
-    }
-
-    /// The line and byte column of the first TeX character of the `occurrence`-th (0-based)
-    /// `` $`tex`$ `` between lines `first` and `last`; nil when it cannot be found on one line
-    /// (a span cut by a line break, whose code text libcmark joined with a space).
-    static func position(ofInlineMath tex: String, occurrence: Int, lines: [Substring], first: Int, last: Int) -> (line: Int, column: Int)? {
-        guard first >= 1, first <= last, last <= lines.count else { return nil }
-        let needle = Array(tex.utf8)
-        var seen = 0
-        for number in first...last {
-            let bytes = Array(lines[number - 1].utf8)
-            var index = 0
-            while index + needle.count <= bytes.count {
-                // The TeX must follow `$` and one or more backticks, as the span opens.
-                if index >= 2, bytes[index - 1] == UInt8(ascii: "`"),
-                   bytes[index..<(index + needle.count)].elementsEqual(needle) {
-                    var open = index - 1
-                    while open > 0, bytes[open - 1] == UInt8(ascii: "`") { open -= 1 }
-                    if open > 0, bytes[open - 1] == UInt8(ascii: "$") {
-                        if seen == occurrence { return (number, index + 1) }
-                        seen += 1
-                    }
-                }
-                index += 1
-            }
-        }
-        return nil
+    /// `` $`tex`$ ``: a formula at its code span's position (the TeX's first character).
+    mutating func inlineMath(_ code: Node) -> String {
+        mathMarker(MathFormula(tex: code.literal, display: false, path: path, line: code.start.line, column: code.start.column))
     }
 }
 

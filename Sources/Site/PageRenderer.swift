@@ -37,7 +37,6 @@ public struct PageRenderer {
     let path: String
     /// The page's folder relative to the chapters folder, for resolving relative links.
     let folder: String
-    let lines: [Substring]
     let results: PageResults
     let links: Links
     var diagnostics: [Diagnostic] = []
@@ -51,47 +50,40 @@ public struct PageRenderer {
     var tipCount = 0
     var outline: [OutlineEntry] = []
     var formulas: [MathFormula] = []
-    /// How many inline formulas with each TeX were seen in the current block.
-    var formulasSeen: [String: Int] = [:]
-    /// The block whose source lines inline positions are searched in.
-    var block: (first: Int, last: Int) = (1, 1)
-    /// How many links to each destination were seen in the current block.
-    var linksSeen: [String: Int] = [:]
     /// Raw HTML passes this allow-list; it also closes what the page's HTML left open.
     var sanitizer = HTMLSanitizer()
     /// The chapter parser's Swift blocks (options read once, by `FenceOption`'s table), by
     /// the line of their opening fence.
     var codeBlocks: [Int: CodeBlock] = [:]
 
-    /// Renders the Markdown file at `path` (named so in diagnostics), which lives in `folder`
-    /// relative to the chapters folder.
-    /// `chapter` numbers its figures (Figure 6.1).
-    public static func render(markdown: String, path: String, folder: String = "", chapter: Int? = nil,
+    /// Renders a parsed chapter (its tree, every node positioned, and its Swift blocks with
+    /// their options), which lives in `folder` relative to the chapters folder. Nothing is
+    /// parsed again. `chapter` numbers its figures (Figure 6.1).
+    public static func render(_ parsed: ParsedChapter, folder: String = "", chapter: Int? = nil,
                               results: PageResults, links: Links) -> RenderedPage {
-        let markdown = CommonMark.normalized(markdown)
-        var renderer = PageRenderer(path: path, folder: folder, markdown: markdown, results: results, links: links)
+        var renderer = PageRenderer(path: parsed.path, folder: folder, results: results, links: links)
         renderer.chapter = chapter
-        let base = path.split(separator: "/").last.map { String($0.prefix { $0 != "." }) } ?? "page"
+        let base = parsed.path.split(separator: "/").last.map { String($0.prefix { $0 != "." }) } ?? "page"
         renderer.tipPrefix = slug(base)
-        let blocks = ChapterParser.parse(markdown, path: path).chapter?.blocks ?? []
-        renderer.codeBlocks = Dictionary(blocks.map { ($0.fence.line, $0) }, uniquingKeysWith: { first, _ in first })
-        let document = CommonMark.parse(markdown)
+        renderer.codeBlocks = Dictionary(parsed.blocks.map { ($0.fence.line, $0) }, uniquingKeysWith: { first, _ in first })
         var title = ""
-        document.walk { node in
+        parsed.document.walk { node in
             if title.isEmpty, case .heading = node.kind { title = node.readableText }
         }
-        let body = renderer.blocks(document.children, tight: false) + renderer.sanitizer.closeAll()
+        let body = renderer.blocks(parsed.document.children, tight: false) + renderer.sanitizer.closeAll()
         return RenderedPage(title: title, body: body, sections: renderer.sections, outline: renderer.outline,
                             diagnostics: renderer.diagnostics, formulas: renderer.formulas)
     }
 
-    init(path: String, folder: String, markdown: String, results: PageResults, links: Links) {
+    /// Parses `markdown` as the chapter at `path` and renders it (one page on its own, as tests make them).
+    public static func render(markdown: String, path: String, folder: String = "", chapter: Int? = nil,
+                              results: PageResults, links: Links) -> RenderedPage {
+        render(ChapterParser.parse(markdown, path: path), folder: folder, chapter: chapter, results: results, links: links)
+    }
+
+    init(path: String, folder: String, results: PageResults, links: Links) {
         self.path = path
         self.folder = folder
-        // Split on bytes: splitting a String by Characters is several times slower.
-        self.lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
-            Substring(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
-        }
         self.results = results
         self.links = links
         self.sections = [SearchSection(id: "", heading: "", text: "")]
@@ -122,14 +114,12 @@ public struct PageRenderer {
     }
 
     mutating func block(_ node: Node, tight: Bool) -> String {
-        enter(node)
         switch node.kind {
         case .document:
             return blocks(node.children, tight: false)
+        case .table:
+            return table(node)
         case .paragraph:
-            if let table = PipeTable(lines: sourceLines(of: node)) {
-                return self.table(table)
-            }
             index(node.readableText)
             let content = inlines(node.children)
             return tight ? content + "\n" : "<p>\(content)</p>\n"
@@ -161,24 +151,6 @@ public struct PageRenderer {
             return "<hr>\n"
         default:
             return inlines([node])
-        }
-    }
-
-    /// Remembers `node` as the block whose source lines inline positions refer to.
-    mutating func enter(_ node: Node) {
-        block = (node.start.line, max(node.start.line, node.end.line))
-        linksSeen = [:]
-        formulasSeen = [:]
-    }
-
-    /// The source lines of a block, without the container prefix (list indentation, `>`).
-    func sourceLines(of node: Node) -> [Substring] {
-        guard node.start.line >= 1, node.end.line <= lines.count, node.start.line <= node.end.line else { return [] }
-        let prefix = node.start.column - 1
-        return lines[(node.start.line - 1)...(node.end.line - 1)].map { line in
-            let head = line.utf8.prefix(prefix)
-            guard head.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ">") }) else { return line }
-            return Substring(line.utf8.dropFirst(prefix))
         }
     }
 

@@ -42,9 +42,23 @@ public struct SiteBuild: Sendable {
         return summary
     }
 
+    /// Renders and writes the site of a book already read and parsed (`ParsedBook.read`, whose
+    /// `checked` chapters `reports` are of): nothing is read or parsed again.
+    public func run(book: ParsedBook, reports: [ChapterReport]) throws -> Summary {
+        let (files, summary) = try render(pages: BookSource.pages(book, folder: chaptersFolder), reports: reports)
+        try SiteWriter.write(files, to: output)
+        return summary
+    }
+
+    var chaptersFolder: URL { root.appendingPathComponent("chapters") }
+
     /// Every file of the site (site paths → bytes), rendered but not written.
     func render(reports: [ChapterReport], displayFolder: String) throws -> ([String: [UInt8]], Summary) {
-        let pages = try BookSource.read(folder: root.appendingPathComponent("chapters"), displayFolder: displayFolder)
+        try render(pages: BookSource.read(folder: chaptersFolder, displayFolder: displayFolder), reports: reports)
+    }
+
+    /// Every file of the site for `pages`, rendered but not written.
+    func render(pages: [PageSource], reports: [ChapterReport]) throws -> ([String: [UInt8]], Summary) {
         let theme = try Theme(folder: root.appendingPathComponent("site"))
         var results: [String: PageResults] = [:]
         for report in reports {
@@ -54,6 +68,6 @@ public struct SiteBuild: Sendable {
         let options = SiteOptions(settings: try BookSettings.read(root: root), extraHead: extraHead, extraBody: extraBody)
         let files = try Website.files(pages: pages, results: results, theme: theme, math: math, options: options)
         return (files, Summary(pages: pages.count, start: output.appendingPathComponent("index.html"), hasKaTeX: math.typesets,
-                               warnings: pages.flatMap { HTMLSanitizer.audit(markdown: $0.markdown, path: $0.path) }))
+                               warnings: pages.flatMap { HTMLSanitizer.audit($0.chapter) }))
     }
 }

@@ -32,7 +32,7 @@ public enum Website {
                              math: MathTypesetter, options: SiteOptions = SiteOptions()) throws -> [String: [UInt8]] {
         let links = Links(pages: Dictionary(uniqueKeysWithValues: pages.map { ($0.fileName, $0.htmlName) }))
         let rendered = pages.map { page in
-            PageRenderer.render(markdown: page.markdown, path: page.path, folder: page.folder, chapter: page.chapterNumber,
+            PageRenderer.render(page.chapter, folder: page.folder, chapter: page.chapterNumber,
                                 results: results[page.fileName] ?? PageResults(), links: links)
         }
         guard rendered.allSatisfy(\.diagnostics.isEmpty) else { throw SiteError.brokenChapters(rendered.flatMap(\.diagnostics)) }

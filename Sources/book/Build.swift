@@ -14,7 +14,9 @@ struct Build: ParsableCommand {
     @OptionGroup var limits: ChapterLimits
 
     func run() throws {
-        let reports = try BookCommand.check([], timeout: limits.timeout, jobs: limits.jobs, useCache: true)
+        // The book is read and parsed once: the check and the site both read this value.
+        let book = try BookCommand.environment { try ParsedBook.read(project: Project.locate()) }
+        let reports = try BookCommand.check(book.checked, timeout: limits.timeout, jobs: limits.jobs)
         for report in reports {
             for diagnostic in report.diagnostics { print(diagnostic) }
         }
@@ -25,12 +27,11 @@ struct Build: ParsableCommand {
         let project = try Project.locate()
         let root = URL(fileURLWithPath: project.root)
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
-        let display = BookCommand.chaptersDisplay(root: root)
         let started = DispatchTime.now().uptimeNanoseconds
         let startedCPU = clock()
         let summary: SiteBuild.Summary
         do {
-            summary = try SiteBuild(root: root).run(reports: reports, displayFolder: display)
+            summary = try SiteBuild(root: root).run(book: book, reports: reports)
         } catch let error as SiteError where error.isWriteFailure {
             // Not the chapters' fault: a setup problem, exit status 2.
             FileHandle.standardError.write(Data("\(error)\n".utf8))
@@ -52,6 +53,22 @@ struct Build: ParsableCommand {
 }
 
 extension BookCommand {
+    /// Checks chapters already parsed (through the cache), with a progress display on
+    /// standard error; no chapter at all is a setup problem.
+    static func check(_ chapters: [ParsedChapter], timeout: Double, jobs: Int?) throws -> [ChapterReport] {
+        try environment {
+            let project = try Project.locate()
+            guard !chapters.isEmpty else {
+                throw BookError.noChapters(Project.display(project.chaptersFolder, from: FileManager.default.currentDirectoryPath))
+            }
+            var options = CheckOptions(timeout: timeout, useCache: true)
+            if let jobs { options.jobs = jobs }
+            let display = ProgressDisplay(total: chapters.count)
+            defer { display.clear() }
+            return try Checker(project: project, options: options).check(chapters) { display.update($0) }
+        }
+    }
+
     /// How the site's diagnostics name the chapters folder: `chapters` from the root, else its full path.
     static func chaptersDisplay(root: URL) -> String {
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path

@@ -4,8 +4,8 @@ import Testing
 
 @Suite struct ChapterParserTests {
     private func parse(_ text: String) -> (chapter: Chapter?, diagnostics: [String]) {
-        let (chapter, diagnostics) = ChapterParser.parse(text, path: "ch.md")
-        return (chapter, diagnostics.map(\.description))
+        let parsed = ChapterParser.parse(text, path: "ch.md")
+        return (parsed.chapter, parsed.diagnostics.map(\.description))
     }
 
     @Test func blocksAnywhereWithOptionsAndOutputs() throws {
@@ -100,6 +100,17 @@ import Testing
         #expect(tab.chapter?.blocks.first?.mode == .run)
     }
 
+    /// Issue 19, case 3: libcmark once stopped at a NUL, so nothing after it was checked.
+    @Test func aNULIsAnErrorAndWhatFollowsIsStillRead() {
+        let text = "# T\n\nA\u{0}B\n\n$`1 + 1 = 3`$\n\n```swift\nprint(1)\n```\n\n```output\n2\n```\n"
+        let parsed = ChapterParser.parse(text, path: "ch.md")
+        #expect(parsed.diagnostics.map(\.description)
+                == ["ch.md:3:2: error: the file holds a NUL byte here, which Markdown reads as \u{FFFD}; remove it"])
+        #expect(!parsed.isRunnable)
+        #expect(parsed.blocks.first?.expected?.text == "2\n")
+        #expect(MathCheck.check(parsed).diagnostics.map { "\($0.line):\($0.column)" } == ["5:11"])
+    }
+
     @Test func anUnknownOptionSuggestsTheNearest() {
         let (chapter, diagnostics) = parse("```swift hiden\nprint(1)\n```\n")
         #expect(diagnostics == ["ch.md:1:10: error: unknown option 'hiden'; did you mean 'hidden'?"])
@@ -144,9 +155,9 @@ import Testing
     @Test func emptyAndNotUTF8() {
         #expect(parse("  \n\n").diagnostics == ["ch.md:1:1: error: chapter is empty; write the chapter or remove the file"])
         let bytes: [UInt8] = Array("ok\nCaf".utf8) + [0xE9] + Array("\n".utf8)
-        let (chapter, diagnostics) = ChapterParser.parse(data: bytes, path: "ch.md")
-        #expect(chapter == nil)
-        #expect(diagnostics.map(\.description) == ["ch.md:2:4: error: file is not valid UTF-8 (byte 0xE9); save it as UTF-8"])
+        let parsed = ChapterParser.parse(data: bytes, path: "ch.md")
+        #expect(parsed.chapter == nil)
+        #expect(parsed.diagnostics.map(\.description) == ["ch.md:2:4: error: file is not valid UTF-8 (byte 0xE9); save it as UTF-8"])
     }
 
     @Test func proseChecksInParagraphsHeadingsListsAndTables() throws {

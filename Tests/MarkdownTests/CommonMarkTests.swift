@@ -61,8 +61,52 @@ import Testing
         #expect(links.first?.1 == "0.5866")
     }
 
-    @Test func htmlRendering() {
-        #expect(CommonMark.html("*a* `b`") == "<p><em>a</em> <code>b</code></p>\n")
+    /// libcmark counts columns on a paragraph's later lines from the paragraph's own column;
+    /// the tree has the file's, in lists, quotes and lazy lines too.
+    @Test func everyInlineNodeHasItsPosition() {
+        let text = "Some *text* and $`x = 1`$ here\n  continued [a](check:b) and `c`\n\n> - quote $`y`$\n>   line2 $`zz`$ [q](x.md)\n\n> para\nlazy $`w`$\n"
+        var starts: [String: Position] = [:]
+        CommonMark.parse(text).walk { node in
+            switch node.kind {
+            case .code: starts[node.literal] = node.start
+            case .link(let destination, _): starts[destination] = node.start
+            default: break
+            }
+        }
+        #expect(starts["x = 1"] == Position(line: 1, column: 19))
+        #expect(starts["check:b"] == Position(line: 2, column: 13))
+        #expect(starts["c"] == Position(line: 2, column: 31))
+        #expect(starts["y"] == Position(line: 4, column: 13))
+        #expect(starts["zz"] == Position(line: 5, column: 13))
+        #expect(starts["x.md"] == Position(line: 5, column: 18))
+        #expect(starts["w"] == Position(line: 8, column: 8))
+    }
+
+    /// One rule for `` $`...`$ ``: a `$` closes one formula or opens the next, never both.
+    @Test func inlineMathIsOneRule() {
+        let paragraph = CommonMark.parse("$`a`$ and $`b`$, $`c`$`d`$ and $5.").children[0]
+        #expect(paragraph.inlineFormulas.map(\.literal) == ["a", "b", "c"])
+        let pieces = Node.inlinePieces(paragraph.children)
+        #expect(pieces.first == .node(Node(kind: .text, literal: "", start: Position(line: 1, column: 1), end: Position(line: 1, column: 1))))
+    }
+
+    @Test func pipeTablesAreNodesWithPositionedCells() {
+        let document = CommonMark.parse("Text.\n\n| x | $`y`$ |\n|---|--:|\n| [1](check:a) | 2 |\n")
+        let table = document.children[1]
+        #expect(table.kind == .table(alignments: [.none, .right]))
+        #expect(table.children.map(\.kind) == [.tableRow(header: true), .tableRow(header: false)])
+        let cell = table.children[0].children[1]
+        #expect(cell.kind == .tableCell(header: true, alignment: .right))
+        #expect(cell.inlineFormulas.map(\.start) == [Position(line: 3, column: 9)])
+        #expect(table.children[1].children[0].children.first?.start == Position(line: 5, column: 3))
+    }
+
+    /// Issue 19, case 3: libcmark once stopped at a NUL (the length was `strlen`'s).
+    @Test func aNULIsFoundAndTheRestIsParsed() {
+        let text = "a\u{0}b\n\n```swift\nx\n```\n"
+        #expect(CommonMark.nulls(in: text) == [Position(line: 1, column: 2)])
+        #expect(CommonMark.nulls(in: "none here") == [])
+        #expect(CommonMark.parse(text).children.count == 2)
     }
 }
 

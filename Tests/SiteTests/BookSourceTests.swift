@@ -1,15 +1,17 @@
 import Foundation
+import Literate
 import Testing
 @testable import Site
 
 @Suite struct BookSourceTests {
-    @Test func whichFilesArePages() {
-        #expect(BookSource.isPage("README.md"))
-        #expect(BookSource.isPage("notation.md"))
-        #expect(BookSource.isPage("03-activations.md"))
-        #expect(!BookSource.isPage("3-activations.md"))
-        #expect(!BookSource.isPage("notes.md"))
-        #expect(!BookSource.isPage("03-activations.txt"))
+    @Test func whichFilesAreCheckedAndNumbered() {
+        #expect(BookFile(name: "README.md").isChecked)
+        #expect(BookFile(name: "notes.md").isChecked)
+        #expect(!BookFile(name: "data/README.md").isChecked)
+        #expect(!BookFile(name: "data/README.md").isInReadingOrder)
+        #expect(BookFile(name: "03-activations.md").chapterNumber == 3)
+        #expect(BookFile(name: "3-activations.md").chapterNumber == nil)
+        #expect(BookFile(name: "notation.md").chapterNumber == nil)
     }
 
     @Test func readingOrderThenSubfolders() throws {
@@ -20,11 +22,12 @@ import Testing
             try "# \(name)\n".write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         let pages = try BookSource.read(folder: folder, displayFolder: "chapters")
-        #expect(pages.map(\.fileName) == ["README.md", "notation.md", "02-two.md", "10-ten.md", "data/README.md"])
-        #expect(pages.map(\.htmlName) == ["index.html", "notation.html", "02-two.html", "10-ten.html", "data-README.html"])
-        #expect(pages.map(\.isInReadingOrder) == [true, true, true, true, false])
-        #expect(pages[4].path == "chapters/data/README.md")
-        #expect(pages[4].folder == "data")
+        // Every file the check checks is a page: scratch.md too, after the numbered chapters.
+        #expect(pages.map(\.fileName) == ["README.md", "notation.md", "02-two.md", "10-ten.md", "scratch.md", "data/README.md"])
+        #expect(pages.map(\.htmlName) == ["index.html", "notation.html", "02-two.html", "10-ten.html", "scratch.html", "data-README.html"])
+        #expect(pages.map(\.isInReadingOrder) == [true, true, true, true, true, false])
+        #expect(pages[5].path == "chapters/data/README.md")
+        #expect(pages[5].folder == "data")
     }
 
     @Test func aFileThatIsNotUTF8IsAnError() throws {

@@ -64,15 +64,16 @@ import Testing
                      "<a href=\"https://example.org/\">fine</a>", "a link", "an image"] {
             #expect(body.contains(kept), "\(kept)")
         }
+        // Each at its node: raw HTML where the drop is, a link or an image at its first character.
         let warnings = HTMLSanitizer.audit(markdown: markdown, path: "hostile-html/chapter.md").map(\.description)
         #expect(warnings == [
             "hostile-html/chapter.md:10:1: warning: dropped <script> and its content: not on the site's allow-list (details, summary, kbd, sup, sub, br, ...)",
             "hostile-html/chapter.md:12:1: warning: dropped onerror= from <img>: event attributes never reach the site",
             "hostile-html/chapter.md:14:8: warning: dropped onclick= from <span>: event attributes never reach the site",
             "hostile-html/chapter.md:14:49: warning: dropped <script> and its content: not on the site's allow-list (details, summary, kbd, sup, sub, br, ...)",
-            "hostile-html/chapter.md:16:10: warning: made a link to a javascript: URL plain text; use http, https, mailto or a relative link",
-            "hostile-html/chapter.md:16:36: warning: made a link to a javascript: URL plain text; use http, https, mailto or a relative link",
-            "hostile-html/chapter.md:16:73: warning: dropped an image with a javascript: URL; use an http, https or relative image",
+            "hostile-html/chapter.md:16:1: warning: made a link to a javascript: URL plain text; use http, https, mailto or a relative link",
+            "hostile-html/chapter.md:16:35: warning: made a link to a javascript: URL plain text; use http, https, mailto or a relative link",
+            "hostile-html/chapter.md:16:61: warning: dropped an image with a javascript: URL; use an http, https or relative image",
             "hostile-html/chapter.md:18:1: warning: dropped javascript: URL from <a href>; use http, https, mailto or a relative link",
             "hostile-html/chapter.md:20:1: warning: dropped </div>: it closes no open <div>",
         ])

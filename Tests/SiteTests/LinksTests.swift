@@ -30,14 +30,10 @@ import Testing
         #expect(links.rewrite("03-missing.md#x") == .missingPage("03-missing.md"))
     }
 
-    @Test func positionIsTheOpeningBracketInBytes() throws {
-        let lines: [Substring] = ["Intro", "See é [the [next] one](02-x.md) and [again](02-x.md).", "![pic](02-x.md)"]
-        let first = try #require(Links.position(of: "02-x.md", occurrence: 0, lines: lines, first: 1, last: 3))
-        #expect(first.line == 2 && first.column == 8)  // "é" is two bytes
-        let second = try #require(Links.position(of: "02-x.md", occurrence: 1, lines: lines, first: 1, last: 3))
-        #expect(second.line == 2 && second.column == 38)
-        let image = try #require(Links.position(of: "02-x.md", occurrence: 2, lines: lines, first: 1, last: 3))
-        #expect(image.line == 3 && image.column == 1)
-        #expect(Links.position(of: "02-x.md", occurrence: 3, lines: lines, first: 1, last: 3) == nil)
+    /// The link's node carries its position: the `[` (bytes, so "é" counts two), on any line.
+    @Test func aMissingChapterIsReportedAtItsOpeningBracket() {
+        let markdown = "Intro\n\nSee é [the [next] one](02-x.md) and\n[again](02-x.md).\n\n![pic](02-x.md)\n"
+        let page = PageRenderer.render(markdown: markdown, path: "c.md", results: PageResults(), links: Links(pages: [:]))
+        #expect(page.diagnostics.map { "\($0.line):\($0.column)" } == ["3:8", "4:1"])
     }
 }

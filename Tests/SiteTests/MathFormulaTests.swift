@@ -13,12 +13,10 @@ import Testing
             == "a.md:11:7: error: TeX error: undefined control sequence: \\sqrtt; fix the formula")
     }
 
-    @Test func inlineMathIsFoundAtItsCodeSpan() {
-        let lines: [Substring] = ["Text $`x`$ and $``y``$", "then $`x`$."]
-        #expect(PageRenderer.position(ofInlineMath: "x", occurrence: 0, lines: lines, first: 1, last: 2)! == (1, 8))
-        #expect(PageRenderer.position(ofInlineMath: "y", occurrence: 0, lines: lines, first: 1, last: 2)! == (1, 19))
-        #expect(PageRenderer.position(ofInlineMath: "x", occurrence: 1, lines: lines, first: 1, last: 2)! == (2, 8))
-        #expect(PageRenderer.position(ofInlineMath: "x", occurrence: 2, lines: lines, first: 1, last: 2) == nil)
+    @Test func inlineMathIsPlacedAtItsCodeSpan() {
+        let page = PageRenderer.render(markdown: "Text $`x`$ and $``y``$\nthen $`x`$.\n", path: "a.md", results: PageResults(),
+                                       links: Links(pages: [:]))
+        #expect(page.formulas.map { "\($0.tex)@\($0.line):\($0.column)" } == ["x@1:8", "y@1:19", "x@2:8"])
     }
 
     @Test func markersAreFilledInOrder() {

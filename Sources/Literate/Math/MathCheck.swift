@@ -20,24 +20,22 @@ public struct MathReport: Hashable, Sendable, Codable {
 /// Markdown alone: every chain of numeric sides must agree at its written precision
 /// (`MathChainRule`). Nothing is compiled or run.
 public enum MathCheck {
-    /// Checks the chapter at `path`; a file that cannot be read or is not UTF-8 has no math to
-    /// check (the chapter parser reports it).
-    public static func check(path: String) -> MathReport {
-        guard let data = FileManager.default.contents(atPath: path),
-              let text = String(validating: [UInt8](data), as: UTF8.self) else { return MathReport() }
-        return check(text: text, path: path)
+    /// Checks a parsed chapter's math; a chapter that could not be parsed has none to check
+    /// (the chapter parser reports it).
+    public static func check(_ chapter: ParsedChapter) -> MathReport {
+        check(sources: chapter.math, path: chapter.path)
     }
 
-    /// Starts checking the chapters at `paths` on other threads (a few chapters each); the
-    /// function returned waits for them and gives one report per path, in order.
-    public static func checkInBackground(paths: [String]) -> @Sendable () -> [MathReport] {
-        let results = Locked([MathReport?](repeating: nil, count: paths.count))
+    /// Starts checking `chapters` on other threads (a few chapters each); the function returned
+    /// waits for them and gives one report per chapter, in order. Nothing is read or parsed again.
+    public static func checkInBackground(_ chapters: [ParsedChapter]) -> @Sendable () -> [MathReport] {
+        let results = Locked([MathReport?](repeating: nil, count: chapters.count))
         let group = DispatchGroup()
-        let workers = max(1, min(paths.count, ProcessInfo.processInfo.activeProcessorCount))
+        let workers = max(1, min(chapters.count, ProcessInfo.processInfo.activeProcessorCount))
         for worker in 0..<workers {
             DispatchQueue.global().async(group: group) {
-                for index in stride(from: worker, to: paths.count, by: workers) {
-                    let report = check(path: paths[index])
+                for index in stride(from: worker, to: chapters.count, by: workers) {
+                    let report = check(chapters[index])
                     results.mutate { $0[index] = report }
                 }
             }
@@ -50,10 +48,7 @@ public enum MathCheck {
 
     /// Checks chapter text; `path` names the chapter in diagnostics.
     public static func check(text: String, path: String) -> MathReport {
-        // The same normalised text libcmark reads (CRLF, lone CR, BOM), so positions agree.
-        let text = CommonMark.normalized(text)
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Array($0) }
-        return check(sources: MathSourceFinder.sources(in: CommonMark.parse(text), lines: lines), path: path)
+        check(ChapterParser.parse(text, path: path))
     }
 
     /// A step needs a relation and two numbers: most spans (`x_1`, `w^{[\ell]}`) are skipped

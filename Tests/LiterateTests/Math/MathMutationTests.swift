@@ -6,7 +6,7 @@ import Testing
 /// Over every chapter of the book: moving the result of any numeric chain by one unit of its
 /// last digit, away from the value the chain computes (two units after `\approx`, which allows
 /// one), makes the math check fail at that side's line and column. `book check` reports exactly
-/// these diagnostics (`Checker` adds `MathCheck.check(path:)` to every report).
+/// these diagnostics (`Checker` adds `MathCheck.check(_:)` of each parsed chapter to every report).
 @Suite struct MathMutationTests {
     static let chapters = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -23,7 +23,7 @@ import Testing
         var starts = [0]
         for line in lines { starts.append(starts.last! + line.count + 1) }
         var found: [Mutation] = []
-        for source in MathSourceFinder.sources(in: CommonMark.parse(text), lines: lines) {
+        for source in ChapterParser.parse(text, path: "mutated.md").math {
             let bytes = Array(source.text.utf8)
             for chain in MathChains.chains(MathLexer.tokens(source.text)) {
                 let steps = MathChainRule.check(chain, text: bytes, locate: source.location(of:)).steps

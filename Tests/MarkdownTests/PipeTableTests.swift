@@ -1,5 +1,5 @@
 import Testing
-@testable import Site
+@testable import Markdown
 
 @Suite struct PipeTableTests {
     @Test func headerDelimiterAndRowsWithAlignment() throws {
