@@ -31,17 +31,17 @@ public final class BookServer: @unchecked Sendable {
     private var serial = 0
     private var task: Task<Void, Error>?
 
-    /// A server for the site in `siteFolder`; `report` gives the latest check's report of the
-    /// chapter a page shows (by the page's file name).
+    /// A server for the site in `siteFolder`; `chapter` gives the chapter a page shows (by the
+    /// page's file name) as the latest round parsed it, with the check's report.
     public init(address: String = "127.0.0.1", port: UInt16 = 0, siteFolder: String, scratchFolder: String,
                 token: String = AccessPolicy.newToken(), handlerTimeout: Double = 900,
-                report: @escaping @Sendable (String) -> ChapterReport?, runner: @escaping Runner) throws {
+                chapter: @escaping @Sendable (String) -> (parsed: ParsedChapter, report: ChapterReport)?, runner: @escaping Runner) throws {
         self.address = address
         self.requestedPort = port
         self.token = token
         self.files = SiteFiles(folder: siteFolder)
         self.scratchFolder = scratchFolder
-        self.service = RunService(report: report)
+        self.service = RunService(chapter: chapter)
         self.runner = runner
         let socketAddress: any SocketAddress = address.contains(":")
             ? try sockaddr_in6.inet6(ip6: address, port: port) : try sockaddr_in.inet(ip4: address, port: port)
@@ -146,7 +146,7 @@ public final class BookServer: @unchecked Sendable {
         } catch {
             return Self.refuse(.init(status: 400, message: "the request's body could not be read"))
         }
-        let resolved: (report: ChapterReport, chapter: Chapter, through: Int, edits: [Int: String])
+        let resolved: (parsed: ParsedChapter, report: ChapterReport, chapter: Chapter, through: Int, edits: [Int: String])
         do {
             let decoded = try JSONDecoder().decode(RunRequest.self, from: body)
             resolved = try service.resolve(decoded)
@@ -160,13 +160,15 @@ public final class BookServer: @unchecked Sendable {
             return Self.json(RunService.reply(answer, chapter: resolved.chapter, report: resolved.report))
         }
         let key = resolved.chapter.path
+        guard let edited = EditedRun(parsed: resolved.parsed, edits: resolved.edits, through: resolved.through) else {
+            return Self.refuse(.init(status: 400, message: "the edits do not fit the chapter"))
+        }
         guard await queue.enter(key) else {
             return Self.refuse(.init(status: 429, message: "this chapter already has runs waiting; wait for them"))
         }
         let answer: EditedAnswer
         do {
-            answer = try await execute(EditedRun(chapter: resolved.chapter, edits: resolved.edits, through: resolved.through),
-                                       peer: request.remoteAddress, serverPort: policy.port)
+            answer = try await execute(edited, peer: request.remoteAddress, serverPort: policy.port)
             await queue.leave(key)
         } catch {
             await queue.leave(key)

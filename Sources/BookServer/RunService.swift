@@ -60,13 +60,13 @@ struct RunService: Sendable {
         var message: String
     }
 
-    /// The chapter's report from the latest check, by page file name.
-    let report: @Sendable (String) -> ChapterReport?
+    /// The chapter as the latest round parsed it, and its report, by page file name.
+    let chapter: @Sendable (String) -> (parsed: ParsedChapter, report: ChapterReport)?
 
     /// The request's chapter, target block and edits by block index, checked against the chapter.
-    func resolve(_ request: RunRequest) throws -> (report: ChapterReport, chapter: Chapter, through: Int, edits: [Int: String]) {
-        guard let report = report(request.page), let chapter = report.chapter else {
-            throw Failure(status: 404, message: "no chapter for page \(request.page)")
+    func resolve(_ request: RunRequest) throws -> (parsed: ParsedChapter, report: ChapterReport, chapter: Chapter, through: Int, edits: [Int: String]) {
+        guard let (parsed, report) = chapter(request.page), let chapter = parsed.chapter, parsed.isRunnable else {
+            throw Failure(status: 404, message: "no runnable chapter for page \(request.page)")
         }
         let shown = chapter.blocks.filter { !$0.isHidden }
         guard shown.indices.contains(request.block) else {
@@ -80,7 +80,7 @@ struct RunService: Sendable {
             let block = shown[position]
             if code != block.code { edits[block.index] = code }
         }
-        return (report, chapter, shown[request.block].index, edits)
+        return (parsed, report, chapter, shown[request.block].index, edits)
     }
 
     /// The reply for an answer of the engine: blocks by shown position, figures as HTML.

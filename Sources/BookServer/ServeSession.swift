@@ -18,20 +18,23 @@ public final class ServeSession: @unchecked Sendable {
     public let project: Project
     public let settings: Settings
     private let lock = NSLock()
-    private var reports: [String: ChapterReport] = [:]
+    private var chapters: [String: (parsed: ParsedChapter, report: ChapterReport)] = [:]
+    private var book: ParsedBook?
 
     public init(project: Project, settings: Settings) {
         self.project = project
         self.settings = settings
     }
 
-    /// The report of the chapter a page shows, from the latest round.
-    func report(forPage page: String) -> ChapterReport? {
-        lock.withLock { reports[page] }
+    /// The chapter a page shows as the latest round parsed it, with its report.
+    func chapter(forPage page: String) -> (parsed: ParsedChapter, report: ChapterReport)? {
+        lock.withLock { chapters[page] }
     }
 
-    /// Runs until the process is stopped; `check` checks chapters with a progress display.
-    public func run(check: @escaping ([String]) throws -> [ChapterReport], print say: @escaping (String) -> Void) throws {
+    /// Runs until the process is stopped. Each round reads and parses the book once
+    /// (`ParsedBook`); `check` checks its chapters (with a progress display), the site is
+    /// rendered from the same value, and runs read the same parsed chapters.
+    public func run(check: @escaping (ParsedBook) throws -> [ChapterReport], print say: @escaping (String) -> Void) throws {
         let root = URL(fileURLWithPath: project.root)
         let serveFolder = project.cacheFolder + "/serve"
         let token = AccessPolicy.newToken()
@@ -41,21 +44,30 @@ public final class ServeSession: @unchecked Sendable {
         let server = try BookServer(address: settings.address, port: settings.port, siteFolder: serveFolder + "/site",
                                     scratchFolder: serveFolder + "/runs", token: token,
                                     handlerTimeout: options.timeout + 900,
-                                    report: { [weak self] page in self?.report(forPage: page) },
+                                    chapter: { [weak self] page in self?.chapter(forPage: page) },
                                     runner: { run, scratch in try run.run(project: project, options: options, scratch: scratch) })
         if !site.hasCodeMirror {
             say("CodeMirror is not installed: the pages edit code in a plain text box (sudo apt-get install libjs-codemirror for the editor)")
         }
         var listening = false
-        let watch = WatchSession(paths: [], project: project, check: check)
+        let watch = WatchSession(paths: [], project: project) { _ in
+            let book = try ParsedBook.read(project: project)
+            self.lock.withLock { self.book = book }
+            return try check(book)
+        }
         watch.run(handle: { round in
-            self.lock.withLock {
-                self.reports = Dictionary(round.reports.map { (ServeSession.pageName($0.path), $0) }, uniquingKeysWith: { $1 })
+            let book = self.lock.withLock { () -> ParsedBook? in
+                guard let book = self.book else { return nil }
+                var chapters: [String: (parsed: ParsedChapter, report: ChapterReport)] = [:]
+                for (parsed, report) in zip(book.checked, round.reports) { chapters[ServeSession.pageName(parsed.path)] = (parsed, report) }
+                self.chapters = chapters
+                return book
             }
+            guard let book else { return }
             for report in round.reports { for diagnostic in report.diagnostics { say("\(diagnostic)") } }
             say(ChapterReport.summary(round.reports))
             do {
-                let (changed, _) = try site.render(reports: round.reports)
+                let (changed, _) = try site.render(book: book, reports: round.reports)
                 if listening {
                     server.reloads.send(changed: changed)
                     if !changed.isEmpty { say("reloaded: " + changed.joined(separator: ", ")) }

@@ -41,11 +41,11 @@ public struct ServedSite: Sendable {
     }
 
     /// Renders the site with the chapters' reports; returns the pages whose HTML changed.
-    public func render(reports: [ChapterReport], displayFolder: String = "chapters") throws -> (changed: [String], summary: SiteBuild.Summary) {
+    public func render(book: ParsedBook, reports: [ChapterReport]) throws -> (changed: [String], summary: SiteBuild.Summary) {
         let before = pageHashes()
         var build = SiteBuild(root: root, output: output)
         build.extraHead = head
-        let summary = try build.run(reports: reports, displayFolder: displayFolder)
+        let summary = try build.run(book: book, reports: reports)
         try copyAssets()
         let after = pageHashes()
         let changed = after.keys.filter { before[$0] != after[$0] }.sorted()

@@ -48,10 +48,10 @@ struct BookServe: ParsableCommand {
         settings.options = CheckOptions(timeout: timeout, useCache: true)
         if let warning { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         let options = settings.options
-        try ServeSession(project: project, settings: settings).run(check: { paths in
-            let display = ProgressDisplay(total: paths.count)
+        try ServeSession(project: project, settings: settings).run(check: { book in
+            let display = ProgressDisplay(total: book.checked.count)
             defer { display.clear() }
-            return try Checker(project: project, options: options).check(paths: paths) { display.update($0) }
+            return try Checker(project: project, options: options).check(book.checked) { display.update($0) }
         }, print: { line in
             print(line)
             fflush(nil)

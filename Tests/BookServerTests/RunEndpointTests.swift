@@ -34,7 +34,7 @@ final class EngineFixture: @unchecked Sendable {
         let options = CheckOptions(timeout: timeout, useCache: false, outputLimit: 1 << 20)
         server = try BookServer(siteFolder: folder.appendingPathComponent("site").path,
                                 scratchFolder: folder.appendingPathComponent("runs").path,
-                                report: { $0 == "01-edit.html" ? report : nil },
+                                chapter: { $0 == "01-edit.html" ? (parsed, report) : nil },
                                 runner: { run, scratch in try run.run(project: project, options: options, scratch: scratch) })
         port = try await server.start()
     }

@@ -25,16 +25,16 @@ final class ServerFixture: @unchecked Sendable {
         try FileManager.default.createSymbolicLink(at: site.appendingPathComponent("out.txt"),
                                                    withDestinationURL: folder.appendingPathComponent("secret.txt"))
         try FileManager.default.createSymbolicLink(at: site.appendingPathComponent("outside"), withDestinationURL: folder)
-        let chapter = Chapter(path: folder.appendingPathComponent("01-test.md").path, blocks: [
-            CodeBlock(index: 0, fence: Location(line: 3, column: 1), firstCodeLine: 4, codeColumn: 1, code: "print(1)\n"),
-            CodeBlock(index: 1, fence: Location(line: 7, column: 1), firstCodeLine: 8, codeColumn: 1, code: "print(2)\n"),
-        ], checks: [])
+        let markdown = "# Test\n\n```swift\nprint(1)\n```\n\n```swift\nprint(2)\n```\n"
+        try markdown.write(to: folder.appendingPathComponent("01-test.md"), atomically: true, encoding: .utf8)
+        let parsed = try ChapterParser.read(path: folder.appendingPathComponent("01-test.md").path)
+        let chapter = try #require(parsed.chapter)
         let report = ChapterReport(path: chapter.path, chapter: chapter, blocks: [
             BlockResult(index: 0, line: 3, ran: true, output: "1\n"), BlockResult(index: 1, line: 7, ran: true, output: "2\n"),
         ])
         let runs = self.runs, hold = self.hold
         server = try BookServer(siteFolder: site.path, scratchFolder: folder.appendingPathComponent("runs").path,
-                                report: { $0 == "01-test.html" ? report : nil },
+                                chapter: { $0 == "01-test.html" ? (parsed, report) : nil },
                                 runner: { run, _ in
                                     runs.add()
                                     if holdRuns { hold.wait() }

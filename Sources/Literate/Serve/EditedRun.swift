@@ -27,6 +27,19 @@ public struct EditedRun: Sendable {
         self.through = through
     }
 
+    /// A run of the chapter as the book's one parse read it, each edit applied with
+    /// `ParsedChapter.replacingCode(ofBlock:with:)`; nil when the chapter did not parse or an
+    /// edit names no block.
+    public init?(parsed: ParsedChapter, edits: [Int: String], through: Int) {
+        var edited = parsed
+        for (index, code) in edits {
+            guard let next = edited.replacingCode(ofBlock: index, with: code) else { return nil }
+            edited = next
+        }
+        guard let chapter = edited.chapter, chapter.blocks.indices.contains(through) else { return nil }
+        self.init(chapter: chapter, edits: [:], through: through)
+    }
+
     /// The blocks that run, in order, with their index in the chapter: the target and every
     /// block before it, except `fails-to-compile` and `traps` blocks before the target (they
     /// run on their own in a check and change nothing the later blocks see). A target that
