@@ -3,7 +3,7 @@ import PackageDescription
 
 // Learning's kernels are compiled for the vector instructions of the machine that builds
 // them (AVX-512 or AVX2 on x86-64, not just the SSE2 every x86-64 has): the same flags as
-// `book` uses for chapters (Sources/Literate/Toolchain.swift, `libraryFlags`). Results do not
+// `book` uses for chapters (Sources/Literate/Run/Toolchain.swift, `libraryFlags`). Results do not
 // depend on them, since no multiply is fused with its add; but a binary built here stops
 // with "illegal instruction" on a CPU that lacks one of this CPU's extensions.
 #if arch(x86_64)

@@ -13,8 +13,8 @@ extension RMSProp: AdjustableLearningRate {}
 extension Adam: AdjustableLearningRate {}
 
 /// How the learning rate falls as training goes on, as a function of t, the number of updates
-/// made so far, and α₀, the rate to start from (CS231n's "annealing the learning rate"; d2l
-/// §12.11):
+/// made so far, and α₀, the rate to start from (CS231n's notes, "annealing the
+/// learning rate"; Dive into Deep Learning, "learning rate scheduling"):
 ///
 ///     constant                      α_t = α₀
 ///     stepDecay(factor: γ, every: n)  α_t = α₀ γ^⌊t / n⌋      (0 < γ ≤ 1, n ≥ 1)

@@ -11,12 +11,12 @@
 /// back, so the step brakes one step earlier than `Momentum`'s.
 ///
 /// **What is stored.** An optimiser is given the gradient at the parameters it holds, so this
-/// one holds the look-ahead point θ = w + β v in place of w (as PyTorch's and Keras's Nesterov
+/// one holds the look-ahead point w̃ = w + β v in place of w (as PyTorch's and Keras's Nesterov
 /// options do, following Bengio, Boulanger-Lewandowski and Pascanu 2013). Substituting
-/// θ_t = w_t + β v_t into the two lines above gives the rule this type applies:
+/// w̃_t = w_t + β v_t into the two lines above gives the rule this type applies:
 ///
-///     v ← β v - α ∇J(θ)
-///     θ ← θ + β v - α ∇J(θ)          (the new v)
+///     v ← β v - α ∇J(w̃)
+///     w̃ ← w̃ + β v - α ∇J(w̃)          (the new v)
 ///
 /// so after every step the parameters are w + β v of the form above, and at the end, when the
 /// velocity has died away, they are w. With β = 0 this is exactly `GradientDescent`.
@@ -54,7 +54,7 @@ public struct NesterovMomentum: Optimizer {
         return v
     }
 
-    /// v ← β v - α g, then θ ← θ + β v - α g, in place, with g the gradient at the stored θ.
+    /// v ← β v - α g, then w̃ ← w̃ + β v - α g, in place, with g the gradient at the stored w̃.
     public mutating func update(_ parameter: inout Matrix, gradient: Matrix, index: Int) {
         checkGradient(parameter, gradient, index: index)
         checkState(velocities[index], of: parameter, index: index, optimizer: "Nesterov momentum")

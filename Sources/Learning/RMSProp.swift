@@ -3,17 +3,18 @@
 /// of its gradient (Hinton, Srivastava and Swersky, *Neural Networks for Machine Learning*,
 /// Coursera lecture 6e, 2012). Each parameter keeps a mean square s (starting at 0):
 ///
-///     s ← ρ s + (1 - ρ) g²
+///     s ← β₂ s + (1 - β₂) g²
 ///     W ← W - α g / (√s + ε)
 ///
-/// element by element, with g = ∂J/∂W, learning rate α > 0, decay 0 ≤ ρ < 1 (the lecture's
-/// 0.9) and a small ε > 0 that keeps the division finite where s is 0. The lecture writes
-/// g / √s; ε outside the root is PyTorch's choice, and Adam's.
+/// element by element, with g = ∂J/∂W, learning rate α > 0, decay 0 ≤ β₂ < 1 (the lecture's
+/// 0.9; chapter 12 writes β₂, Adam's name for the same average) and a small ε > 0 that keeps
+/// the division finite where s is 0. The lecture writes g / √s; ε outside the root is
+/// PyTorch's choice, and Adam's.
 ///
 /// A steep direction (large g) gets a large √s and a gradient direction that is shallow gets
 /// a small one, so the two step at comparable speeds: the cure for a narrow valley that
 /// momentum only eases. With s starting at 0, the first steps are larger than α: at the first
-/// step √s = √(1 - ρ) |g|, so the step is α / √(1 - ρ) (3.16 α for ρ = 0.9); Adam corrects this.
+/// step √s = √(1 - β₂) |g|, so the step is α / √(1 - β₂) (3.16 α for β₂ = 0.9); Adam corrects this.
 ///
 /// The mean squares are this value's state, one per parameter, created at its first update.
 public struct RMSProp: Optimizer {
@@ -21,14 +22,14 @@ public struct RMSProp: Optimizer {
     public var learningRate: Double {
         didSet { checkLearningRate(learningRate) }
     }
-    /// The decay ρ of the running mean square, 0 ≤ ρ < 1.
+    /// The decay β₂ of the running mean square, 0 ≤ β₂ < 1.
     public let decay: Double
     /// ε, added to √s before dividing.
     public let epsilon: Double
     /// The running mean square s of each parameter's gradient, by parameter index.
     public private(set) var meanSquares: [Int: Matrix] = [:]
 
-    /// RMSProp with learning rate α = `learningRate` (> 0), decay ρ = `decay` in [0, 1)
+    /// RMSProp with learning rate α = `learningRate` (> 0), decay β₂ = `decay` in [0, 1)
     /// (0.9 by default) and ε = `epsilon` > 0 (1e-8 by default).
     public init(learningRate: Double, decay: Double = 0.9, epsilon: Double = 1e-8) {
         checkLearningRate(learningRate)
@@ -52,17 +53,17 @@ public struct RMSProp: Optimizer {
         return s
     }
 
-    /// s ← ρ s + (1 - ρ) g², then W ← W - α g / (√s + ε), in place.
+    /// s ← β₂ s + (1 - β₂) g², then W ← W - α g / (√s + ε), in place.
     public mutating func update(_ parameter: inout Matrix, gradient: Matrix, index: Int) {
         checkGradient(parameter, gradient, index: index)
         checkState(meanSquares[index], of: parameter, index: index, optimizer: "RMSProp")
-        let alpha = learningRate, rho = decay, eps = epsilon
+        let alpha = learningRate, beta2 = decay, eps = epsilon
         meanSquares[index, default: Matrix(rows: parameter.rows, columns: parameter.columns, repeating: 0)]
             .elements.withUnsafeMutableBufferPointer { s in
                 parameter.elements.withUnsafeMutableBufferPointer { w in
                     gradient.elements.withUnsafeBufferPointer { g in
                         for k in 0..<w.count {
-                            s[k] = rho * s[k] + (1 - rho) * g[k] * g[k]
+                            s[k] = beta2 * s[k] + (1 - beta2) * g[k] * g[k]
                             w[k] -= alpha * g[k] / (s[k].squareRoot() + eps)
                         }
                     }

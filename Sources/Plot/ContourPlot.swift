@@ -18,6 +18,8 @@ public struct ContourPlot {
         var name: String
         var xs: [Double]
         var ys: [Double]
+        /// Whether each point is numbered with its step (0 first; `StepNumbers`).
+        var numbered = false
     }
 
     var title: String?
@@ -47,11 +49,13 @@ public struct ContourPlot {
         self.function = function
     }
 
-    /// This plot with one more path, named `name` in the legend, through (xs[i], ys[i]).
-    public func path(_ name: String, xs: [Double], ys: [Double]) -> ContourPlot {
+    /// This plot with one more path, named `name` in the legend, through (xs[i], ys[i]);
+    /// `numbered` writes each point's step number beside it (0 for the first), leaving out
+    /// numbers that would crowd a point already numbered.
+    public func path(_ name: String, xs: [Double], ys: [Double], numbered: Bool = false) -> ContourPlot {
         require(xs.count == ys.count, "path \"\(name)\" has \(xs.count) xs but \(ys.count) ys; give one y for each x")
         var plot = self
-        plot.paths.append(Path(name: name, xs: xs, ys: ys))
+        plot.paths.append(Path(name: name, xs: xs, ys: ys, numbered: numbered))
         return plot
     }
 
@@ -122,6 +126,9 @@ public struct ContourPlot {
             svg.empty("path", [("d", pathData(points)), ("stroke", colour), ("stroke-width", "1.8"), ("stroke-linejoin", "round")])
             svg.empty("path", [("d", points.map { marker.path(x: $0.x, y: $0.y, size: 5) }.joined())] + marker.paint(colour))
             svg.empty("circle", [("cx", n(start.x)), ("cy", n(start.y)), ("r", "7"), ("stroke", colour), ("stroke-width", "1.5")])
+        }
+        if path.numbered {
+            StepNumbers.draw(zip(path.xs, path.ys).map { chart.place($0, $1) }, colour: colour, into: &svg)
         }
     }
 }

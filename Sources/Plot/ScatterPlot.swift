@@ -19,6 +19,8 @@ public struct ScatterPlot {
         var ys: [Double]
         /// Whether a line joins the points in the order given (a path of iterates).
         var joined = false
+        /// Whether each point of the path is numbered with its step (0 first; `StepNumbers`).
+        var numbered = false
     }
 
     var title: String?
@@ -43,12 +45,14 @@ public struct ScatterPlot {
     /// This plot with the points (xs[i], ys[i]) of one class named `name`; the class number
     /// (colour and shape) is `classIndex`, or the next unused one. `joined` also draws a thin
     /// line in the class's colour from each point to the next, for a path such as the
-    /// iterates of gradient descent.
-    public func points(_ name: String, xs: [Double], ys: [Double], classIndex: Int? = nil, joined: Bool = false) -> ScatterPlot {
+    /// iterates of gradient descent; `numbered` writes each point's step number beside it
+    /// (0 for the first), leaving out numbers that would crowd a point already numbered.
+    public func points(_ name: String, xs: [Double], ys: [Double], classIndex: Int? = nil, joined: Bool = false,
+                       numbered: Bool = false) -> ScatterPlot {
         require(xs.count == ys.count, "points \"\(name)\" have \(xs.count) xs but \(ys.count) ys; give one y for each x")
         var plot = self
         let next = (groups.map(\.classIndex).max() ?? -1) + 1
-        plot.groups.append(Group(name: name, classIndex: classIndex ?? next, xs: xs, ys: ys, joined: joined))
+        plot.groups.append(Group(name: name, classIndex: classIndex ?? next, xs: xs, ys: ys, joined: joined, numbered: numbered))
         return plot
     }
 
@@ -112,6 +116,9 @@ public struct ScatterPlot {
                 svg.empty("path", [("class", "plot-points-path"), ("d", data), ("stroke", Palette.colour(group.classIndex)),
                                    ("stroke-width", "1.5"), ("stroke-linejoin", "round"), ("stroke-opacity", "0.8")])
                 drawPoints(group, chart: chart, into: &svg)
+                if group.numbered {
+                    StepNumbers.draw(zip(group.xs, group.ys).map { chart.place($0, $1) }, colour: Palette.colour(group.classIndex), into: &svg)
+                }
             }
         }
     }

@@ -26,13 +26,13 @@ extension PageRenderer {
 
     /// The output a block is expected to print; marked as checked when it was compared
     /// with what the block printed, which is then shown on request, unless it reads the same
-    /// (line by line, trailing spaces and blank lines dropped), which would repeat the block.
+    /// as the check compares them (`ExpectedOutput.comparedLines`), which would repeat the block.
     func outputBlock(_ node: Node, checked: Bool, actual: String?) -> String {
         let label = checked
             ? "<div class=\"output-label\"><span class=\"check-mark\" aria-hidden=\"true\">\u{2713}</span> output, checked against the program</div>"
             : "<div class=\"output-label\">output</div>"
         var printed = ""
-        if checked, let actual, !actual.isEmpty, Self.comparable(actual) != Self.comparable(node.literal) {
+        if checked, let actual, !actual.isEmpty, ExpectedOutput.comparedLines(actual) != ExpectedOutput.comparedLines(node.literal) {
             printed = "<details class=\"actual\"><summary>what the program printed</summary><pre data-label=\"what the program printed\"><code>\(SwiftHighlighter.plainHTML(actual))</code></pre></details>"
         }
         let kind = checked ? "output checked" : "output"
@@ -54,18 +54,6 @@ extension PageRenderer {
             let `class` = language.isEmpty ? "" : " class=\"language-\(escapeHTML(language))\""
             return "<div class=\"code\"><pre data-label=\"code\"><code\(`class`)>\(SwiftHighlighter.plainHTML(node.literal))</code></pre></div>\n"
         }
-    }
-
-    /// Text as the output check compares it: lines without trailing spaces, no blank lines
-    /// at the end.
-    static func comparable(_ text: String) -> [Substring] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            var line = line
-            while let last = line.last, last == " " || last == "\t" || last == "\r" { line.removeLast() }
-            return line
-        }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines
     }
 
     /// A figure the code drew, numbered within the chapter (Figure 6.1 is chapter 6's first),

@@ -48,7 +48,8 @@ extension PageRenderer {
     }
 
     /// `[0.5866](check:h1)`: the written number, marked as checked, with the value the code
-    /// computed in a tooltip shown on hover and on keyboard focus.
+    /// computed in a tooltip shown on hover and on keyboard focus. `[keeps rising](check:rises)`,
+    /// a claim the code found true, is marked the same way and may wrap (class `claim`).
     mutating func checkedNumber(_ node: Node, name: String) -> String {
         let name = name.trimmingCharacters(in: " ")
         // A negative number shows a minus sign, as typeset math beside it does (the Markdown's
@@ -56,6 +57,9 @@ extension PageRenderer {
         var written = inlines(node.children)
         if written.hasPrefix("-"), written.dropFirst().first?.isNumber == true {
             written = "\u{2212}" + written.dropFirst()
+        }
+        if results.claims.contains(name) {
+            return chip(written, tip: "checked: the code found this true", verified: true, claim: true)
         }
         guard let computed = results.recorded[name] else {
             return chip(written, tip: "not checked yet", verified: false)
@@ -66,10 +70,10 @@ extension PageRenderer {
     /// A checked value: focusable, its tooltip a `role="tooltip"` element that describes it
     /// (`aria-describedby`), shown on hover and focus and hidden by Escape. Tooltip ids are
     /// unique in the whole book (`tip-<page>-<n>`), so the print page may hold every page.
-    mutating func chip(_ content: String, tip: String, verified: Bool) -> String {
+    mutating func chip(_ content: String, tip: String, verified: Bool, claim: Bool = false) -> String {
         tipCount += 1
         let id = "tip-\(tipPrefix)-\(tipCount)"
-        let kind = verified ? "checked" : "checked unverified"
+        let kind = (verified ? "checked" : "checked unverified") + (claim ? " claim" : "")
         return "<span class=\"\(kind)\" tabindex=\"0\" aria-describedby=\"\(id)\">\(content)<span class=\"tip\" role=\"tooltip\" id=\"\(id)\">\(escapeHTML(tip))</span></span>"
     }
 

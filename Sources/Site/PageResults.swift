@@ -12,11 +12,16 @@ public struct PageResults: Hashable, Sendable {
     public var recorded: [String: String]
     /// Every step of the math's arithmetic that `book check` compared, with its position.
     public var math: [MathStepResult]
+    /// The names of the claims the code found true (`record(name, true)`), e.g. `rises` for
+    /// `[keeps rising](check:rises)`.
+    public var claims: Set<String>
 
-    public init(blocks: [Int: BlockOutcome] = [:], recorded: [String: String] = [:], math: [MathStepResult] = []) {
+    public init(blocks: [Int: BlockOutcome] = [:], recorded: [String: String] = [:], math: [MathStepResult] = [],
+                claims: Set<String> = []) {
         self.blocks = blocks
         self.recorded = recorded
         self.math = math
+        self.claims = claims
     }
 }
 
@@ -47,10 +52,15 @@ extension PageResults {
                                                figures: result.figures)
         }
         var recorded: [String: String] = [:]
+        var claims: Set<String> = []
         for check in report.checks where check.passed {
-            if let value = check.computed { recorded[check.check.name] = PageResults.format(value) }
+            if check.claim {
+                claims.insert(check.check.name)
+            } else if let value = check.computed {
+                recorded[check.check.name] = PageResults.format(value)
+            }
         }
-        self.init(blocks: blocks, recorded: recorded, math: report.math)
+        self.init(blocks: blocks, recorded: recorded, math: report.math, claims: claims)
     }
 
     /// A computed value as a reader wants to see it: integers without a fraction, other

@@ -7,14 +7,15 @@ import Learning
         // (gradient at the look-ahead w + βv):
         //   step 1: look-ahead 2;                      v1 = -0.1 x 4 = -0.4;                  w1 = 1.6
         //   step 2: look-ahead 1.6 + 0.9 x -0.4 = 1.24; v2 = 0.9 x -0.4 - 0.1 x 2.48 = -0.608; w2 = 0.992
-        // The optimiser holds θ = w + βv: θ1 = 1.6 - 0.36 = 1.24, θ2 = 0.992 - 0.5472 = 0.4448.
+        // The optimiser holds w̃ = w + βv: w̃1 = 1.6 - 0.36 = 1.24, w̃2 = 0.992 - 0.5472 = 0.4448.
         var theta = 2.0
         var optimizer = NesterovMomentum(learningRate: 0.1, momentum: 0.9)
         optimizer.update(&theta, gradient: 2 * theta)
         #expect(isClose(theta, 1.24, within: 1e-15))
         #expect(isClose(optimizer.velocity(ofParameter: 0)[0, 0], -0.4, within: 1e-15))
         optimizer.update(&theta, gradient: 2 * theta)
-        #expect(isClose(theta, 0.4448, within: 1e-15))
+        let expected = 0.4448   // by hand, above
+        #expect(isClose(theta, expected, within: 1e-15))
         #expect(isClose(optimizer.velocity(ofParameter: 0)[0, 0], -0.608, within: 1e-15))
     }
 

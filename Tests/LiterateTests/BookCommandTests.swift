@@ -53,7 +53,7 @@ private enum BookExecutable {
     @Test func aPassingChapterExitsZero() throws {
         let result = try BookExecutable.run(["check", "passing/chapter.md"])
         #expect(result.exitStatus == 0, "stderr: \(result.stderrText)")
-        #expect(BookExecutable.lines(result.stdoutText) == ["1 passed, 0 failed (7 printed numbers, 3 prose numbers, 0 math steps checked; 0 steps marked unchecked)"])
+        #expect(BookExecutable.lines(result.stdoutText) == ["1 passed, 0 failed (7 printed numbers, 3 prose numbers, 0 claims, 0 math steps checked; 0 steps marked unchecked)"])
     }
 
     @Test func aWrongNumberExitsOneWithTheLineAndColumn() throws {
@@ -61,7 +61,7 @@ private enum BookExecutable {
         #expect(result.exitStatus == 1, "stderr: \(result.stderrText)")
         #expect(BookExecutable.lines(result.stdoutText) == [
             "wrong-output/chapter.md:8:6: error: expected 0.5866 (±0.00005), got 0.58712",
-            "0 passed, 1 failed (1 printed number, 0 prose numbers, 0 math steps checked; 0 steps marked unchecked)",
+            "0 passed, 1 failed (1 printed number, 0 prose numbers, 0 claims, 0 math steps checked; 0 steps marked unchecked)",
         ])
     }
 
@@ -71,7 +71,7 @@ private enum BookExecutable {
         #expect(BookExecutable.lines(result.stdoutText) == [
             "wrong-math/chapter.md:8:24: error: this step gives 0.2, but the text says 0.3 (±0.05)",
             "wrong-math/chapter.md:13:18: error: this step gives 0.562177, but the text says 0.562187 (±0.0000005)",
-            "0 passed, 1 failed (0 printed numbers, 0 prose numbers, 4 math steps checked; 1 step marked unchecked)",
+            "0 passed, 1 failed (0 printed numbers, 0 prose numbers, 0 claims, 4 math steps checked; 1 step marked unchecked)",
         ])
     }
 
@@ -125,7 +125,7 @@ private enum BookExecutable {
     @Test func theSameFileTwiceIsCheckedOnce() throws {
         let result = try BookExecutable.run(["check", "passing/chapter.md", "./passing/chapter.md"])
         #expect(result.exitStatus == 0, "stderr: \(result.stderrText)")
-        #expect(BookExecutable.lines(result.stdoutText) == ["1 passed, 0 failed (7 printed numbers, 3 prose numbers, 0 math steps checked; 0 steps marked unchecked)"])
+        #expect(BookExecutable.lines(result.stdoutText) == ["1 passed, 0 failed (7 printed numbers, 3 prose numbers, 0 claims, 0 math steps checked; 0 steps marked unchecked)"])
     }
 
     /// A project folder of its own: Package.swift and Sources/Learning, and `extra` set up.
@@ -207,7 +207,7 @@ private enum BookExecutable {
         #expect(result.exitStatus == 1)
         #expect(BookExecutable.lines(result.stdoutText) == [
             "::error file=Tests/LiterateTests/Fixtures/wrong-output/chapter.md,line=8,col=6,title=book check::expected 0.5866 (±0.00005), got 0.58712",
-            "0 passed, 1 failed (1 printed number, 0 prose numbers, 0 math steps checked; 0 steps marked unchecked)",
+            "0 passed, 1 failed (1 printed number, 0 prose numbers, 0 claims, 0 math steps checked; 0 steps marked unchecked)",
         ])
     }
 

@@ -111,6 +111,20 @@ import Testing
         #expect(MathCheck.check(parsed).diagnostics.map { "\($0.line):\($0.column)" } == ["5:11"])
     }
 
+    /// What a server runs when a reader edits a block: the same chapter, that block's code replaced.
+    @Test func aBlocksCodeCanBeReplaced() throws {
+        let text = "# T\n\n```swift hidden\nlet a = 1\n```\n\n```swift\nprint(a)\n```\n\n```output\n1\n```\n"
+        let parsed = ChapterParser.parse(text, path: "ch.md")
+        let edited = try #require(parsed.replacingCode(ofBlock: 1, with: "print(a + 1)"))
+        #expect(edited.blocks.map(\.code) == ["let a = 1\n", "print(a + 1)\n"])
+        #expect(edited.blocks[1].expected == parsed.blocks[1].expected)
+        #expect(edited.blocks[0].isHidden && edited.blocks[1].fence == parsed.blocks[1].fence)
+        var codes: [String] = []
+        edited.document.walk { if case .codeBlock = $0.kind { codes.append($0.literal) } }
+        #expect(codes == ["let a = 1\n", "print(a + 1)\n", "1\n"])
+        #expect(parsed.replacingCode(ofBlock: 2, with: "x") == nil)
+    }
+
     @Test func anUnknownOptionSuggestsTheNearest() {
         let (chapter, diagnostics) = parse("```swift hiden\nprint(1)\n```\n")
         #expect(diagnostics == ["ch.md:1:10: error: unknown option 'hiden'; did you mean 'hidden'?"])
@@ -185,11 +199,20 @@ import Testing
     }
 
     @Test func badChecksAreReported() {
-        let (_, diagnostics) = parse("See [many](check:h1) and [1](check:h2 \"tol=1\").\n")
+        let (_, diagnostics) = parse("See [](check:h1) and [1](check:h2 \"tol=1\").\n")
         #expect(diagnostics == [
-            "ch.md:1:5: error: check link text must be the written number, e.g. [0.5866](check:h1)",
-            "ch.md:1:26: error: check title must be \"tolerance=0.01\" or \"tolerance=1%\", not \"tol=1\"",
+            "ch.md:1:5: error: check link text must be the written number, e.g. [0.5866](check:h1), or the claim, e.g. [keeps rising](check:h1)",
+            "ch.md:1:22: error: check title must be \"tolerance=0.01\" or \"tolerance=1%\", not \"tol=1\"",
         ])
+    }
+
+    /// A link with no number in its text is a claim: its location is the text's first character.
+    @Test func aClaimIsACheckAtItsText() throws {
+        let (chapter, diagnostics) = parse("Accuracy [keeps rising](check:rises) with size.\n")
+        #expect(diagnostics.isEmpty)
+        let check = try #require(chapter?.checks.first)
+        #expect(check.written == "keeps rising")
+        #expect(check.location == Location(line: 1, column: 11))
     }
 
     @Test func inlineCodeAndIndentedCodeAreNotChecks() throws {

@@ -67,6 +67,28 @@ import Testing
         #expect(page.body.contains(#"<span class="checked unverified" tabindex="0" aria-describedby="tip-01-one-2">1<span class="tip" role="tooltip" id="tip-01-one-2">not checked yet</span></span>"#))
     }
 
+    /// A claim the code found true is marked like a checked number, says so, and may wrap.
+    @Test func aCheckedClaimIsMarked() {
+        let page = render("Accuracy [keeps rising](check:rises).\n", results: PageResults(claims: ["rises"]))
+        #expect(page.body.contains(#"<span class="checked claim" tabindex="0" aria-describedby="tip-01-one-1">keeps rising<span class="tip" role="tooltip" id="tip-01-one-1">checked: the code found this true</span></span>"#))
+        #expect(render("Accuracy [keeps rising](check:rises).\n").body.contains(#"<span class="checked unverified""#))
+    }
+
+    /// From a check's report: a passed claim is a claim, not a number recorded as 1; a failed one is neither.
+    @Test func aReportsClaimsAreNotNumbers() {
+        let claim = ProseCheck(name: "rises", written: "keeps rising", location: Location(line: 1, column: 2), linkStart: Location(line: 1, column: 1))
+        let wrong = ProseCheck(name: "falls", written: "falls", location: Location(line: 2, column: 2), linkStart: Location(line: 2, column: 1))
+        let number = ProseCheck(name: "h", written: "1", location: Location(line: 3, column: 2), linkStart: Location(line: 3, column: 1))
+        let report = ChapterReport(path: "a.md", chapter: nil, checks: [
+            CheckResult(check: claim, computed: 1, passed: true, claim: true),
+            CheckResult(check: wrong, computed: 0, passed: false, claim: true),
+            CheckResult(check: number, computed: 1, passed: true),
+        ])
+        let results = PageResults(report: report)
+        #expect(results.claims == ["rises"])
+        #expect(results.recorded == ["h": "1"])
+    }
+
     @Test func aNegativeCheckedNumberShowsAMinusSign() {
         let page = render("Moved by [-0.000027](check:d), a range [-1-2](check:d).\n", results: PageResults(recorded: ["d": "-2.7e-05"]))
         #expect(page.body.contains("\u{2212}0.000027<span class=\"tip\""))

@@ -82,6 +82,12 @@ public struct ExpectedOutput: Hashable, Sendable, Codable {
     }
 }
 
+extension ExpectedOutput {
+    /// Text as the output check compares it, the engine's one rule (`OutputComparison`): lines
+    /// without trailing spaces, tabs and carriage returns, and no blank lines at the end.
+    public static func comparedLines(_ text: String) -> [String] { OutputComparison.lines(text) }
+}
+
 /// A number written in prose, `[0.5866](check:h1)`, that must match the value the code
 /// recorded under `name` with `record("h1", value)`, at the number's written precision.
 public struct ProseCheck: Hashable, Sendable, Codable {

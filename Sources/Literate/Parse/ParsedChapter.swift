@@ -5,7 +5,7 @@ import Markdown
 /// checks), the math check (its math sources), the website (its tree, with a position on
 /// every node) and the sanitiser's audit. Made by `ChapterParser`; nothing downstream reads
 /// the file or parses the Markdown again.
-public struct ParsedChapter: Sendable {
+public struct ParsedChapter: Hashable, Sendable {
     /// The chapter's path as the user gave it; every diagnostic names this path.
     public var path: String
     /// The file's text as written (a site copies it as the chapter's source); empty when the

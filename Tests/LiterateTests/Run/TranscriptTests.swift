@@ -15,6 +15,12 @@ import Testing
         #expect(transcript.completed(0) && transcript.completed(1))
     }
 
+    @Test func aRecordedBoolIsAClaim() {
+        let transcript = Transcript("\u{1E}book:block 0\n\u{1E}book:record 4 rises\u{1F}true\n\u{1E}book:record 5 flat\u{1F}false\n")
+        #expect(transcript.records == [Transcript.Record(name: "rises", value: 1, line: 4, claim: true),
+                                       Transcript.Record(name: "flat", value: 0, line: 5, claim: true)])
+    }
+
     @Test func framesArriveAsOneFigureWithTheirLabelsAndDrawings() {
         let stdout = "\u{1E}book:block 0\n"
             + "\u{1E}book:frames learning rate α\u{1F}Watch.\u{1F}Two runs.\u{1F}α = 0.1\u{1F}<svg>\\n1</svg>\u{1F}slow\u{1F}α = 0.9\u{1F}<svg>2</svg>\u{1F}jumps\n"

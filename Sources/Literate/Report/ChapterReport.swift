@@ -129,18 +129,23 @@ public struct FigureFrame: Hashable, Sendable, Codable {
     }
 }
 
-/// How one prose number fared against the value the code recorded.
+/// How one prose number, or one claim, fared against the value the code recorded.
 public struct CheckResult: Hashable, Sendable, Codable {
     /// The check as written in the chapter.
     public var check: ProseCheck
     /// The value the code recorded under the check's name; nil when none was recorded.
     public var computed: Double?
-    /// Whether the written number matches the computed value at its precision.
+    /// Whether the written number matches the computed value at its precision (for a claim:
+    /// whether the code found it true).
     public var passed: Bool
+    /// Whether the code recorded a `Bool`: the link states an experiment's outcome
+    /// (`[keeps rising](check:rises)`), and `computed` is 1 for true, 0 for false.
+    public var claim: Bool
 
-    public init(check: ProseCheck, computed: Double?, passed: Bool) {
+    public init(check: ProseCheck, computed: Double?, passed: Bool, claim: Bool = false) {
         self.check = check
         self.computed = computed
         self.passed = passed
+        self.claim = claim
     }
 }

@@ -3,7 +3,7 @@
 ///
 /// The program talks to the engine through standard output, on lines that start with the
 /// record separator U+001E so they cannot be confused with what chapter code prints:
-/// `␞book:block N` (block N starts), `␞book:record LINE NAME␟VALUE`, `␞book:figure SVG␟CAPTION␟ALT`,
+/// `␞book:block N` (block N starts), `␞book:record LINE NAME␟VALUE` (`true`/`false` for a claim), `␞book:figure SVG␟CAPTION␟ALT`,
 /// `␞book:frames PARAMETER␟CAPTION␟ALT` followed by `␟LABEL␟SVG␟ALT` per frame
 /// (backslash, newline and carriage return escaped), `␞book:finished N` (a `traps` block ran to
 /// its end), `␞book:end` (every block ran).
@@ -76,6 +76,12 @@ enum Prelude {
 
     /// Records an integer under `name` for the chapter's prose checks.
     public func record(_ name: String, _ value: Int, line: Int = #line) {
+        print("\(bookMarker)record \(line) \(bookEscape(name))\u{1F}\(value)")
+    }
+
+    /// Records the outcome of an experiment under `name` for a claim in the prose:
+    /// `[keeps rising](check:rises)` holds when the code records true here.
+    public func record(_ name: String, _ value: Bool, line: Int = #line) {
         print("\(bookMarker)record \(line) \(bookEscape(name))\u{1F}\(value)")
     }
 

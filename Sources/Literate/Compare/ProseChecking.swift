@@ -1,6 +1,8 @@
 import Foundation
 
-/// Checks the numbers written in a chapter's prose against the values its code recorded.
+/// Checks the numbers written in a chapter's prose against the values its code recorded, and
+/// its claims against the outcomes it recorded: `[keeps rising](check:rises)` holds when the
+/// code recorded `record("rises", true)`.
 struct ProseChecking {
     let checks: [ProseCheck]
     let path: String
@@ -9,15 +11,32 @@ struct ProseChecking {
     /// not run to its end (`complete` false), a missing name is not reported: the failure that
     /// stopped the program already is.
     func diagnose(records: [Transcript.Record], complete: Bool) -> ([CheckResult], [Diagnostic]) {
-        var values: [String: Double] = [:]
-        for record in records where values[record.name] == nil { values[record.name] = record.value }
+        var values: [String: Transcript.Record] = [:]
+        for record in records where values[record.name] == nil { values[record.name] = record }
         var results: [CheckResult] = []
         var diagnostics: [Diagnostic] = []
         for check in checks {
-            guard let written = WrittenNumber.first(in: check.written) else { continue }
-            guard let computed = values[check.name] else {
+            guard let record = values[check.name] else {
                 results.append(CheckResult(check: check, computed: nil, passed: false))
                 if complete { diagnostics.append(unknown(check, known: records.map(\.name))) }
+                continue
+            }
+            let computed = record.value
+            if record.claim {
+                let holds = computed == 1
+                results.append(CheckResult(check: check, computed: computed, passed: holds, claim: true))
+                if !holds {
+                    diagnostics.append(Diagnostic(path: path, at: check.location,
+                                                  message: "the text claims '\(check.written)', but the code found '\(check.name)' false "
+                                                      + "(recorded at line \(record.line)); say what the experiment shows, or change the experiment"))
+                }
+                continue
+            }
+            guard let written = WrittenNumber.first(in: check.written) else {
+                results.append(CheckResult(check: check, computed: computed, passed: false))
+                diagnostics.append(Diagnostic(path: path, at: check.location,
+                                              message: "'\(check.name)' records a number, so the link's text must be that number written out, "
+                                                  + "e.g. [\(PlainNumber.text(computed))](check:\(check.name)); record a Bool to check a claim"))
                 continue
             }
             let passed = written.matches(computed, tolerance: check.tolerance)
@@ -29,6 +48,13 @@ struct ProseChecking {
             }
         }
         return (results, diagnostics)
+    }
+
+    /// Short text for a recorded number in a message: integers without a fraction.
+    private enum PlainNumber {
+        static func text(_ value: Double) -> String {
+            value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        }
     }
 
     private func unknown(_ check: ProseCheck, known: [String]) -> Diagnostic {

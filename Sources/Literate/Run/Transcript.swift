@@ -8,6 +8,8 @@ struct Transcript: Sendable {
         var name: String
         var value: Double
         var line: Int
+        /// Whether the code recorded a `Bool` (a claim's outcome; `value` is 1 for true, 0 for false).
+        var claim: Bool = false
     }
 
     /// Printed text per block index.
@@ -62,8 +64,12 @@ struct Transcript: Sendable {
         case "record":
             let lineText = argument.prefix { $0 != " " }
             let parts = argument.dropFirst(lineText.count + 1).split(separator: Prelude.separator, omittingEmptySubsequences: false)
-            if parts.count == 2, let value = Double(parts[1]) {
-                records.append(Record(name: Transcript.unescape(parts[0]), value: value, line: Int(lineText) ?? 0))
+            guard parts.count == 2 else { break }
+            let name = Transcript.unescape(parts[0]), line = Int(lineText) ?? 0
+            if parts[1] == "true" || parts[1] == "false" {
+                records.append(Record(name: name, value: parts[1] == "true" ? 1 : 0, line: line, claim: true))
+            } else if let value = Double(parts[1]) {
+                records.append(Record(name: name, value: value, line: line))
             }
         case "figure":
             let parts = argument.split(separator: Prelude.separator, omittingEmptySubsequences: false).map(Transcript.unescape)

@@ -24,6 +24,35 @@ import Testing
         ])
     }
 
+    /// `[keeps rising](check:rises)` with `record("rises", true)`: a claim holds when the code
+    /// recorded true, and fails at the link saying what the code found when it recorded false.
+    @Test func aClaimPassesWhenTheCodeFoundItTrue() {
+        let claims = [
+            ProseCheck(name: "rises", written: "keeps rising", location: Location(line: 7, column: 9), linkStart: Location(line: 7, column: 8)),
+            ProseCheck(name: "fewer", written: "needs fewer steps", location: Location(line: 8, column: 2), linkStart: Location(line: 8, column: 1)),
+        ]
+        let records = [Transcript.Record(name: "rises", value: 0, line: 20, claim: true),
+                       Transcript.Record(name: "fewer", value: 1, line: 21, claim: true)]
+        let (results, diagnostics) = ProseChecking(checks: claims, path: "ch.md").diagnose(records: records, complete: true)
+        #expect(results.map(\.passed) == [false, true])
+        #expect(results.map(\.claim) == [true, true])
+        #expect(diagnostics.map(\.description) == [
+            "ch.md:7:9: error: the text claims 'keeps rising', but the code found 'rises' false (recorded at line 20); "
+                + "say what the experiment shows, or change the experiment",
+        ])
+    }
+
+    /// A link without a number checks a claim; when its name holds a number, the text must be the number.
+    @Test func aNumberIsNotAClaim() {
+        let claim = ProseCheck(name: "h1", written: "about a half", location: Location(line: 3, column: 2), linkStart: Location(line: 3, column: 1))
+        let (results, diagnostics) = ProseChecking(checks: [claim], path: "ch.md").diagnose(records: [record("h1", 0.5)], complete: true)
+        #expect(results.map(\.passed) == [false])
+        #expect(diagnostics.map(\.description) == [
+            "ch.md:3:2: error: 'h1' records a number, so the link's text must be that number written out, "
+                + "e.g. [0.5](check:h1); record a Bool to check a claim",
+        ])
+    }
+
     @Test func missingNamesAreNotReportedWhenTheRunStoppedEarly() {
         let (_, diagnostics) = ProseChecking(checks: checks, path: "ch.md").diagnose(records: [record("h1", 0.5866)], complete: false)
         #expect(diagnostics.isEmpty)
