@@ -25,7 +25,12 @@ public struct ComputationGraph {
     /// How a node is drawn: a leaf (an input or a parameter) as a box, an operation as a
     /// circle, the result as a circle with a double rim.
     public enum Kind: Sendable {
-        case leaf, operation, result
+        /// An input or a parameter, drawn as a box.
+        case leaf
+        /// An operation such as + or ×, drawn as a circle.
+        case operation
+        /// The value the graph computes, drawn as a circle with a double rim.
+        case result
     }
 
     struct Node {

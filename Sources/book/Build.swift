@@ -44,6 +44,7 @@ struct Build: ParsableCommand {
         // Processor time too: on a busy machine the wall time mostly measures the others.
         let cpu = Double(clock() - startedCPU) / Double(CLOCKS_PER_SEC)
         for warning in summary.warnings { print(warning) }
+        for warning in BookCommand.undocumentedSymbolWarnings(project) { print(warning) }
         if !summary.hasKaTeX { print(KaTeX.installHint) }
         if !summary.hasSearch { print(LunrIndex.installHint) }
         print(ChapterReport.summary(reports))

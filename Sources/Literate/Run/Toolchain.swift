@@ -104,7 +104,7 @@ struct Toolchain: Sendable {
         return names.filter { $0.hasSuffix(".swift") }.sorted().map { folder + "/" + $0 }
     }
 
-    private static func findCompiler() throws -> String {
+    static func findCompiler() throws -> String {
         if let explicit = ProcessInfo.processInfo.environment["SWIFTC"], FileManager.default.isExecutableFile(atPath: explicit) {
             return explicit
         }
@@ -117,7 +117,7 @@ struct Toolchain: Sendable {
 
     /// `swiftc --version`, remembered per compiler binary (path, size, modification time),
     /// since asking costs a noticeable part of a repeat check.
-    private static func compilerVersion(_ swiftc: String, cacheFolder: String) throws -> String {
+    static func compilerVersion(_ swiftc: String, cacheFolder: String) throws -> String {
         let real = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().path
         let attributes = try? FileManager.default.attributesOfItem(atPath: real)
         let stamp = "\(real) \(attributes?[.size] ?? 0) \((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
