@@ -17,7 +17,12 @@ struct RawHTTP {
     /// Sends `method path` with `headers` (Host defaults to 127.0.0.1:port) and `body`; reads the
     /// answer until the server closes the connection.
     func send(_ method: String, _ path: String, headers: [String: String] = [:], body: String = "",
-              host: String? = nil) throws -> Response {
+              host: String? = nil) async throws -> Response {
+        try await offThePool { try self.sendBlocking(method, path, headers: headers, body: body, host: host) }
+    }
+
+    private func sendBlocking(_ method: String, _ path: String, headers: [String: String], body: String,
+                              host: String?) throws -> Response {
         let fd = try connect()
         defer { close(fd) }
         var lines = ["\(method) \(path) HTTP/1.1"]
@@ -26,7 +31,7 @@ struct RawHTTP {
         if !body.isEmpty || method == "POST" { lines.append("Content-Length: \(body.utf8.count)") }
         lines.append("Connection: close")
         try write(fd, lines.joined(separator: "\r\n") + "\r\n\r\n" + body)
-        return try Self.parse(readAll(fd))
+        return try Self.parse(readAllBlocking(fd))
     }
 
     /// Opens a connection and sends `text` as is; returns the socket (the caller closes it).
@@ -37,7 +42,10 @@ struct RawHTTP {
     }
 
     func connect() throws -> Int32 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        // Close-on-exec: the client lives in the server's process here, and a program that some
+        // concurrent test's run starts must not inherit it (a copy held open keeps the
+        // connection up, so the server never sees the page hang up).
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -60,7 +68,12 @@ struct RawHTTP {
         }
     }
 
-    func readAll(_ fd: Int32) -> [UInt8] {
+    /// Reads until the server closes the connection, on a thread of its own (see `offThePool`).
+    func readAll(_ fd: Int32) async -> [UInt8] {
+        (try? await offThePool { self.readAllBlocking(fd) }) ?? []
+    }
+
+    private func readAllBlocking(_ fd: Int32) -> [UInt8] {
         var data: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -95,5 +108,15 @@ struct RawHTTP {
             rest = rest[stop...].dropFirst(2)
         }
         return out
+    }
+}
+
+/// Runs blocking socket work on a thread of its own and awaits it. The server under test runs
+/// on Swift's cooperative pool, which has one thread per core: a test blocked in `recv` on that
+/// pool starves the very server it waits for (on a 2-core machine, two such tests deadlocked
+/// the whole suite).
+func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try work() }) }.start()
     }
 }

@@ -45,10 +45,10 @@ final class EngineFixture: @unchecked Sendable {
     }
 
     /// Runs shown block `block` with `edits` (by shown position) and decodes the reply.
-    func run(_ block: Int, edits: [Int: String]) throws -> (status: Int, reply: RunReply?) {
+    func run(_ block: Int, edits: [Int: String]) async throws -> (status: Int, reply: RunReply?) {
         let body = try JSONEncoder().encode(RunRequest(page: "01-edit.html", block: block,
                                                        edits: Dictionary(uniqueKeysWithValues: edits.map { (String($0.key), $0.value) })))
-        let response = try http.send("POST", "/api/run", headers: [
+        let response = try await http.send("POST", "/api/run", headers: [
             "Origin": "http://127.0.0.1:\(port)", "X-Book-Token": server.token, "Content-Type": "application/json",
         ], body: String(decoding: body, as: UTF8.self))
         return (response.status, try? JSONDecoder().decode(RunReply.self, from: Data(response.body.utf8)))
@@ -59,7 +59,7 @@ final class EngineFixture: @unchecked Sendable {
     @Test func anEditChangesTheOutputTheCheckedNumbersAndTheFigure() async throws {
         let fixture = try await EngineFixture()
         let before = FileManager.default.contents(atPath: EngineFixture.chapterPath)
-        let (status, reply) = try fixture.run(1, edits: [0: "let learningRate = 0.2\nlet step = learningRate * start\nprint(\"step =\", step)\nrecord(\"step\", step)\n"])
+        let (status, reply) = try await fixture.run(1, edits: [0: "let learningRate = 0.2\nlet step = learningRate * start\nprint(\"step =\", step)\nrecord(\"step\", step)\n"])
         #expect(status == 200)
         let answer = try #require(reply)
         #expect(!answer.cached)
@@ -81,7 +81,7 @@ final class EngineFixture: @unchecked Sendable {
 
     @Test func aCompileErrorComesBackAtTheEditedBlocksLine() async throws {
         let fixture = try await EngineFixture()
-        let (status, reply) = try fixture.run(1, edits: [1: "let loss = (start - step) * (start - step)\nprint(\"loss =\", losss)\n"])
+        let (status, reply) = try await fixture.run(1, edits: [1: "let loss = (start - step) * (start - step)\nprint(\"loss =\", losss)\n"])
         #expect(status == 200)
         let answer = try #require(reply)
         let error = try #require(answer.problems.first { $0.severity == "error" })
@@ -96,7 +96,7 @@ final class EngineFixture: @unchecked Sendable {
     @Test func anEditThatAddsLinesKeepsLaterLinesApart() async throws {
         let fixture = try await EngineFixture()
         let longer = String(repeating: "// a comment the reader added\n", count: 12) + "let learningRate = 0.1\nlet step = learningRate * start\nprint(\"step =\", step)\nrecord(\"step\", step)\n"
-        let (_, reply) = try fixture.run(1, edits: [0: longer, 1: "let loss = 1\nprint(undefinedName)\n"])
+        let (_, reply) = try await fixture.run(1, edits: [0: longer, 1: "let loss = 1\nprint(undefinedName)\n"])
         let error = try #require(reply?.problems.first { $0.severity == "error" })
         #expect(error.shown == 1 && error.line == 2)
         await fixture.stop()
@@ -104,7 +104,7 @@ final class EngineFixture: @unchecked Sendable {
 
     @Test func theRunReadsTheChaptersDataFromItsScratchFolder() async throws {
         let fixture = try await EngineFixture()
-        let (_, reply) = try fixture.run(2, edits: [2: "import Foundation\nlet rows = try String(contentsOfFile: \"data/rows.txt\", encoding: .utf8)\nprint(\"lines:\", rows.split(separator: \"\\n\").count)\n"])
+        let (_, reply) = try await fixture.run(2, edits: [2: "import Foundation\nlet rows = try String(contentsOfFile: \"data/rows.txt\", encoding: .utf8)\nprint(\"lines:\", rows.split(separator: \"\\n\").count)\n"])
         let answer = try #require(reply)
         #expect(answer.problems.isEmpty, "\(answer.problems)")
         #expect(answer.blocks.last?.output == "lines: 3\n")
@@ -114,7 +114,7 @@ final class EngineFixture: @unchecked Sendable {
     @Test func aHangStopsAtTheTimeLimit() async throws {
         let fixture = try await EngineFixture(timeout: 2)
         let started = Date()
-        let (status, reply) = try fixture.run(1, edits: [1: "var spins = 0\nwhile true { spins += 1 }\n"])
+        let (status, reply) = try await fixture.run(1, edits: [1: "var spins = 0\nwhile true { spins += 1 }\n"])
         #expect(status == 200)
         let answer = try #require(reply)
         #expect(answer.problems.contains { $0.shown == 1 && $0.message.contains("did not finish within 2 s") }, "\(answer.problems)")

@@ -58,8 +58,8 @@ final class ServerFixture: @unchecked Sendable {
 
     static let edit = #"{"page":"01-test.html","block":1,"edits":{"1":"print(3)\n"}}"#
 
-    func post(headers: [String: String], body: String = ServerFixture.edit, host: String? = nil) throws -> RawHTTP.Response {
-        try http.send("POST", "/api/run", headers: headers, body: body, host: host)
+    func post(headers: [String: String], body: String = ServerFixture.edit, host: String? = nil) async throws -> RawHTTP.Response {
+        try await http.send("POST", "/api/run", headers: headers, body: body, host: host)
     }
 }
 
@@ -73,7 +73,7 @@ final class Counter: @unchecked Sendable {
 @Suite(.serialized) struct ServerProtectionTests {
     @Test func aRunFromTheServedPageReachesTheEngine() async throws {
         let fixture = try await ServerFixture()
-        let response = try fixture.post(headers: fixture.runHeaders)
+        let response = try await fixture.post(headers: fixture.runHeaders)
         #expect(response.status == 200)
         #expect(response.body.contains("ran\\n"))
         #expect(fixture.runs.value == 1)
@@ -82,7 +82,7 @@ final class Counter: @unchecked Sendable {
 
     @Test func anUneditedRunIsAnsweredFromTheCheckWithoutRunning() async throws {
         let fixture = try await ServerFixture()
-        let response = try fixture.post(headers: fixture.runHeaders, body: #"{"page":"01-test.html","block":1,"edits":{"1":"print(2)\n"}}"#)
+        let response = try await fixture.post(headers: fixture.runHeaders, body: #"{"page":"01-test.html","block":1,"edits":{"1":"print(2)\n"}}"#)
         #expect(response.status == 200)
         #expect(response.body.contains(#""cached":true"#))
         #expect(fixture.runs.value == 0)
@@ -93,11 +93,11 @@ final class Counter: @unchecked Sendable {
         let fixture = try await ServerFixture()
         var headers = fixture.runHeaders
         headers["X-Book-Token"] = nil
-        #expect(try fixture.post(headers: headers).status == 403)
+        #expect(try await fixture.post(headers: headers).status == 403)
         headers["X-Book-Token"] = String(fixture.server.token.reversed())
-        #expect(try fixture.post(headers: headers).status == 403)
+        #expect(try await fixture.post(headers: headers).status == 403)
         headers["X-Book-Token"] = String(fixture.server.token.dropLast())
-        #expect(try fixture.post(headers: headers).status == 403)
+        #expect(try await fixture.post(headers: headers).status == 403)
         #expect(fixture.runs.value == 0)
         await fixture.stop()
     }
@@ -112,11 +112,11 @@ final class Counter: @unchecked Sendable {
     @Test func aForeignHostIsRefused() async throws {
         let fixture = try await ServerFixture()
         for host in ["evil.example:\(fixture.port)", "127.0.0.1:\(fixture.port + 1)", "127.0.0.1", "localhost.evil.example:\(fixture.port)"] {
-            #expect(try fixture.post(headers: fixture.runHeaders, host: host).status == 403, "run, Host \(host)")
-            #expect(try fixture.http.send("GET", "/index.html", host: host).status == 403, "page, Host \(host)")
+            #expect(try await fixture.post(headers: fixture.runHeaders, host: host).status == 403, "run, Host \(host)")
+            #expect(try await fixture.http.send("GET", "/index.html", host: host).status == 403, "page, Host \(host)")
         }
         for host in ["127.0.0.1:\(fixture.port)", "localhost:\(fixture.port)", "[::1]:\(fixture.port)"] {
-            #expect(try fixture.http.send("GET", "/index.html", host: host).status == 200, "page, Host \(host)")
+            #expect(try await fixture.http.send("GET", "/index.html", host: host).status == 200, "page, Host \(host)")
         }
         #expect(fixture.runs.value == 0)
         await fixture.stop()
@@ -127,21 +127,21 @@ final class Counter: @unchecked Sendable {
         var headers = fixture.runHeaders
         for origin in ["http://evil.example", "null", "http://127.0.0.1:\(fixture.port + 1)", "https://127.0.0.1:\(fixture.port)"] {
             headers["Origin"] = origin
-            #expect(try fixture.post(headers: headers).status == 403, "Origin \(origin)")
+            #expect(try await fixture.post(headers: headers).status == 403, "Origin \(origin)")
         }
         headers["Origin"] = nil
-        #expect(try fixture.post(headers: headers).status == 403)
+        #expect(try await fixture.post(headers: headers).status == 403)
         #expect(fixture.runs.value == 0)
         await fixture.stop()
     }
 
     @Test func optionsIsRefusedAndNoResponseHasCORSHeaders() async throws {
         let fixture = try await ServerFixture()
-        let preflight = try fixture.http.send("OPTIONS", "/api/run", headers: [
+        let preflight = try await fixture.http.send("OPTIONS", "/api/run", headers: [
             "Origin": "http://evil.example", "Access-Control-Request-Method": "POST",
             "Access-Control-Request-Headers": "x-book-token, content-type"])
         #expect(preflight.status == 405)
-        let answers = [preflight, try fixture.post(headers: fixture.runHeaders), try fixture.http.send("GET", "/index.html", headers: ["Origin": "http://evil.example"])]
+        let answers = [preflight, try await fixture.post(headers: fixture.runHeaders), try await fixture.http.send("GET", "/index.html", headers: ["Origin": "http://evil.example"])]
         for answer in answers {
             #expect(!answer.headers.keys.contains { $0.hasPrefix("access-control-") })
         }
@@ -154,12 +154,12 @@ final class Counter: @unchecked Sendable {
         var headers = fixture.runHeaders
         for type in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"] {
             headers["Content-Type"] = type
-            #expect(try fixture.post(headers: headers).status == 415, "Content-Type \(type)")
+            #expect(try await fixture.post(headers: headers).status == 415, "Content-Type \(type)")
         }
         headers["Content-Type"] = nil
-        #expect(try fixture.post(headers: headers).status == 415)
-        #expect(try fixture.http.send("GET", "/api/run", headers: fixture.runHeaders).status == 405)
-        #expect(try fixture.post(headers: fixture.runHeaders, body: "not json").status == 400)
+        #expect(try await fixture.post(headers: headers).status == 415)
+        #expect(try await fixture.http.send("GET", "/api/run", headers: fixture.runHeaders).status == 405)
+        #expect(try await fixture.post(headers: fixture.runHeaders, body: "not json").status == 400)
         #expect(fixture.runs.value == 0)
         await fixture.stop()
     }
@@ -168,14 +168,14 @@ final class Counter: @unchecked Sendable {
         let fixture = try await ServerFixture()
         let code = String(repeating: "x", count: 300 * 1024)
         let body = #"{"page":"01-test.html","block":1,"edits":{"1":"\#(code)"}}"#
-        #expect(try fixture.post(headers: fixture.runHeaders, body: body).status == 413)
+        #expect(try await fixture.post(headers: fixture.runHeaders, body: body).status == 413)
         // A chunked body has no length to check first: it is cut off at the limit as it is read.
         var chunked = fixture.runHeaders
         chunked["Transfer-Encoding"] = "chunked"
         let fd = try fixture.http.open(sending: "POST /api/run HTTP/1.1\r\nHost: 127.0.0.1:\(fixture.port)\r\n"
             + chunked.map { "\($0.key): \($0.value)\r\n" }.joined() + "Connection: close\r\n\r\n"
             + String(body.utf8.count, radix: 16) + "\r\n" + body + "\r\n0\r\n\r\n")
-        let response = try RawHTTP.parse(fixture.http.readAll(fd))
+        let response = try RawHTTP.parse(await fixture.http.readAll(fd))
         close(fd)
         #expect(response.status == 413)
         #expect(fixture.runs.value == 0)
@@ -184,16 +184,16 @@ final class Counter: @unchecked Sendable {
 
     @Test func filesOutsideTheSiteAreRefused() async throws {
         let fixture = try await ServerFixture()
-        #expect(try fixture.http.send("GET", "/sub/inside.txt").body == "inside")
-        #expect(try fixture.http.send("GET", "/").status == 200)
+        #expect(try await fixture.http.send("GET", "/sub/inside.txt").body == "inside")
+        #expect(try await fixture.http.send("GET", "/").status == 200)
         for path in ["/../secret.txt", "/sub/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt", "/sub/..%2f..%2fsecret.txt",
                      "/sub%2f..%2f..%2fsecret.txt", "/out.txt", "/outside/secret.txt", "/..\\secret.txt", "/sub/%00"] {
-            let response = try fixture.http.send("GET", path)
+            let response = try await fixture.http.send("GET", path)
             #expect(response.status == 403 || response.status == 404, "\(path)")
             #expect(!response.body.contains("secret"), "\(path)")
         }
-        #expect(try fixture.http.send("GET", "/out.txt").status == 403)
-        #expect(try fixture.http.send("GET", "/%2e%2e/secret.txt").status == 403)
+        #expect(try await fixture.http.send("GET", "/out.txt").status == 403)
+        #expect(try await fixture.http.send("GET", "/%2e%2e/secret.txt").status == 403)
         await fixture.stop()
     }
 
@@ -210,12 +210,12 @@ final class Counter: @unchecked Sendable {
             if expected > 1 { try await Task.sleep(nanoseconds: 200_000_000) }
         }
         #expect(fixture.runs.value == 1)
-        let refused = try fixture.post(headers: fixture.runHeaders)
+        let refused = try await fixture.post(headers: fixture.runHeaders)
         #expect(refused.status == 429)
         #expect(fixture.runs.value == 1)
         for _ in 0..<3 { fixture.hold.signal() }
         for fd in open {
-            #expect(try RawHTTP.parse(fixture.http.readAll(fd)).status == 200)
+            #expect(try RawHTTP.parse(await fixture.http.readAll(fd)).status == 200)
             close(fd)
         }
         #expect(fixture.runs.value == 3)
@@ -224,14 +224,14 @@ final class Counter: @unchecked Sendable {
 
     @Test func pagesCarryAFrameAncestorsPolicyAndNosniff() async throws {
         let fixture = try await ServerFixture()
-        let page = try fixture.http.send("GET", "/index.html")
+        let page = try await fixture.http.send("GET", "/index.html")
         let policy = try #require(page.headers["content-security-policy"])
         #expect(policy.contains("frame-ancestors 'none'"))
         // The page's one inline script is allowed by its digest, and no other.
         #expect(policy.contains("script-src 'self' 'sha256-"))
         #expect(!policy.contains("unsafe-inline'; script") && !policy.contains("script-src 'self' 'unsafe-inline'"))
         #expect(page.headers["x-content-type-options"] == "nosniff")
-        for response in [try fixture.http.send("GET", "/missing"), try fixture.post(headers: [:])] {
+        for response in [try await fixture.http.send("GET", "/missing"), try await fixture.post(headers: [:])] {
             #expect(response.headers["content-security-policy"]?.contains("frame-ancestors 'none'") == true)
             #expect(response.headers["x-content-type-options"] == "nosniff")
         }
@@ -242,7 +242,10 @@ final class Counter: @unchecked Sendable {
         let fixture = try await ServerFixture()
         let upgrade = ["Upgrade": "websocket", "Connection": "Upgrade", "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
                        "Sec-WebSocket-Version": "13"]
-        func open(_ query: String, origin: String?) throws -> Int {
+        func open(_ query: String, origin: String?) async throws -> Int {
+            try await offThePool { try openBlocking(query, origin: origin) }
+        }
+        @Sendable func openBlocking(_ query: String, origin: String?) throws -> Int {
             var headers = upgrade
             headers["Origin"] = origin
             let request = "GET /api/reload\(query) HTTP/1.1\r\nHost: 127.0.0.1:\(fixture.port)\r\n"
@@ -255,12 +258,12 @@ final class Counter: @unchecked Sendable {
             return Int(head.split(separator: " ").dropFirst().first ?? "") ?? 0
         }
         let token = "?token=\(fixture.server.token)"
-        #expect(try open(token, origin: fixture.origin) == 101)
-        #expect(try open(token, origin: "http://evil.example") == 403)
-        #expect(try open(token, origin: "null") == 403)
-        #expect(try open(token, origin: nil) == 403)
-        #expect(try open("", origin: fixture.origin) == 403)
-        #expect(try open("?token=0", origin: fixture.origin) == 403)
+        #expect(try await open(token, origin: fixture.origin) == 101)
+        #expect(try await open(token, origin: "http://evil.example") == 403)
+        #expect(try await open(token, origin: "null") == 403)
+        #expect(try await open(token, origin: nil) == 403)
+        #expect(try await open("", origin: fixture.origin) == 403)
+        #expect(try await open("?token=0", origin: fixture.origin) == 403)
         await fixture.stop()
     }
 
