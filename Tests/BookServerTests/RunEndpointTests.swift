@@ -135,6 +135,10 @@ final class EngineFixture: @unchecked Sendable {
             running = Self.processes(workingIn: runs).contains { $0.hasSuffix("/program") }
         }
         #expect(running)
+        // Hang up as a browser does: shutdown sends the close to the server even if a program
+        // some other test started holds a copy of this descriptor (the client lives in the
+        // server's process here, which a browser never does).
+        shutdown(fd, Int32(SHUT_RDWR))
         close(fd)
         var stopped = false
         for _ in 0..<50 where !stopped {
