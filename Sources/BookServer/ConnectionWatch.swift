@@ -55,12 +55,16 @@ final class ConnectionWatch: @unchecked Sendable {
         return nil
     }
 
-    /// The inode of the established connection between the two ports in a table's text.
+    /// The inode of the connection between the two ports in a table's text, open (state 01,
+    /// `ESTABLISHED`) or already closed by the browser but not yet by the server (08,
+    /// `CLOSE_WAIT`): a page that hangs up before the first look must still be found, or its
+    /// run would go on to the time limit. A socket the server closed has inode 0.
     static func inode(in table: String, localPort: Int, remotePort: Int) -> String? {
         let local = String(format: ":%04X", localPort), remote = String(format: ":%04X", remotePort)
         for line in table.split(separator: "\n").dropFirst() {
             let fields = line.split(separator: " ")
-            guard fields.count > 9, fields[1].hasSuffix(local), fields[2].hasSuffix(remote), fields[3] == "01" else { continue }
+            guard fields.count > 9, fields[1].hasSuffix(local), fields[2].hasSuffix(remote),
+                  fields[3] == "01" || fields[3] == "08", fields[9] != "0" else { continue }
             return String(fields[9])
         }
         return nil
