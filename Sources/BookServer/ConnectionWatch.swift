@@ -7,13 +7,13 @@ import Glibc
 /// gives up (the reader runs again, resets, or leaves), the browser closes its end, and a run
 /// still going for it is stopped.
 ///
-/// The HTTP library does not hand its sockets to a handler, so the socket is found the way
-/// `ss` finds it: the connection's inode from the kernel's table (`/proc/net/tcp`, `tcp6`)
-/// by the two ports, then the descriptor of this process that is that inode
-/// (`/proc/self/fd/N` → `socket:[inode]`). From then on the descriptor itself is asked
-/// (`poll` with `POLLRDHUP`, which reports the peer's close without reading anything). The
-/// tables alone are not enough: they are not read in one snapshot, and a connection can be
-/// missing from one reading while it is open.
+/// The HTTP library does not hand its sockets to a handler, so the socket is found among this
+/// process's descriptors (`/proc/self/fd`, the ones that are sockets) as the one whose own
+/// port is the server's and whose peer's port is the browser's (`getsockname`,
+/// `getpeername`). From then on the descriptor itself is asked (`poll` with `POLLRDHUP`,
+/// which reports the peer's close without reading anything). A connection the browser has
+/// already closed still has its peer until the server closes it, so a page that hangs up
+/// before the first look is found too.
 final class ConnectionWatch: @unchecked Sendable {
     let serverPort: Int
     let peerPort: Int
@@ -31,7 +31,7 @@ final class ConnectionWatch: @unchecked Sendable {
     func isOpen() -> Bool {
         if socket == nil { socket = find() }
         guard let socket else { return true }
-        guard (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(socket.fd)")) == socket.link else {
+        guard Self.link(socket.fd) == socket.link else {
             return false  // the server closed it and the number went to another file
         }
         var entry = pollfd(fd: socket.fd, events: Self.peerClosed, revents: 0)
@@ -39,34 +39,36 @@ final class ConnectionWatch: @unchecked Sendable {
         return entry.revents & (Self.peerClosed | Int16(POLLHUP | POLLERR)) == 0
     }
 
-    private func find() -> (fd: Int32, link: String)? {
-        var inode: String?
-        for table in ["/proc/net/tcp", "/proc/net/tcp6"] where inode == nil {
-            guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
-            inode = Self.inode(in: text, localPort: serverPort, remotePort: peerPort)
-        }
-        guard let inode else { return nil }
-        let link = "socket:[\(inode)]"
+    /// The descriptor of the connection between the two ports, and what it links to
+    /// (`socket:[inode]`), or nil when this process has none.
+    func find() -> (fd: Int32, link: String)? {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? [] {
-            if let fd = Int32(name), (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(name)")) == link {
-                return (fd, link)
-            }
+            guard let fd = Int32(name), let link = Self.link(fd), link.hasPrefix("socket:"),
+                  Self.port(of: fd, peer: false) == serverPort, Self.port(of: fd, peer: true) == peerPort else { continue }
+            return (fd, link)
         }
         return nil
     }
 
-    /// The inode of the connection between the two ports in a table's text, open (state 01,
-    /// `ESTABLISHED`) or already closed by the browser but not yet by the server (08,
-    /// `CLOSE_WAIT`): a page that hangs up before the first look must still be found, or its
-    /// run would go on to the time limit. A socket the server closed has inode 0.
-    static func inode(in table: String, localPort: Int, remotePort: Int) -> String? {
-        let local = String(format: ":%04X", localPort), remote = String(format: ":%04X", remotePort)
-        for line in table.split(separator: "\n").dropFirst() {
-            let fields = line.split(separator: " ")
-            guard fields.count > 9, fields[1].hasSuffix(local), fields[2].hasSuffix(remote),
-                  fields[3] == "01" || fields[3] == "08", fields[9] != "0" else { continue }
-            return String(fields[9])
+    private static func link(_ fd: Int32) -> String? {
+        try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)")
+    }
+
+    /// The TCP port of a socket's own end or its peer's (IPv4 or IPv6), nil for anything else.
+    static func port(of fd: Int32, peer: Bool) -> Int? {
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let result = withUnsafeMutablePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { peer ? getpeername(fd, $0, &length) : getsockname(fd, $0, &length) }
         }
-        return nil
+        guard result == 0 else { return nil }
+        switch Int32(storage.ss_family) {
+        case AF_INET:
+            return withUnsafePointer(to: &storage) { $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin_port)) } }
+        case AF_INET6:
+            return withUnsafePointer(to: &storage) { $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin6_port)) } }
+        default:
+            return nil
+        }
     }
 }

@@ -29,13 +29,21 @@ struct BookServe: ParsableCommand {
     @Option(help: "Seconds each chapter's program may run.")
     var timeout: Double = 10
 
+    @Option(help: "Megabytes of memory each run's program may use, from 256 to 1048576.")
+    var memory: Int = CheckOptions.defaultMemoryLimit >> 20
+
     func validate() throws {
         do {
             _ = try BindAddress.choose(bind, allowRemote: allowRemote)
         } catch let refusal as AccessPolicy.Refusal {
             throw ValidationError(refusal.message)
         }
-        try BookServe.environment { try CheckOptions(timeout: timeout).validate() }
+        try BookServe.environment {
+            guard (256...(1 << 20)).contains(memory) else {
+                throw BookError.badOption("--memory", "\(memory)", "a number of megabytes from 256 to 1048576, e.g. --memory 8192")
+            }
+            try CheckOptions(timeout: timeout).validate()
+        }
     }
 
     func run() throws {
@@ -46,6 +54,7 @@ struct BookServe: ParsableCommand {
         settings.port = port
         settings.open = open
         settings.options = CheckOptions(timeout: timeout, useCache: true)
+        settings.options.memoryLimit = memory << 20
         if let warning { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         let options = settings.options
         try ServeSession(project: project, settings: settings).run(check: { book in

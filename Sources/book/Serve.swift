@@ -25,6 +25,9 @@ struct Serve: ParsableCommand {
     @Option(help: "Seconds each chapter's program may run.")
     var timeout: Double?
 
+    @Option(help: "Megabytes of memory each run's program may use (default 4096).")
+    var memory: Int?
+
     func run() throws {
         let project = try BookCommand.environment { try Project.locate() }
         var arguments: [String] = []
@@ -33,6 +36,7 @@ struct Serve: ParsableCommand {
         if allowRemote { arguments.append("--allow-remote") }
         if open { arguments.append("--open") }
         if let timeout { arguments += ["--timeout", String(timeout)] }
+        if let memory { arguments += ["--memory", String(memory)] }
         FileHandle.standardError.write(Data("building the server: swift build --product book-serve\n".utf8))
         guard Serve.swift(["build", "--product", "book-serve"], in: project.root, capture: false).status == 0 else {
             FileHandle.standardError.write(Data("book serve: the server did not build (see above)\n".utf8))

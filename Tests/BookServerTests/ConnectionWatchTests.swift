@@ -1,28 +1,75 @@
 @testable import BookServer
+import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// How a run's connection is found in the kernel's table of TCP sockets.
+/// How a run finds its browser's connection and sees the page hang up, on real loopback
+/// sockets of this process (the server's end accepted, the browser's end connected).
 struct ConnectionWatchTests {
-    /// Server port 0x1F90 (8080), browser port 0xC350 (50000); states: 01 open, 08 closed by
-    /// the browser only, 06 closed by both (no inode any more).
-    static func table(state: String, inode: String) -> String {
-        "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
-            + "   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 111 1 0 100 0 0 10 0\n"
-            + "   1: 0100007F:1F90 0100007F:C350 \(state) 00000000:00000000 00:00000000 00000000     0        0 \(inode) 1 0 20 4 30 10 -1\n"
+    /// A listening socket, a connected client and the accepted end; the two ports.
+    final class Pair {
+        var listener: Int32 = -1, client: Int32 = -1, accepted: Int32 = -1
+        var serverPort = 0, clientPort = 0
+
+        init() throws {
+            listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            try withUnsafeMutablePointer(to: &address) { pointer in
+                try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    guard bind(listener, $0, length) == 0, listen(listener, 4) == 0, getsockname(listener, $0, &length) == 0 else {
+                        throw POSIXError(.EADDRNOTAVAIL)
+                    }
+                }
+            }
+            serverPort = Int(UInt16(bigEndian: address.sin_port))
+            client = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+            try withUnsafePointer(to: &address) { pointer in
+                try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    guard connect(client, $0, length) == 0 else { throw POSIXError(.ECONNREFUSED) }
+                }
+            }
+            accepted = accept(listener, nil, nil)
+            clientPort = try #require(ConnectionWatch.port(of: client, peer: false))
+        }
+
+        func hangUp() {
+            shutdown(client, Int32(SHUT_RDWR))
+            close(client)
+            client = -1
+        }
+
+        deinit {
+            for fd in [listener, client, accepted] where fd >= 0 { close(fd) }
+        }
     }
 
-    @Test func anOpenConnectionIsFound() {
-        #expect(ConnectionWatch.inode(in: Self.table(state: "01", inode: "4242"), localPort: 8080, remotePort: 50000) == "4242")
+    @Test func itFindsTheServersEndAndSeesThePageHangUp() throws {
+        let pair = try Pair()
+        let watch = ConnectionWatch(serverPort: pair.serverPort, peerPort: pair.clientPort)
+        #expect(watch.find()?.fd == pair.accepted)
+        #expect(watch.isOpen())
+        pair.hangUp()
+        #expect(!watch.isOpen())
     }
 
-    /// A page that hangs up before the watch first looks leaves the server's end in CLOSE_WAIT:
-    /// it must still be found, so that the run is stopped rather than left to its time limit.
-    @Test func aConnectionTheBrowserClosedIsStillFound() {
-        #expect(ConnectionWatch.inode(in: Self.table(state: "08", inode: "4243"), localPort: 8080, remotePort: 50000) == "4243")
+    /// A page that hangs up before the watch first looks: the server's end still names its
+    /// peer, so the run is stopped rather than left to its time limit.
+    @Test func aPageThatHungUpBeforeTheFirstLookIsSeen() throws {
+        let pair = try Pair()
+        pair.hangUp()
+        let watch = ConnectionWatch(serverPort: pair.serverPort, peerPort: pair.clientPort)
+        #expect(watch.find()?.fd == pair.accepted)
+        #expect(!watch.isOpen())
     }
 
-    @Test func theListeningSocketAndClosedOnesAreNot() {
-        #expect(ConnectionWatch.inode(in: Self.table(state: "06", inode: "0"), localPort: 8080, remotePort: 50000) == nil)
-        #expect(ConnectionWatch.inode(in: Self.table(state: "01", inode: "4242"), localPort: 8080, remotePort: 50001) == nil)
+    @Test func anotherConnectionIsNotTaken() throws {
+        let pair = try Pair()
+        #expect(ConnectionWatch(serverPort: pair.serverPort, peerPort: pair.clientPort == 65535 ? 1 : pair.clientPort + 1).find() == nil)
+        #expect(ConnectionWatch(serverPort: pair.serverPort, peerPort: pair.clientPort + 1).isOpen())
     }
 }
