@@ -16,7 +16,7 @@ import Testing
 
         var checker = Checker(project: repository, options: CheckOptions(timeout: 30, useCache: true))
         checker.toolchain = try Toolchain.prepare(project: repository) {}
-        let session = WatchSession(paths: [chapter], project: repository) { try checker.check($0) }
+        let session = WatchSession(paths: [chapter], project: repository, readsBook: false) { try checker.check($0) }
         var rounds: [WatchSession.Round] = []
         let started = Date()
         session.run(keepGoing: { rounds.count < 2 && Date().timeIntervalSince(started) < 300 }, handle: { round in

@@ -25,20 +25,37 @@ public struct WatchSession {
     public var paths: [String]
     public var project: Project
     /// Whether each round reads the whole book (for the site) rather than the watched chapters only.
-    public var readsBook: Bool
+    public var readsBook = false
     /// Reads a file's bytes, given its path: `ChapterParser.contents`, or a test's counter.
-    public var read: (String) throws -> [UInt8]
-    /// Checks chapters already parsed: `Checker.check` with the user's options, usually.
-    public var check: ([ParsedChapter]) throws -> [ChapterReport]
+    public var read: (String) throws -> [UInt8] = ChapterParser.contents
+    /// How a round is checked.
+    var checking: Checking
 
-    public init(paths: [String], project: Project, readsBook: Bool = false,
+    /// Given the watched paths, or the chapters the round read and parsed.
+    enum Checking {
+        case paths(([String]) throws -> [ChapterReport])
+        case parsed(([ParsedChapter]) throws -> [ChapterReport])
+    }
+
+    /// A session whose `check` reads the watched paths itself (`Checker.check(paths:)`, or a
+    /// reading of its own); its rounds have no `book`.
+    public init(paths: [String], project: Project, check: @escaping ([String]) throws -> [ChapterReport]) {
+        self.paths = paths
+        self.project = project
+        checking = .paths(check)
+    }
+
+    /// A session that reads and parses each watched chapter once a round (with `read`), and
+    /// every file of the book too when `readsBook` (for the site: the round's `book`), and
+    /// hands `checkChapters` the parsed chapters (`Checker.check(_:)`).
+    public init(paths: [String], project: Project, readsBook: Bool,
                 read: @escaping (String) throws -> [UInt8] = ChapterParser.contents,
-                check: @escaping ([ParsedChapter]) throws -> [ChapterReport]) {
+                checkChapters: @escaping ([ParsedChapter]) throws -> [ChapterReport]) {
         self.paths = paths
         self.project = project
         self.readsBook = readsBook
         self.read = read
-        self.check = check
+        checking = .parsed(checkChapters)
     }
 
     /// The chapters watched now.
@@ -60,8 +77,13 @@ public struct WatchSession {
         let watcher = watcher ?? FileWatcher(folders: folders())
         func round(changed: [String]) {
             do {
-                let (chapters, book) = try readRound()
-                handle(Round(reports: try check(chapters), changed: changed, book: book))
+                switch checking {
+                case .paths(let check):
+                    handle(Round(reports: try check(currentPaths()), changed: changed, book: nil))
+                case .parsed(let check):
+                    let (chapters, book) = try readRound()
+                    handle(Round(reports: try check(chapters), changed: changed, book: book))
+                }
             } catch {
                 failed(error)
             }
