@@ -117,7 +117,7 @@ public struct EditedRun: Sendable {
                                                         severity: "\(diagnostic.severity)", message: diagnostic.message))
         }
         answer.records = outcome.checks.compactMap { check in
-            check.computed.map { EditedAnswer.Record(name: check.check.name, written: check.check.written, value: $0) }
+            check.computed.map { EditedAnswer.Record(name: check.check.name, written: check.check.written, value: $0, claim: check.claim) }
         }
         return answer
     }
@@ -177,12 +177,15 @@ public struct EditedAnswer: Codable, Hashable, Sendable {
         public var value: Double
         /// What the code computed when the book was checked, if it got there.
         public var book: Double?
+        /// Whether it is a claim (`record(name, Bool)`): 1 true, 0 false.
+        public var claim: Bool
 
-        public init(name: String, written: String, value: Double, book: Double? = nil) {
+        public init(name: String, written: String, value: Double, book: Double? = nil, claim: Bool = false) {
             self.name = name
             self.written = written
             self.value = value
             self.book = book
+            self.claim = claim
         }
     }
 
@@ -213,7 +216,7 @@ public struct EditedAnswer: Codable, Hashable, Sendable {
             Block(index: $0.index, ran: $0.ran, output: $0.output, figures: $0.figures, trap: $0.trap)
         }
         records = report.checks.compactMap { check in
-            check.computed.map { Record(name: check.check.name, written: check.check.written, value: $0, book: $0) }
+            check.computed.map { Record(name: check.check.name, written: check.check.written, value: $0, book: $0, claim: check.claim) }
         }
     }
 }
