@@ -45,10 +45,13 @@ let package = Package(
         // What Swift cannot call: the code between fork and exec that confines a chapter's
         // program (Landlock, memory limit, death with book), and a watchdog that outlives book.
         .target(name: "CSandbox"),
+        // The calls of the toolchain's libIndexStore (loaded at run time) that read which symbol
+        // each name in a chapter's code refers to: Swift cannot declare them (struct returns).
+        .target(name: "CIndexStore"),
         // The engine: chapters -> code blocks -> program -> run -> checks -> diagnostics.
         // It imports Plot for `escapeXML`, the one XML escaper (Plot stays dependency-free: it is
         // also compiled on its own for chapter code).
-        .target(name: "Literate", dependencies: ["Markdown", "Plot", "CSandbox"], swiftSettings: optimisedInDebug),
+        .target(name: "Literate", dependencies: ["Markdown", "Plot", "CSandbox", "CIndexStore"], swiftSettings: optimisedInDebug),
         // The website: chapters and check results -> HTML pages.
         .target(name: "Site", dependencies: ["Markdown", "Literate", "Plot"], swiftSettings: optimisedInDebug),
         // The thin command-line tool.
