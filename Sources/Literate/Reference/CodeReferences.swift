@@ -22,10 +22,20 @@ public struct CodeReferences: Codable, Hashable, Sendable {
         public var column: Int
         /// The USR of the symbol it names.
         public var usr: String
+
+        public init(line: Int, column: Int, usr: String) {
+            self.line = line
+            self.column = column
+            self.usr = usr
+        }
     }
 
     /// Every explicit reference in the chapter's blocks, sorted by line, column and USR.
     public var names: [Name]
+
+    public init(names: [Name]) {
+        self.names = names
+    }
 
     /// Bumped when what is stored, or how it is made, changes.
     static let version = "references-1"
