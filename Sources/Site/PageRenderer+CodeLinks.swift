@@ -12,12 +12,15 @@ extension PageRenderer {
         guard lines.indices.contains(where: { results.links[firstLine + $0] != nil }) else { return Self.swiftCode(literal) }
         // The lines the page shows: the block's, without the hidden-code markers.
         var shown: [(line: Int, text: Substring)] = []
+        let markers = HiddenLines.hasMarkers(literal)
         for (offset, text) in lines.enumerated() {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if trimmed == HiddenLines.start || trimmed == HiddenLines.end { continue }
+            if markers {
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                if trimmed == HiddenLines.start || trimmed == HiddenLines.end { continue }
+            }
             shown.append((firstLine + offset, text))
         }
-        let split = HiddenLines.hasMarkers(literal) ? HiddenLines.split(literal) : nil
+        let split = markers ? HiddenLines.split(literal) : nil
         let code = split?.code ?? literal, folded = split?.folded ?? []
         let bytes = Array(code.utf8)
         var wraps: [SwiftHighlighter.Wrap] = []

@@ -27,6 +27,9 @@ public struct ReferenceIndex: Sendable {
         public var declaration: String
         /// The doc comment, Markdown.
         public var documentation: String
+        /// The doc comment's first sentence: its first paragraph up to the first `. `, as plain
+        /// text (worked out once: every linked name in the chapters shows it).
+        public var summary: String
         /// Where it is declared (`Sources/Learning/Matrix.swift`, one-based line), when known.
         public var path: String?
         public var line: Int?
@@ -41,8 +44,6 @@ public struct ReferenceIndex: Sendable {
             return anchor.isEmpty ? html : html + "#" + anchor
         }
 
-        /// The doc comment's first sentence: its first paragraph up to the first `. `, as plain text.
-        public var summary: String { ReferenceIndex.firstSentence(documentation) }
     }
 
     /// One reference page: its file, title, module, its own type's entry (nil for a page of
@@ -139,7 +140,8 @@ public struct ReferenceIndex: Sendable {
     static func entry(_ symbol: SymbolGraph.Symbol, module: String, page: String, shortName: String, anchor: String) -> Entry {
         Entry(usr: symbol.identifier.precise, module: module, name: symbol.qualifiedName, shortName: shortName,
               kind: symbol.kind.displayName, declaration: (symbol.declarationFragments ?? []).map(\.spelling).joined(),
-              documentation: symbol.docComment?.markdown ?? "", path: symbol.location?.path,
+              documentation: symbol.docComment?.markdown ?? "", summary: firstSentence(symbol.docComment?.markdown ?? ""),
+              path: symbol.location?.path,
               line: symbol.location.map { $0.position.line + 1 }, page: page, anchor: anchor)
     }
 
