@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // Learning's kernels are compiled for the vector instructions of the machine that builds
@@ -71,3 +72,10 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "Literate"]),
     ]
 )
+
+// swift-docc-plugin, for `BOOK_DOCC=1 swift package generate-documentation --target Learning`
+// (the DocC catalog is Sources/Learning/Learning.docc; the Swift Package Index adds the plugin
+// itself). Only when asked: the quick start's `swift build` neither resolves nor fetches it.
+if ProcessInfo.processInfo.environment["BOOK_DOCC"] != nil {
+    package.dependencies.append(.package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"))
+}

@@ -213,7 +213,10 @@ class Check:
             button(block).click();
             return new Promise((done) => setTimeout(() => done(JSON.stringify({
               blocks: blocks.length, missing, copied,
-              expected: block.querySelector(":scope > pre").textContent.replace(/\\n$/, ""),
+              // The code as written: a linked name's tooltip is not part of it.
+              expected: (() => { const c = block.querySelector(":scope > pre").cloneNode(true);
+                                 for (const t of c.querySelectorAll(".tip")) t.remove();
+                                 return c.textContent.replace(/\\n$/, ""); })(),
               label: button(block).textContent})), 50));"""))
         if answer["missing"]:
             self.problem(name, "%d of %d code blocks have no copy button" % (answer["missing"], answer["blocks"]))
@@ -349,7 +352,7 @@ class Check:
 
     # Queries and the page (and, when given, the heading) their first result must be.
     SEARCHES = [("learning rate", "07-", None), ("momentum", "08-", None), ("chain rule", "06-", None),
-                ("softmax", "03-", "softmax")]
+                ("softmax", "03-", "softmax"), ("oneHot", "reference-Learning-Matrix", "onehot")]
 
     def search_ranking(self):
         """The ranked search: each query's first result is its chapter (or section)."""
@@ -401,7 +404,8 @@ class Check:
             out.after = visible();
             out.expandedAfter = button && button.getAttribute('aria-expanded');
             return new Promise((done) => setTimeout(() => {
-              out.copiedAll = copied !== null && folded.every((l) => copied.includes(l.textContent.replace(/\\n$/, '')));
+              out.copiedAll = copied !== null && folded.every((l) => { const c = l.cloneNode(true); for (const t of c.querySelectorAll('.tip')) t.remove();
+                                                                               return copied.includes(c.textContent.replace(/\\n$/, '')); });
               out.markers = copied !== null && copied.includes('//#-');
               if (button) button.click();
               done(JSON.stringify(out));

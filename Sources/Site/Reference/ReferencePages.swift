@@ -14,6 +14,11 @@ public enum ReferencePages {
     public static let overview = "reference/README.md"
     /// The overview's page on the site.
     public static let overviewPage = "reference-README.html"
+    /// What every reference page's file on the site starts with.
+    public static let sitePrefix = "reference-"
+    /// lunr's boost of a reference section (`SearchDocument.boost`): a fifth of a chapter's,
+    /// so `momentum` finds chapter 8 before the `Momentum` type, and `oneHot` still finds its entry.
+    public static let searchBoost = 0.2
 
     /// The pages of `index`, the overview first. `uses` gives, by USR, the chapter lines that
     /// name a symbol (chapter file name, line, the chapter's title), in reading order.
