@@ -21,6 +21,8 @@ public struct SiteBuild: Sendable {
     /// What each chapter's names refer to (`CodeReferences.load`), by chapter path: with
     /// `reference`, its names link to their entries, and the entries list where they are used.
     public var codeReferences: [String: CodeReferences] = [:]
+    /// Checked values carry their check's name (`SiteOptions.namesChecks`; `book serve`).
+    public var namesChecks = false
 
     public init(root: URL, output: URL? = nil, katexFolder: URL = KaTeX.debianFolder) {
         self.root = root
@@ -84,7 +86,8 @@ public struct SiteBuild: Sendable {
         }
         let theme = try Theme(folder: root.appendingPathComponent("site"))
         let math = MathTypesetter.katex(folder: katexFolder, cacheFolder: root.appendingPathComponent(".build/book/math"))
-        let options = SiteOptions(settings: try BookSettings.read(root: root), extraHead: extraHead, extraBody: extraBody)
+        var options = SiteOptions(settings: try BookSettings.read(root: root), extraHead: extraHead, extraBody: extraBody)
+        options.namesChecks = namesChecks
         let search = LunrIndex.debian(folder: lunrFolder, cacheFolder: root.appendingPathComponent(".build/book/search"))
         let files = try Website.files(pages: pages, results: results, theme: theme, math: math, search: search, options: options)
         return (files, Summary(pages: pages.count, start: output.appendingPathComponent("index.html"), hasKaTeX: math.typesets,

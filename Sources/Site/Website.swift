@@ -8,6 +8,10 @@ public struct SiteOptions: Sendable {
     /// Put at the end of every page's `<head>`, and at the end of its `<body>`.
     public var extraHead: String
     public var extraBody: String
+    /// Whether each checked value in the prose carries its check's name (`data-check`), so a
+    /// served page can mark the values a reader's run changed. Off for `book build`: its pages
+    /// stay as they are.
+    public var namesChecks = false
 
     public init(settings: BookSettings = BookSettings(), extraHead: String = "", extraBody: String = "") {
         self.settings = settings
@@ -36,7 +40,7 @@ public enum Website {
         let rendered = pages.map { page in
             PageRenderer.render(page.chapter, folder: page.folder, chapter: page.chapterNumber,
                                 results: results[page.fileName] ?? PageResults(), links: links,
-                                notation: page.fileName == "notation.md" ? Notation() : notation)
+                                notation: page.fileName == "notation.md" ? Notation() : notation, namesChecks: options.namesChecks)
         }
         guard rendered.allSatisfy(\.diagnostics.isEmpty) else { throw SiteError.brokenChapters(rendered.flatMap(\.diagnostics)) }
         // Each formula, and the phone's layout of those that have one (which, should KaTeX
@@ -122,12 +126,14 @@ public enum Website {
         return files
     }
 
-    /// The line under a chapter's title: where its Markdown is, and how to run its code.
+    /// The line under a chapter's title: where its Markdown is, how to run its code, and how to
+    /// edit and run it on the page (`book serve`; the static site has no editor).
     static func sourceLine(_ page: PageSource, options settings: BookSettings) -> String {
         guard let number = page.chapterNumber else { return "" }
         let href = settings.sourceURL("chapters/" + page.fileName) ?? "source/" + page.fileName
         return "<p class=\"chapter-source\"><a href=\"\(escapeHTML(href))\">The Markdown source of this chapter</a>"
-            + " · run its code with <code>swift run book run \(number)</code></p>\n"
+            + " · run its code with <code>swift run book run \(number)</code>"
+            + " · edit and run it on this page with <code>swift run book serve</code></p>\n"
     }
 
     /// `body` with `insert` after its first `</h1>` line (at the start when it has none).
