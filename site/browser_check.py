@@ -10,7 +10,10 @@ scrolls; heading anchors reachable by Tab; each figure in frames moved by keyboa
 and Home show one frame at a time, named, with focus visible and the page not moving; with
 scripts off every frame shows under its label); axe-core (WCAG 2.1 AA) with no serious or
 critical violation, in light and in dark. At 390 px: nothing runs off the page, a block
-that scrolls is focusable, labelled and marked, figure text stays readable. Once: keyboard
+that scrolls is focusable, labelled and marked; every figure shows whole, fitted to the
+width, and its text is at least 9 px as fitted or, where fitting shrinks it below that,
+once opened full size by its button (which fills the window, and Escape closes, the focus
+back on the button; once by real taps and keys). Once: keyboard
 search (/, typing, marks, arrows, Enter, the marks on the page opened), the theme switch
 remembered, arrow keys turning pages (and not while the caret is in a code block or a
 scrolling block has focus), Escape hiding a tooltip, the ranked search (each query of SEARCHES
@@ -41,6 +44,9 @@ import time
 from pathlib import Path
 
 DESKTOP, PHONE, HEIGHT = 1280, 390, 900
+# The least size of a figure's text as the reader sees it, in CSS px: in the figure fitted to
+# the width, or, where fitting shrinks it below this, in the figure opened full size.
+FIGURE_TEXT = 9
 
 
 def fail_setup(message):
@@ -106,6 +112,7 @@ class Check:
         self.failures = {}
         self.search_results = []
         self.phone_equations = []
+        self.phone_figures = []
 
     # --- helpers -------------------------------------------------------------------------
     def problem(self, page, text):
@@ -199,6 +206,11 @@ class Check:
         self.open(name)
         for text in json.loads(self.js(PHONE_INSPECT)):
             self.problem(name, "at %d px: %s" % (PHONE, text))
+        figures = json.loads(self.js(PHONE_FIGURES, FIGURE_TEXT))
+        for text in figures["problems"]:
+            self.problem(name, "at %d px: %s" % (PHONE, text))
+        if figures["counts"]["figures"]:
+            self.phone_figures.append((name, figures["counts"]))
         return report
 
     def copy_buttons(self, name):
@@ -532,6 +544,53 @@ class Check:
             for covered in json.loads(self.js(PHONE_READING))["covered"]:
                 self.problem(page, "%s at %d px: a copy button covers code: %s" % (name, DESKTOP, covered))
 
+    def figure_zoom(self):
+        """At 390 px, by real taps and keys: a figure drawn below its size opens full size by
+        a tap on its button and by a tap on the drawing, closes by Escape and by another tap,
+        and the focus comes back to the button; a screenshot of it open."""
+        page = "figure zoom"
+        self.size(PHONE, HEIGHT, mobile=True)
+        for name in sorted(p.name for p in self.site.glob("[0-9][0-9]-*.html")):
+            self.open(name)
+            buttons = [b for b in self.driver.find_elements(By.CSS_SELECTOR, "article figure button.figure-zoom") if b.is_displayed()]
+            if buttons:
+                break
+        else:
+            self.problem(page, "no figure at %d px opens full size" % PHONE)
+            return
+        button = buttons[0]
+        figure = button.find_element(By.XPATH, "./ancestor::figure")
+        state = lambda: json.loads(self.js("""const f = arguments[0], b = f.querySelector('button.figure-zoom');
+            return JSON.stringify({open: f.classList.contains('zoomed'), focus: document.activeElement === b,
+                                   expanded: b.getAttribute('aria-expanded'), label: b.getAttribute('aria-label')})""", figure))
+        self.js("arguments[0].scrollIntoView({block: 'center'})", button)
+        button.click()
+        opened = state()
+        if not opened["open"] or not opened["focus"] or opened["expanded"] != "true":
+            self.problem(page, "%s: a tap on the button of %s does not open it (%s)" % (name, figure.get_attribute("id"), opened))
+            return
+        data = self.driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})["data"]
+        (self.screenshots / ("phone-figure-open-" + name[:-5] + ".png")).write_bytes(base64.b64decode(data))
+        self.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+        closed = state()
+        if closed["open"] or not closed["focus"]:
+            self.problem(page, "%s: Escape does not close %s, or the focus is not back on its button (%s)" % (name, figure.get_attribute("id"), closed))
+        art = figure.find_element(By.CSS_SELECTOR, ".figure-art")
+        art.click()
+        if not state()["open"]:
+            self.problem(page, "%s: a tap on the drawing of %s does not open it" % (name, figure.get_attribute("id")))
+        else:
+            figure.find_element(By.CSS_SELECTOR, ".figure-art").click()
+            if state()["open"]:
+                self.problem(page, "%s: a tap on the opened drawing of %s does not close it" % (name, figure.get_attribute("id")))
+        self.driver.switch_to.active_element.send_keys(Keys.ENTER)
+        if not state()["open"]:
+            self.problem(page, "%s: Enter on the button of %s does not open it" % (name, figure.get_attribute("id")))
+        self.driver.switch_to.active_element.send_keys(Keys.ENTER)
+        if state()["open"]:
+            self.problem(page, "%s: Enter on the button of %s opened does not close it" % (name, figure.get_attribute("id")))
+        self.size(DESKTOP)
+
     def notation(self):
         """Symbols from the notation page show their definition on focus, and Escape hides it."""
         page = "notation"
@@ -748,6 +807,7 @@ class Check:
                                (self.reading_aids, "reading aids"), (self.keys_stay, "keys"),
                                (self.hidden_lines, "hidden lines"), (self.answer_boxes, "answer boxes"),
                                (self.notation, "notation"), (self.reference, "reference"), (self.phone_reading, "phone"),
+                               (self.figure_zoom, "figure zoom"),
                                (self.print_book, "print.html"), (self.not_found_and_icon, "404.html")):
                 step()
                 self.report(name, "")
@@ -757,6 +817,11 @@ class Check:
                 if name == "phone":
                     for chapter, total, scrolling in self.phone_equations:
                         print("  %s: %d of %d display equations scroll at %d px" % (chapter, scrolling, total, PHONE))
+                    for chapter, counts in self.phone_figures:
+                        print("  %s at %d px: %d figures fitted to the width, %d with text of %d px or more as fitted, "
+                              "%d below it that open full size by their button (smallest fitted text %.1f px)" % (
+                                  chapter, PHONE, counts["figures"], counts["fitted"], FIGURE_TEXT,
+                                  counts["opened"], counts["smallestFitted"]))
         finally:
             self.driver.quit()
         failed = len(self.failures)
@@ -863,15 +928,57 @@ for (const el of document.querySelectorAll('article pre, article .math.display, 
 for (const el of document.querySelectorAll('article p, article li, article h1, article h2, article h3')) {
   if (el.getBoundingClientRect().right > width + 1) problems.push('text runs off the page: ' + el.textContent.trim().slice(0, 40));
 }
-// Figure text: its font size times the drawing's scale on screen, at least 9 CSS px.
-for (const svg of document.querySelectorAll('figure svg')) {
-  const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal.width || svg.getBoundingClientRect().width);
+return JSON.stringify(problems);
+"""
+
+# Runs in each page at 390 px: every figure shows whole, fitted to the width; its text, as
+# the reader sees it, is at least FIGURE_TEXT CSS px, either in the fitted drawing or, where
+# fitting shrinks it below that, once the figure is opened full size by its button (which
+# must then be there). Opening fills the window with the drawing at its own size; closing
+# gives the focus back to the button. Returns the problems and what it measured.
+PHONE_FIGURES = r"""
+const floor = arguments[0];
+const problems = [], counts = {figures: 0, fitted: 0, opened: 0, smallestFitted: null};
+const width = document.documentElement.clientWidth;
+// The smallest figure text in an svg as shown: font size times the drawing's scale on screen.
+const smallest = (svg) => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  let least = Infinity, what = '';
   for (const text of svg.querySelectorAll('text')) {
     const size = parseFloat(getComputedStyle(text).fontSize) * scale;
-    if (size < 9) { problems.push('figure text is ' + size.toFixed(1) + ' px: ' + text.textContent.slice(0, 20)); break; }
+    if (size < least) { least = size; what = text.textContent.slice(0, 20); }
   }
+  return {size: least, what};
+};
+for (const figure of document.querySelectorAll('article figure')) {
+  const svg = figure.querySelector('.figure-art svg'), scroller = figure.querySelector('.figure-scroll');
+  if (!svg || !scroller || !svg.viewBox.baseVal.width) continue;
+  counts.figures += 1;
+  const name = figure.id;
+  if (scroller.scrollWidth > scroller.clientWidth + 1) problems.push(name + ' scrolls sideways by ' + (scroller.scrollWidth - scroller.clientWidth) + ' px instead of fitting the width');
+  if (svg.getBoundingClientRect().right > width + 1 || svg.getBoundingClientRect().left < -1) problems.push(name + ' runs past the window');
+  const fitted = smallest(svg);
+  if (counts.smallestFitted === null || fitted.size < counts.smallestFitted) counts.smallestFitted = fitted.size;
+  if (fitted.size >= floor) { counts.fitted += 1; continue; }
+  // Below the floor: the figure must open full size, with its text at the floor or above.
+  const button = figure.querySelector('button.figure-zoom');
+  if (!button || button.hidden || button.getBoundingClientRect().height === 0) {
+    problems.push(name + ': text at ' + fitted.size.toFixed(1) + ' px (' + fitted.what + ') and no button to open it full size');
+    continue;
+  }
+  button.click();
+  const box = figure.getBoundingClientRect(), open = smallest(svg);
+  if (!figure.classList.contains('zoomed') || button.getAttribute('aria-expanded') !== 'true' || figure.getAttribute('role') !== 'dialog') problems.push(name + ': its button does not open it');
+  else if (Math.abs(box.left) > 1 || Math.abs(box.top) > 1 || Math.abs(box.width - width) > 1 || Math.abs(box.height - window.innerHeight) > 1) problems.push(name + ' opened does not fill the window: ' + [box.left, box.top, box.width, box.height].map(Math.round).join(' '));
+  else if (open.size < floor) problems.push(name + ' opened full size: text at ' + open.size.toFixed(1) + ' px (' + open.what + ')');
+  else if (figure.scrollWidth < svg.viewBox.baseVal.width) problems.push(name + ' opened full size does not scroll to its right edge');
+  else counts.opened += 1;
+  document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}));
+  if (figure.classList.contains('zoomed') || document.body.classList.contains('figure-open')) problems.push(name + ': Escape does not close it');
+  else if (document.activeElement !== button) problems.push(name + ': closing it does not give the focus back to its button');
+  else if (smallest(svg).size !== fitted.size) problems.push(name + ': closed, it is not fitted as before');
 }
-return JSON.stringify(problems);
+return JSON.stringify({problems, counts});
 """
 
 # Runs in a page: display equations that scroll, copy buttons that overlap code, the height.
