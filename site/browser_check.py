@@ -23,8 +23,12 @@ entry by keyboard (and axe on the box once used), a symbol's notation tooltip on
 phone's reading (no display equation of chapters 4, 6 and 7 scrolls at 390 px, no copy
 button over code at 390 or 1280 px, a long page's way back to its contents), print.html
 holding every chapter with answers open and blocks allowed to split, the 404 page, the
-favicon.
-Screenshots (desktop, phone, dark, print as PDF and PNG) go to the screenshot folder.
+favicon. The reference: a name in a chapter's code shows its declaration on hover and on
+focus (inside the window, Escape hiding it), and its link opens its entry; axe on the
+reference page it opens, in light and dark. Of the reference pages, the overview and
+REFERENCE_PAGES go through every page's checks (the others are made the same way).
+Screenshots (desktop, phone, dark, print as PDF and PNG; a hover and a reference page) go to
+the screenshot folder.
 
 usage: browser_check.py SITE_FOLDER SCREENSHOT_FOLDER
 """
@@ -55,6 +59,7 @@ try:
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.common.action_chains import ActionChains
 except ImportError:
     fail_setup("selenium is not installed; run .ci/run, or: pip install selenium==4.51.0")
 
@@ -220,7 +225,10 @@ class Check:
             button(block).click();
             return new Promise((done) => setTimeout(() => done(JSON.stringify({
               blocks: blocks.length, missing, copied,
-              expected: block.querySelector(":scope > pre").textContent.replace(/\\n$/, ""),
+              // The code as written: a linked name's tooltip is not part of it.
+              expected: (() => { const c = block.querySelector(":scope > pre").cloneNode(true);
+                                 for (const t of c.querySelectorAll(".tip")) t.remove();
+                                 return c.textContent.replace(/\\n$/, ""); })(),
               label: button(block).textContent})), 50));"""))
         if answer["missing"]:
             self.problem(name, "%d of %d code blocks have no copy button" % (answer["missing"], answer["blocks"]))
@@ -356,7 +364,7 @@ class Check:
 
     # Queries and the page (and, when given, the heading) their first result must be.
     SEARCHES = [("learning rate", "07-", None), ("momentum", "08-", None), ("chain rule", "06-", None),
-                ("softmax", "03-", "softmax")]
+                ("softmax", "03-", "softmax"), ("oneHot", "reference-Learning-Matrix", "onehot")]
 
     def search_ranking(self):
         """The ranked search: each query's first result is its chapter (or section)."""
@@ -408,7 +416,8 @@ class Check:
             out.after = visible();
             out.expandedAfter = button && button.getAttribute('aria-expanded');
             return new Promise((done) => setTimeout(() => {
-              out.copiedAll = copied !== null && folded.every((l) => copied.includes(l.textContent.replace(/\\n$/, '')));
+              out.copiedAll = copied !== null && folded.every((l) => { const c = l.cloneNode(true); for (const t of c.querySelectorAll('.tip')) t.remove();
+                                                                               return copied.includes(c.textContent.replace(/\\n$/, '')); });
               out.markers = copied !== null && copied.includes('//#-');
               if (button) button.click();
               done(JSON.stringify(out));
@@ -602,6 +611,77 @@ class Check:
         if words and not words.startswith("checked: the code computed"):
             self.problem(page, "a checked number's tooltip does not say what the code computed: %r" % words)
 
+    # Reference pages that go through every page's checks, besides the overview.
+    REFERENCE_PAGES = ["reference-Learning-Network.html", "reference-Learning-Matrix.html", "reference-Plot-LinePlot.html"]
+
+    def reference(self):
+        """A name in a chapter's code linked to the reference: its declaration and first
+        sentence show on hover and on focus, inside the window; Escape hides them; the link
+        opens its entry, and axe finds no serious violation there. Screenshots of both."""
+        page = "reference"
+        chapter = "04-forward-propagation.html" if (self.site / "04-forward-propagation.html").exists() else "index.html"
+        tip_state = """const t = document.getElementById(arguments[0].getAttribute('aria-describedby'));
+            if (!t) return null;
+            const s = getComputedStyle(t), b = t.getBoundingClientRect();
+            return {display: s.display, text: t.textContent, declaration: (t.querySelector('code') || {}).textContent || '',
+                    inside: b.left >= 0 && b.top >= 0 && b.right <= innerWidth + 1 && b.bottom <= innerHeight + 1}"""
+        for width, dark, label in ((DESKTOP, False, "desktop"), (PHONE, False, "phone"), (DESKTOP, True, "dark")):
+            self.size(width, HEIGHT, mobile=width < 600)
+            self.scheme(dark)
+            self.open(chapter)
+            names = self.driver.find_elements(By.CSS_SELECTOR, "article pre a.api")
+            if not names:
+                self.problem(page, "no name in %s's code links to the reference" % chapter)
+                self.scheme(False)
+                return
+            name = names[min(2, len(names) - 1)]
+            self.js("arguments[0].scrollIntoView({block: 'center'})", name)
+            if label == "phone":
+                self.js("arguments[0].focus()", name)
+            else:
+                ActionChains(self.driver).move_to_element(name).perform()
+            self.js("return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+            tip = self.js(tip_state, name)
+            how = "focus" if label == "phone" else "hover"
+            if not tip or tip["display"] == "none":
+                self.problem(page, "%s: a linked name shows no tooltip on %s" % (label, how))
+            elif not tip["declaration"].strip() or not tip["inside"]:
+                self.problem(page, "%s: the tooltip on %s has no declaration or leaves the window: %r" % (label, how, tip))
+            self.shot("hover-%s.png" % label, width, full=False)
+        self.scheme(False)
+        self.size(DESKTOP)
+        self.open(chapter)
+        name = self.driver.find_elements(By.CSS_SELECTOR, "article pre a.api")[0]
+        self.js("arguments[0].focus()", name)
+        if (self.js(tip_state, name) or {}).get("display") == "none":
+            self.problem(page, "a linked name shows no tooltip on keyboard focus")
+        name.send_keys(Keys.ESCAPE)
+        if (self.js(tip_state, name) or {}).get("display") != "none":
+            self.problem(page, "Escape does not hide a linked name's tooltip")
+        href = name.get_attribute("href")
+        name.send_keys(Keys.ENTER)
+        time.sleep(0.5)
+        self.js("return document.fonts.ready.then(() => true)")
+        opened = self.driver.current_url
+        fragment = href.split("#", 1)[1] if "#" in href else ""
+        if opened.split("#")[0] != href.split("#")[0] or (fragment and not self.js("return !!document.getElementById(arguments[0])", fragment)):
+            self.problem(page, "the link to %s opened %s, without its entry" % (href, opened))
+            return
+        target = opened.split("/")[-1].split("#")[0]
+        self.logs(target)
+        self.run_axe(target, "light")
+        self.scheme(True)
+        self.run_axe(target, "dark")
+        self.open(target + ("#" + fragment if fragment else ""))
+        self.shot("reference-dark.png", DESKTOP, full=False)
+        self.scheme(False)
+        self.open(target + ("#" + fragment if fragment else ""))
+        self.shot("reference-desktop.png", DESKTOP, full=False)
+        self.size(PHONE, HEIGHT, mobile=True)
+        self.open(target + ("#" + fragment if fragment else ""))
+        self.shot("reference-phone.png", PHONE, full=False)
+        self.size(DESKTOP)
+
     def reading_aids(self):
         page = "reading aids"
         self.size(DESKTOP)
@@ -710,6 +790,8 @@ class Check:
         pages.remove("index.html")
         pages.insert(0, "index.html")
         pages.remove("404.html")
+        pages = [name for name in pages if not name.startswith("reference-")
+                 or name == "reference-README.html" or name in self.REFERENCE_PAGES]
         # BROWSER_CHECK_PAGES="index.html 06-backpropagation.html" checks only those (a quicker look).
         only = os.environ.get("BROWSER_CHECK_PAGES", "").split()
         if only:
@@ -724,7 +806,7 @@ class Check:
             for step, name in ((self.search, "search"), (self.search_ranking, "search ranking"),
                                (self.reading_aids, "reading aids"), (self.keys_stay, "keys"),
                                (self.hidden_lines, "hidden lines"), (self.answer_boxes, "answer boxes"),
-                               (self.notation, "notation"), (self.phone_reading, "phone"),
+                               (self.notation, "notation"), (self.reference, "reference"), (self.phone_reading, "phone"),
                                (self.figure_zoom, "figure zoom"),
                                (self.print_book, "print.html"), (self.not_found_and_icon, "404.html")):
                 step()

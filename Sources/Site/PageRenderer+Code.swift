@@ -21,7 +21,7 @@ extension PageRenderer {
             break
         }
         let noteHTML = note.isEmpty ? "" : "<div class=\"code-note\">\(note)</div>"
-        let code = Self.swiftCode(node.literal)
+        let code = linkedSwiftCode(node.literal, firstLine: parsed?.firstCodeLine ?? node.start.line + 1)
         return "<div class=\"code swift\"\(Self.hiddenLinesAttribute(code.hidden))>\(noteHTML)<pre data-label=\"Swift code\"><code>\(code.html)</code></pre></div>\n"
     }
 

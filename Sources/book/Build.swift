@@ -30,8 +30,18 @@ struct Build: ParsableCommand {
         let started = DispatchTime.now().uptimeNanoseconds
         let startedCPU = clock()
         let summary: SiteBuild.Summary
+        // The symbols are read once, for the reference pages and the undocumented-symbol warnings.
+        let symbols = BookCommand.librarySymbols(project)
+        var referenceWarnings: [String] = []
         do {
-            summary = try SiteBuild(root: root).run(book: book, reports: reports)
+            var site = SiteBuild(root: root)
+            site.reference = ReferenceIndex(graphs: symbols.graphs)
+            do {
+                site.codeReferences = try CodeReferences.load(book.checked, project: project)
+            } catch {
+                referenceWarnings.append("warning: the names in the chapters' code are not linked to the reference: \(error)")
+            }
+            summary = try site.run(book: book, reports: reports)
         } catch let error as SiteError where error.isWriteFailure {
             // Not the chapters' fault: a setup problem, exit status 2.
             FileHandle.standardError.write(Data("\(error)\n".utf8))
@@ -44,7 +54,7 @@ struct Build: ParsableCommand {
         // Processor time too: on a busy machine the wall time mostly measures the others.
         let cpu = Double(clock() - startedCPU) / Double(CLOCKS_PER_SEC)
         for warning in summary.warnings { print(warning) }
-        for warning in BookCommand.undocumentedSymbolWarnings(project) { print(warning) }
+        for warning in symbols.warnings + referenceWarnings { print(warning) }
         if !summary.hasKaTeX { print(KaTeX.installHint) }
         if !summary.hasSearch { print(LunrIndex.installHint) }
         print(ChapterReport.summary(reports))
