@@ -63,27 +63,3 @@ struct Build: ParsableCommand {
         print("open \(start)")
     }
 }
-
-extension BookCommand {
-    /// Checks chapters already parsed (through the cache), with a progress display on
-    /// standard error; no chapter at all is a setup problem.
-    static func check(_ chapters: [ParsedChapter], limits: ChapterLimits) throws -> [ChapterReport] {
-        try environment {
-            let project = try Project.locate()
-            guard !chapters.isEmpty else {
-                throw BookError.noChapters(Project.display(project.chaptersFolder, from: FileManager.default.currentDirectoryPath))
-            }
-            let display = ProgressDisplay(total: chapters.count)
-            defer { display.clear() }
-            let reports = try Checker(project: project, options: limits.options).check(chapters) { display.update($0) }
-            sayOnceIfUnconfined()
-            return reports
-        }
-    }
-
-    /// How the site's diagnostics name the chapters folder: `chapters` from the root, else its full path.
-    static func chaptersDisplay(root: URL) -> String {
-        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
-        return here == root.standardizedFileURL.path ? "chapters" : root.appendingPathComponent("chapters").path
-    }
-}
