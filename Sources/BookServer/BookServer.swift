@@ -30,6 +30,8 @@ public final class BookServer: @unchecked Sendable {
     private var started = 0
     private var serial = 0
     private var task: Task<Void, Error>?
+    /// Why the HTTP server's run ended, if it did (a port in use, say).
+    private var startFailure: Error?
 
     /// A server for the site in `siteFolder`; `chapter` gives the chapter a page shows (by the
     /// page's file name) as the latest round parsed it, with the check's report.
@@ -63,10 +65,25 @@ public final class BookServer: @unchecked Sendable {
             return await self.handle(request)
         }
         await http.appendRoute("*", to: root)
-        let task = Task { try await http.run() }
+        let task = Task { [weak self] in
+            do {
+                try await http.run()
+            } catch {
+                self?.state.withLock { self?.startFailure = self?.startFailure ?? error }
+                throw error
+            }
+        }
         state.withLock { self.task = task }
-        try await http.waitUntilListening(timeout: 10)
-        guard let bound = await http.listeningAddress else { throw BookError.io("the server is not listening") }
+        // Until it listens, or its start fails (a port in use): no fixed limit short enough to
+        // trip on a loaded machine (a 10 s one did, in the test suite under load), and a failed
+        // start is said at once.
+        var bound = await http.listeningAddress
+        while bound == nil {
+            if let error = state.withLock({ startFailure }) { throw BookError.io("the server did not start: \(error)") }
+            try await Task.sleep(nanoseconds: 20_000_000)
+            bound = await http.listeningAddress
+        }
+        guard let bound else { throw BookError.io("the server is not listening") }
         let port: UInt16
         switch bound {
         case .ip4(_, let value), .ip6(_, let value): port = value
