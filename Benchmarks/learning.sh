@@ -9,6 +9,9 @@
 # Each time is the fastest of REPEATS rounds (default 3); a round runs the Swift side, then
 # the NumPy side, so that bursts of other programs on a shared machine weigh on both.
 # SCRATCH_PATH=.build-mine bash Benchmarks/learning.sh builds in another folder (default .build).
+# MARCH=znver3 SCRATCH_PATH=.build-v3 bash Benchmarks/learning.sh builds for another processor
+# than this one (after Package.swift's -march=native, so it wins): set LEARNING_KERNELS=avx2
+# too when that processor lacks AVX-512 and this one has it (Sources/Learning/Blocking.swift).
 #
 # Then the processor (model, family and model numbers, clock, vector extensions) and what the
 # build uses of it (the vector registers in the kernels' machine code, the kernels' register
@@ -98,7 +101,9 @@ load_before=$(loadavg)
 
 echo "building learning-benchmark (release)..." >&2
 scratch=${SCRATCH_PATH:-.build}
-swift build -c release --scratch-path "$scratch" --product learning-benchmark >&2
+march=()
+[ -z "${MARCH:-}" ] || march=(-Xswiftc -Xcc -Xswiftc "-march=$MARCH")
+swift build -c release --scratch-path "$scratch" --product learning-benchmark ${march[@]+"${march[@]}"} >&2
 benchmark="$scratch"/release/learning-benchmark
 repeats=${REPEATS:-3}
 
