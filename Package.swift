@@ -23,11 +23,16 @@ let package = Package(
     name: "HowNeuralNetworksLearn",
     products: [
         .executable(name: "book", targets: ["book"]),
+        // `book serve`'s server, a product of its own: `swift run book` never builds it.
+        .executable(name: "book-serve", targets: ["book-serve"]),
         .library(name: "Learning", targets: ["Learning"]),
         .library(name: "Plot", targets: ["Plot"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // HTTP for `book serve` (a small async server on plain sockets; about 22 s to build
+        // the first time, against about 190 s for Hummingbird's SwiftNIO).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libcmark, the CommonMark reference parser (Debian: libcmark-dev; Homebrew: cmark).
@@ -59,6 +64,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `book serve`: the site, live reload and runs of edited chapter code, behind the
+        // protections of BookServer/AccessPolicy.swift. Built only when `book serve` asks.
+        .target(
+            name: "BookServer",
+            dependencies: ["Literate", "Site", .product(name: "FlyingFox", package: "FlyingFox")],
+            swiftSettings: optimisedInDebug
+        ),
+        .executableTarget(
+            name: "book-serve",
+            dependencies: ["BookServer", "Literate", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // Trains the benchmark workloads with Learning; compared with NumPy by Benchmarks/learning.sh.
         .executableTarget(name: "learning-benchmark", dependencies: ["Learning"], swiftSettings: machineCode),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
@@ -66,5 +82,6 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden"]),
         .testTarget(name: "LiterateTests", dependencies: ["Literate"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Literate"]),
+        .testTarget(name: "BookServerTests", dependencies: ["BookServer", "Literate", "Site"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The website in a real browser: site/browser_check.py drives headless Chromium through
 # Selenium and Debian's chromium-driver over every page of _site/ (see its header for what
-# it checks). Screenshots go to .build/screenshots/. Installs nothing: CI (.ci/run) installs
+# it checks), then site/serve_check.py over a page served by `book serve`. Screenshots go to .build/screenshots/. Installs nothing: CI (.ci/run) installs
 # chromium, chromium-driver, selenium and axe-core; build the site first (swift run book).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,4 +16,6 @@ for tool in chromium chromedriver python3; do
 done
 python=python3
 [ -x .build/browser-check/bin/python3 ] && python=.build/browser-check/bin/python3
-exec "$python" site/browser_check.py "${1:-_site}" "${2:-.build/screenshots}"
+"$python" site/browser_check.py "${1:-_site}" "${2:-.build/screenshots}"
+# Then `book serve`: a served chapter edited, run, reset and broken (site/serve_check.py).
+exec "$python" site/serve_check.py "${2:-.build/screenshots}"

@@ -737,6 +737,8 @@ for (const el of document.querySelectorAll('article pre, article .math.display, 
 const chapter = /^\d\d-/.test(location.pathname.split('/').pop());
 if (chapter && !document.querySelector('.chapter-source a')) problems.push('no link to the chapter source');
 if (chapter && !/swift run book run \d+/.test((document.querySelector('.chapter-source') || {}).textContent || '')) problems.push('no "run this chapter" line');
+if (chapter && !/swift run book serve/.test((document.querySelector('.chapter-source') || {}).textContent || '')) problems.push('no "edit and run it with book serve" line');
+if (document.querySelector('script[src$="serve.js"], meta[name="book-serve-token"]')) problems.push('a page of book build carries the server\'s script');
 return JSON.stringify({problems, math: maths.length, figures: figures.length,
   checked: document.querySelectorAll('.checked').length,
   blocks: document.querySelectorAll('article .code, article .output').length});

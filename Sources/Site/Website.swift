@@ -122,12 +122,14 @@ public enum Website {
         return files
     }
 
-    /// The line under a chapter's title: where its Markdown is, and how to run its code.
+    /// The line under a chapter's title: where its Markdown is, how to run its code, and how to
+    /// edit and run it on the page (`book serve`; the static site has no editor).
     static func sourceLine(_ page: PageSource, options settings: BookSettings) -> String {
         guard let number = page.chapterNumber else { return "" }
         let href = settings.sourceURL("chapters/" + page.fileName) ?? "source/" + page.fileName
         return "<p class=\"chapter-source\"><a href=\"\(escapeHTML(href))\">The Markdown source of this chapter</a>"
-            + " · run its code with <code>swift run book run \(number)</code></p>\n"
+            + " · run its code with <code>swift run book run \(number)</code>"
+            + " · edit and run it on this page with <code>swift run book serve</code></p>\n"
     }
 
     /// `body` with `insert` after its first `</h1>` line (at the start when it has none).

@@ -9,7 +9,7 @@ struct Book: ParsableCommand {
         commandName: "book",
         abstract: "Check every derivation in the chapters, then render them as a website.",
         version: "0.1.0",
-        subcommands: [Check.self, Run.self, Build.self, Watch.self],
+        subcommands: [Check.self, Run.self, Build.self, Watch.self, Serve.self],
         defaultSubcommand: Build.self
     )
 

@@ -62,6 +62,10 @@ import Testing
         }
         #expect(one.contains("<link rel=\"prev\" href=\"notation.html\">"))
         #expect(one.contains("swift run book run 1"))
+        // The static page says how to edit and run it, and carries none of the server's code.
+        #expect(one.contains("edit and run it on this page with <code>swift run book serve</code>"))
+        #expect(!one.contains("serve.js") && !one.contains("book-serve-token"))
+        #expect(files["/serve.js"] == nil)
         #expect(one.contains("<a href=\"source/01-one.md\">"))
         let print = String(decoding: files["/print.html"]!, as: UTF8.self)
         #expect(print.contains("<section class=\"print-chapter\" id=\"page-02-two\">"))
