@@ -5,13 +5,14 @@ chromium-driver, and reads it as a reader who edits code would:
 
 - every shown Swift block has an editor, Run and Reset;
 - the learning rate edited (0.1 to 0.05) and the figure's block run: the new output shows,
-  the numbers that changed are marked `old → new`, the figure is redrawn and differs, and the
+  the numbers that changed are marked `old → new` (in the output and where the text states
+  them), the figure is redrawn and differs, and the
   edit is kept (marked "edited") after a reload;
 - Reset puts back the book's code and output;
 - a compile error is marked at its line in the editor;
 - a fetch from another origin gets nothing; no script errors.
 
-Screenshots of the edited run (desktop and a 390 px phone) go to the screenshot folder.
+Screenshots of the edited run (desktop, the changed paragraph, and a 390 px phone) go to the screenshot folder.
 Ctrl-C (SIGINT) stops the server, and no process it started may outlive it.
 
 usage: serve_check.py SCREENSHOT_FOLDER
@@ -146,6 +147,10 @@ def main():
                   plotText: out(arguments[1]).textContent,
                   figure: n ? n.querySelector('svg').outerHTML : '',
                   edited: !blocks[arguments[0]].querySelector('.serve-edited').hidden,
+                  prose: Array.from(document.querySelectorAll('article p .checked.serve-prose-was')).map((c) => {
+                    const m = c.nextElementSibling;
+                    return c.dataset.check + ' ' + (m && m.classList.contains('serve-prose-change') ? m.textContent : '');
+                  }),
                   problems: Array.from(document.querySelectorAll('.serve-problem')).map((p) => p.textContent)};""", rate, plot)
         if result["rateMarks"] < 2 or "10.3625" not in result["rateText"] or "→" not in result["rateText"]:
             problems.append("the learning-rate block's output does not mark its changed costs: " + result["rateText"][:200])
@@ -153,11 +158,21 @@ def main():
             problems.append("the figure block's output does not mark its changed numbers: " + result["plotText"][:200])
         if not result["figure"] or result["figure"] == figure_before:
             problems.append("the figure was not redrawn with the new learning rate")
+        # The text's own checked costs show the new value beside the book's (cost-1 is written 3.4921).
+        if not any(entry.startswith("cost-1 → 6.47") for entry in result["prose"]):
+            problems.append("the text's checked cost after 1 step is not marked with this run's value: %s" % result["prose"][:4])
         if not result["edited"]:
             problems.append("the edited block is not marked edited")
         if result["problems"]:
             problems.append("the run reported problems: %s" % result["problems"][:3])
         shot("serve-desktop.png", 1280, rate, plot)
+        # The paragraph that states the cost after one step, with this run's value beside it.
+        paragraph = js("""const c = document.querySelector('[data-check="cost-1"]'); if (!c) return null;
+          const r = c.closest('p').getBoundingClientRect(); return [r.top + scrollY - 12, r.height + 24];""")
+        if paragraph:
+            clip = {"x": 0, "y": paragraph[0], "width": 1280, "height": paragraph[1], "scale": 1}
+            data = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True})["data"]
+            (shots / "serve-prose.png").write_bytes(base64.b64decode(data))
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 900, "deviceScaleFactor": 1, "mobile": True})
         wide = js("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1")
         if wide:
@@ -220,7 +235,7 @@ def main():
         for problem in problems:
             print("  " + problem)
         sys.exit(1)
-    print("serve check: %s passed with %s: edit, run, marks, figure, reset, compile error; screenshots serve-desktop.png, serve-phone.png"
+    print("serve check: %s passed with %s: edit, run, marks, figure, reset, compile error; screenshots serve-desktop.png, serve-prose.png, serve-phone.png"
           % (PAGE, editor))
 
 

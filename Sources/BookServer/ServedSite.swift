@@ -45,6 +45,7 @@ public struct ServedSite: Sendable {
         let before = pageHashes()
         var build = SiteBuild(root: root, output: output)
         build.extraHead = head
+        build.namesChecks = true
         let summary = try build.run(book: book, reports: reports)
         try copyAssets()
         let after = pageHashes()

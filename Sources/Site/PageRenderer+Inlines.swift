@@ -59,14 +59,14 @@ extension PageRenderer {
             written = "\u{2212}" + written.dropFirst()
         }
         if results.claims.contains(name) {
-            return chip(written, tip: "checked: the code found this true", verified: true, claim: true)
+            return chip(written, tip: "checked: the code found this true", verified: true, claim: true, name: name)
         }
         guard let computed = results.recorded[name] else {
-            return chip(written, tip: "not checked yet", verified: false)
+            return chip(written, tip: "not checked yet", verified: false, name: name)
         }
         var tolerance = ""
         if case .link(_, let title) = node.kind, title.hasPrefix("tolerance=") { tolerance = String(title.dropFirst(10)) }
-        return chip(written, tip: Self.checkedTip(written: node.plainText, computed: computed, tolerance: tolerance), verified: true)
+        return chip(written, tip: Self.checkedTip(written: node.plainText, computed: computed, tolerance: tolerance), verified: true, name: name)
     }
 
     /// A checked number's tooltip in the reader's words: "checked: the code computed 0.842517;
@@ -92,11 +92,12 @@ extension PageRenderer {
     /// A checked value: focusable, its tooltip a `role="tooltip"` element that describes it
     /// (`aria-describedby`), shown on hover and focus and hidden by Escape. Tooltip ids are
     /// unique in the whole book (`tip-<page>-<n>`), so the print page may hold every page.
-    mutating func chip(_ content: String, tip: String, verified: Bool, claim: Bool = false) -> String {
+    mutating func chip(_ content: String, tip: String, verified: Bool, claim: Bool = false, name: String? = nil) -> String {
         tipCount += 1
         let id = "tip-\(tipPrefix)-\(tipCount)"
         let kind = (verified ? "checked" : "checked unverified") + (claim ? " claim" : "")
-        return "<span class=\"\(kind)\" tabindex=\"0\" aria-describedby=\"\(id)\">\(content)<span class=\"tip\" role=\"tooltip\" id=\"\(id)\">\(escapeHTML(tip))</span></span>"
+        let named = namesChecks ? name.map { " data-check=\"\(escapeHTML($0))\"" } ?? "" : ""
+        return "<span class=\"\(kind)\"\(named) tabindex=\"0\" aria-describedby=\"\(id)\">\(content)<span class=\"tip\" role=\"tooltip\" id=\"\(id)\">\(escapeHTML(tip))</span></span>"
     }
 
     mutating func link(_ node: Node, destination: String, title: String) -> String {

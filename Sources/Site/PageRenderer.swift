@@ -47,6 +47,8 @@ public struct PageRenderer {
     var chapter: Int?
     /// What this page's tooltip ids start with, and how many there are.
     var tipPrefix = ""
+    /// Whether checked values carry their check's name (`data-check`, for `book serve`).
+    var namesChecks = false
     var tipCount = 0
     /// How many answer boxes the page has so far.
     var answerCount = 0
@@ -68,9 +70,11 @@ public struct PageRenderer {
     /// parsed again. `chapter` numbers its figures (Figure 6.1); `notation` gives the symbols
     /// whose definitions show on hover.
     public static func render(_ parsed: ParsedChapter, folder: String = "", chapter: Int? = nil,
-                              results: PageResults, links: Links, notation: Notation = Notation()) -> RenderedPage {
+                              results: PageResults, links: Links, notation: Notation = Notation(),
+                              namesChecks: Bool = false) -> RenderedPage {
         var renderer = PageRenderer(path: parsed.path, folder: folder, results: results, links: links)
         renderer.chapter = chapter
+        renderer.namesChecks = namesChecks
         renderer.notation = notation
         let base = parsed.path.split(separator: "/").last.map { String($0.prefix { $0 != "." }) } ?? "page"
         renderer.tipPrefix = slug(base)

@@ -16,6 +16,8 @@ public struct SiteBuild: Sendable {
     /// HTML put at the end of every page's head and body (e.g. `book watch`'s reload script).
     public var extraHead = ""
     public var extraBody = ""
+    /// Checked values carry their check's name (`SiteOptions.namesChecks`; `book serve`).
+    public var namesChecks = false
 
     public init(root: URL, output: URL? = nil, katexFolder: URL = KaTeX.debianFolder) {
         self.root = root
@@ -69,7 +71,8 @@ public struct SiteBuild: Sendable {
             results[URL(fileURLWithPath: report.path).lastPathComponent] = PageResults(report: report)
         }
         let math = MathTypesetter.katex(folder: katexFolder, cacheFolder: root.appendingPathComponent(".build/book/math"))
-        let options = SiteOptions(settings: try BookSettings.read(root: root), extraHead: extraHead, extraBody: extraBody)
+        var options = SiteOptions(settings: try BookSettings.read(root: root), extraHead: extraHead, extraBody: extraBody)
+        options.namesChecks = namesChecks
         let search = LunrIndex.debian(folder: lunrFolder, cacheFolder: root.appendingPathComponent(".build/book/search"))
         let files = try Website.files(pages: pages, results: results, theme: theme, math: math, search: search, options: options)
         return (files, Summary(pages: pages.count, start: output.appendingPathComponent("index.html"), hasKaTeX: math.typesets,

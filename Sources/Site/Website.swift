@@ -8,6 +8,10 @@ public struct SiteOptions: Sendable {
     /// Put at the end of every page's `<head>`, and at the end of its `<body>`.
     public var extraHead: String
     public var extraBody: String
+    /// Whether each checked value in the prose carries its check's name (`data-check`), so a
+    /// served page can mark the values a reader's run changed. Off for `book build`: its pages
+    /// stay as they are.
+    public var namesChecks = false
 
     public init(settings: BookSettings = BookSettings(), extraHead: String = "", extraBody: String = "") {
         self.settings = settings
@@ -36,7 +40,7 @@ public enum Website {
         let rendered = pages.map { page in
             PageRenderer.render(page.chapter, folder: page.folder, chapter: page.chapterNumber,
                                 results: results[page.fileName] ?? PageResults(), links: links,
-                                notation: page.fileName == "notation.md" ? Notation() : notation)
+                                notation: page.fileName == "notation.md" ? Notation() : notation, namesChecks: options.namesChecks)
         }
         guard rendered.allSatisfy(\.diagnostics.isEmpty) else { throw SiteError.brokenChapters(rendered.flatMap(\.diagnostics)) }
         // Each formula, and the phone's layout of those that have one (which, should KaTeX

@@ -77,12 +77,17 @@ struct BookServe: ParsableCommand {
         }
     }
 
+    /// Runs the server; a usage mistake (`--memory 5`) exits with status 2, as `book`'s do.
     static func main() {
         ChildProcesses.takeCharge()
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
             exit(withError: error)
         }
     }

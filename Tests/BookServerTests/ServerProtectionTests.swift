@@ -39,7 +39,7 @@ final class ServerFixture: @unchecked Sendable {
                                     runs.add()
                                     if holdRuns { hold.wait() }
                                     var answer = EditedAnswer(through: run.through, seconds: 0.01)
-                                    answer.blocks = [EditedAnswer.Block(index: run.through, ran: true, output: "ran\n", figures: [], trap: nil)]
+                                    answer.blocks = [BlockResult(index: run.through, line: 0, ran: true, output: "ran\n")]
                                     return answer
                                 })
         port = try await server.start()

@@ -118,6 +118,7 @@
     block.set(block.original);
     edited(block);
     clearMarks(block);
+    clearProse();
     block.status.textContent = "";
     restore(block);
   }
@@ -188,7 +189,8 @@
       markProblem(block, problem, problem.shown === null || problem.shown === undefined);
     }
     const changes = reply.records.filter(function (record) {
-      return record.book !== undefined && record.book !== null && differs(record.written, record.book, record.value);
+      if (record.book === undefined || record.book === null) return false;
+      return record.claim ? record.book !== record.value : differs(record.written, record.book, record.value);
     });
     if (changes.length) {
       const list = element("p", "serve-checks");
@@ -196,14 +198,36 @@
       changes.forEach(function (record, index) {
         if (index) list.append(", ");
         const mark = element("mark", "serve-changed");
-        mark.append(element("span", "serve-was", format(record.book)), " → " + format(record.value));
+        mark.append(element("span", "serve-was", format(record.book, record.claim)), " → " + format(record.value, record.claim));
         list.append(record.name + " ", mark);
       });
       target.messages.append(list);
     }
+    markProse(changes);
   }
 
-  function format(value) {
+  /// Where the text states a value this run changed, the text's value struck through and the
+  /// new one beside it (`0.0935 → 0.1021`; a claim: `→ false in this run`).
+  let proseMarks = [];
+  function markProse(changes) {
+    clearProse();
+    for (const record of changes) {
+      for (const chip of document.querySelectorAll('[data-check="' + CSS.escape(record.name) + '"]')) {
+        const mark = element("mark", "serve-changed serve-prose-change", "→ " + format(record.value, record.claim) + " in this run");
+        chip.classList.add("serve-prose-was");
+        chip.after(mark);
+        proseMarks.push({ chip: chip, mark: mark });
+      }
+    }
+  }
+
+  function clearProse() {
+    for (const marked of proseMarks) { marked.chip.classList.remove("serve-prose-was"); marked.mark.remove(); }
+    proseMarks = [];
+  }
+
+  function format(value, claim) {
+    if (claim) return value ? "true" : "false";
     return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
   }
 

@@ -105,9 +105,11 @@ public struct EditedRun: Sendable {
         var answer = EditedAnswer(through: through, seconds: Date().timeIntervalSince(started))
         answer.programSeconds = running.value.map { Date().timeIntervalSince($0) }
         for (position, entry) in plan.enumerated() where position < outcome.blocks.count {
-            let result = outcome.blocks[position]
-            answer.blocks.append(EditedAnswer.Block(index: entry.original, ran: result.ran, output: result.output,
-                                                    figures: result.figures, trap: result.trap))
+            // The block as the book numbers it: its index and fence line in the chapter.
+            var result = outcome.blocks[position]
+            result.index = entry.original
+            result.line = chapter.blocks[entry.original].fence.line
+            answer.blocks.append(result)
         }
         for diagnostic in outcome.diagnostics where diagnostic.line > 0 {
             let place = copy.blocks.last { $0.fence.line <= diagnostic.line }
@@ -117,7 +119,7 @@ public struct EditedRun: Sendable {
                                                         severity: "\(diagnostic.severity)", message: diagnostic.message))
         }
         answer.records = outcome.checks.compactMap { check in
-            check.computed.map { EditedAnswer.Record(name: check.check.name, written: check.check.written, value: $0) }
+            check.computed.map { EditedAnswer.Record(name: check.check.name, written: check.check.written, value: $0, claim: check.claim) }
         }
         return answer
     }
@@ -140,24 +142,6 @@ public struct EditedRun: Sendable {
 
 /// What an edited run did, block by block, in a form a page can show.
 public struct EditedAnswer: Codable, Hashable, Sendable {
-    /// What one block printed and drew.
-    public struct Block: Codable, Hashable, Sendable {
-        /// The block's index among the chapter's Swift blocks.
-        public var index: Int
-        public var ran: Bool
-        public var output: String
-        public var figures: [FigureResult]
-        public var trap: String?
-
-        public init(index: Int, ran: Bool, output: String, figures: [FigureResult], trap: String?) {
-            self.index = index
-            self.ran = ran
-            self.output = output
-            self.figures = figures
-            self.trap = trap
-        }
-    }
-
     /// A compiler error, a trap, a hang: in block `block` at `line` and `column` of its code
     /// (both 1-based; 0 when the problem is the block as a whole).
     public struct Problem: Codable, Hashable, Sendable {
@@ -177,18 +161,22 @@ public struct EditedAnswer: Codable, Hashable, Sendable {
         public var value: Double
         /// What the code computed when the book was checked, if it got there.
         public var book: Double?
+        /// Whether it is a claim (`record(name, Bool)`): 1 true, 0 false.
+        public var claim: Bool
 
-        public init(name: String, written: String, value: Double, book: Double? = nil) {
+        public init(name: String, written: String, value: Double, book: Double? = nil, claim: Bool = false) {
             self.name = name
             self.written = written
             self.value = value
             self.book = book
+            self.claim = claim
         }
     }
 
     /// The block the reader ran.
     public var through: Int
-    public var blocks: [Block] = []
+    /// What each block that ran printed and drew, numbered as in the chapter.
+    public var blocks: [BlockResult] = []
     public var problems: [Problem] = []
     public var records: [Record] = []
     /// Seconds from the start of the compile to the end of the run.
@@ -209,11 +197,9 @@ public struct EditedAnswer: Codable, Hashable, Sendable {
     public init(report: ChapterReport, through: Int) {
         self.init(through: through, seconds: 0)
         cached = true
-        blocks = report.blocks.filter { $0.index <= through }.map {
-            Block(index: $0.index, ran: $0.ran, output: $0.output, figures: $0.figures, trap: $0.trap)
-        }
+        blocks = report.blocks.filter { $0.index <= through }
         records = report.checks.compactMap { check in
-            check.computed.map { Record(name: check.check.name, written: check.check.written, value: $0, book: $0) }
+            check.computed.map { Record(name: check.check.name, written: check.check.written, value: $0, book: $0, claim: check.claim) }
         }
     }
 }
