@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // Learning's kernels are compiled for the vector instructions of the machine that builds
@@ -50,10 +51,13 @@ let package = Package(
         // What Swift cannot call: the code between fork and exec that confines a chapter's
         // program (Landlock, memory limit, death with book), and a watchdog that outlives book.
         .target(name: "CSandbox"),
+        // The calls of the toolchain's libIndexStore (loaded at run time) that read which symbol
+        // each name in a chapter's code refers to: Swift cannot declare them (struct returns).
+        .target(name: "CIndexStore"),
         // The engine: chapters -> code blocks -> program -> run -> checks -> diagnostics.
         // It imports Plot for `escapeXML`, the one XML escaper (Plot stays dependency-free: it is
         // also compiled on its own for chapter code).
-        .target(name: "Literate", dependencies: ["Markdown", "Plot", "CSandbox"], swiftSettings: optimisedInDebug),
+        .target(name: "Literate", dependencies: ["Markdown", "Plot", "CSandbox", "CIndexStore"], swiftSettings: optimisedInDebug),
         // The website: chapters and check results -> HTML pages.
         .target(name: "Site", dependencies: ["Markdown", "Literate", "Plot"], swiftSettings: optimisedInDebug),
         // The thin command-line tool.
@@ -85,3 +89,10 @@ let package = Package(
         .testTarget(name: "BookServerTests", dependencies: ["BookServer", "Literate", "Site"], exclude: ["Fixtures"]),
     ]
 )
+
+// swift-docc-plugin, for `BOOK_DOCC=1 swift package generate-documentation --target Learning`
+// (the DocC catalog is Sources/Learning/Learning.docc; the Swift Package Index adds the plugin
+// itself). Only when asked: the quick start's `swift build` neither resolves nor fetches it.
+if ProcessInfo.processInfo.environment["BOOK_DOCC"] != nil {
+    package.dependencies.append(.package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"))
+}

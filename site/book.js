@@ -38,7 +38,10 @@ function setUpCopyButtons() {
     button.textContent = "Copy";
     button.setAttribute("aria-label", "Copy " + (pre.dataset.label || "code"));
     button.addEventListener("click", async () => {
-      const text = pre.textContent.replace(/\n$/, "");
+      // The code as written: without the tooltips of names linked to the reference.
+      const copy = pre.cloneNode(true);
+      for (const tip of copy.querySelectorAll(".tip")) tip.remove();
+      const text = copy.textContent.replace(/\n$/, "");
       let copied = false;
       try {
         await navigator.clipboard.writeText(text);
@@ -225,7 +228,7 @@ function setUpKeys() {
     const active = document.activeElement;
     const typing = active && (active.matches("input, textarea, select") || active.isContentEditable);
     if (event.key === "Escape") {
-      for (const chip of document.querySelectorAll(".checked:hover, .checked:focus, .symbol:hover, .symbol:focus")) chip.classList.add("tip-dismissed");
+      for (const chip of document.querySelectorAll(".checked:hover, .checked:focus, .symbol:hover, .symbol:focus, .api:hover, .api:focus")) chip.classList.add("tip-dismissed");
       return;
     }
     if (typing) return;
@@ -242,11 +245,33 @@ function setUpKeys() {
     const link = document.querySelector(event.key === "ArrowLeft" ? "link[rel=prev]" : "link[rel=next]");
     if (link) window.location.href = link.href;
   });
-  for (const chip of document.querySelectorAll(".checked, .symbol")) {
+  for (const chip of document.querySelectorAll(".checked, .symbol, .api")) {
     const show = () => chip.classList.remove("tip-dismissed");
     chip.addEventListener("blur", show);
     chip.addEventListener("mouseleave", show);
   }
+  for (const name of document.querySelectorAll(".api")) {
+    const place = () => placeTip(name);
+    name.addEventListener("mouseenter", place);
+    name.addEventListener("focus", place);
+  }
+}
+
+// A linked name's tooltip is fixed to the window, so the code block (which scrolls sideways)
+// cannot clip it: below the name, or above when the window has no room below.
+function placeTip(name) {
+  const tip = name.querySelector(":scope > .tip");
+  if (!tip) return;
+  const box = name.getBoundingClientRect();
+  tip.style.left = Math.max(4, Math.min(box.left, window.innerWidth - Math.min(tip.offsetWidth || 320, window.innerWidth - 8) - 4)) + "px";
+  tip.style.top = (box.bottom + 4) + "px";
+  tip.style.bottom = "auto";
+  requestAnimationFrame(() => {
+    const height = tip.offsetHeight;
+    if (box.bottom + 4 + height > window.innerHeight && box.top - 4 - height > 0) tip.style.top = (box.top - 4 - height) + "px";
+    const width = tip.offsetWidth;
+    if (box.left + width > window.innerWidth - 4) tip.style.left = Math.max(4, window.innerWidth - 4 - width) + "px";
+  });
 }
 
 // Printing: answers folded in <details> print open; the print page opens them at once.

@@ -10,7 +10,10 @@ scrolls; heading anchors reachable by Tab; each figure in frames moved by keyboa
 and Home show one frame at a time, named, with focus visible and the page not moving; with
 scripts off every frame shows under its label); axe-core (WCAG 2.1 AA) with no serious or
 critical violation, in light and in dark. At 390 px: nothing runs off the page, a block
-that scrolls is focusable, labelled and marked, figure text stays readable. Once: keyboard
+that scrolls is focusable, labelled and marked; every figure shows whole, fitted to the
+width, and its text is at least 9 px as fitted or, where fitting shrinks it below that,
+once opened full size by its button (which fills the window, and Escape closes, the focus
+back on the button; once by real taps and keys). Once: keyboard
 search (/, typing, marks, arrows, Enter, the marks on the page opened), the theme switch
 remembered, arrow keys turning pages (and not while the caret is in a code block or a
 scrolling block has focus), Escape hiding a tooltip, the ranked search (each query of SEARCHES
@@ -20,8 +23,12 @@ entry by keyboard (and axe on the box once used), a symbol's notation tooltip on
 phone's reading (no display equation of chapters 4, 6 and 7 scrolls at 390 px, no copy
 button over code at 390 or 1280 px, a long page's way back to its contents), print.html
 holding every chapter with answers open and blocks allowed to split, the 404 page, the
-favicon.
-Screenshots (desktop, phone, dark, print as PDF and PNG) go to the screenshot folder.
+favicon. The reference: a name in a chapter's code shows its declaration on hover and on
+focus (inside the window, Escape hiding it), and its link opens its entry; axe on the
+reference page it opens, in light and dark. Of the reference pages, the overview and
+REFERENCE_PAGES go through every page's checks (the others are made the same way).
+Screenshots (desktop, phone, dark, print as PDF and PNG; a hover and a reference page) go to
+the screenshot folder.
 
 usage: browser_check.py SITE_FOLDER SCREENSHOT_FOLDER
 """
@@ -37,6 +44,9 @@ import time
 from pathlib import Path
 
 DESKTOP, PHONE, HEIGHT = 1280, 390, 900
+# The least size of a figure's text as the reader sees it, in CSS px: in the figure fitted to
+# the width, or, where fitting shrinks it below this, in the figure opened full size.
+FIGURE_TEXT = 9
 
 
 def fail_setup(message):
@@ -49,6 +59,7 @@ try:
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.common.action_chains import ActionChains
 except ImportError:
     fail_setup("selenium is not installed; run .ci/run, or: pip install selenium==4.51.0")
 
@@ -101,6 +112,7 @@ class Check:
         self.failures = {}
         self.search_results = []
         self.phone_equations = []
+        self.phone_figures = []
 
     # --- helpers -------------------------------------------------------------------------
     def problem(self, page, text):
@@ -194,6 +206,11 @@ class Check:
         self.open(name)
         for text in json.loads(self.js(PHONE_INSPECT)):
             self.problem(name, "at %d px: %s" % (PHONE, text))
+        figures = json.loads(self.js(PHONE_FIGURES, FIGURE_TEXT))
+        for text in figures["problems"]:
+            self.problem(name, "at %d px: %s" % (PHONE, text))
+        if figures["counts"]["figures"]:
+            self.phone_figures.append((name, figures["counts"]))
         return report
 
     def copy_buttons(self, name):
@@ -208,7 +225,10 @@ class Check:
             button(block).click();
             return new Promise((done) => setTimeout(() => done(JSON.stringify({
               blocks: blocks.length, missing, copied,
-              expected: block.querySelector(":scope > pre").textContent.replace(/\\n$/, ""),
+              // The code as written: a linked name's tooltip is not part of it.
+              expected: (() => { const c = block.querySelector(":scope > pre").cloneNode(true);
+                                 for (const t of c.querySelectorAll(".tip")) t.remove();
+                                 return c.textContent.replace(/\\n$/, ""); })(),
               label: button(block).textContent})), 50));"""))
         if answer["missing"]:
             self.problem(name, "%d of %d code blocks have no copy button" % (answer["missing"], answer["blocks"]))
@@ -344,7 +364,7 @@ class Check:
 
     # Queries and the page (and, when given, the heading) their first result must be.
     SEARCHES = [("learning rate", "07-", None), ("momentum", "08-", None), ("chain rule", "06-", None),
-                ("softmax", "03-", "softmax")]
+                ("softmax", "03-", "softmax"), ("oneHot", "reference-Learning-Matrix", "onehot")]
 
     def search_ranking(self):
         """The ranked search: each query's first result is its chapter (or section)."""
@@ -396,7 +416,8 @@ class Check:
             out.after = visible();
             out.expandedAfter = button && button.getAttribute('aria-expanded');
             return new Promise((done) => setTimeout(() => {
-              out.copiedAll = copied !== null && folded.every((l) => copied.includes(l.textContent.replace(/\\n$/, '')));
+              out.copiedAll = copied !== null && folded.every((l) => { const c = l.cloneNode(true); for (const t of c.querySelectorAll('.tip')) t.remove();
+                                                                               return copied.includes(c.textContent.replace(/\\n$/, '')); });
               out.markers = copied !== null && copied.includes('//#-');
               if (button) button.click();
               done(JSON.stringify(out));
@@ -523,6 +544,53 @@ class Check:
             for covered in json.loads(self.js(PHONE_READING))["covered"]:
                 self.problem(page, "%s at %d px: a copy button covers code: %s" % (name, DESKTOP, covered))
 
+    def figure_zoom(self):
+        """At 390 px, by real taps and keys: a figure drawn below its size opens full size by
+        a tap on its button and by a tap on the drawing, closes by Escape and by another tap,
+        and the focus comes back to the button; a screenshot of it open."""
+        page = "figure zoom"
+        self.size(PHONE, HEIGHT, mobile=True)
+        for name in sorted(p.name for p in self.site.glob("[0-9][0-9]-*.html")):
+            self.open(name)
+            buttons = [b for b in self.driver.find_elements(By.CSS_SELECTOR, "article figure button.figure-zoom") if b.is_displayed()]
+            if buttons:
+                break
+        else:
+            self.problem(page, "no figure at %d px opens full size" % PHONE)
+            return
+        button = buttons[0]
+        figure = button.find_element(By.XPATH, "./ancestor::figure")
+        state = lambda: json.loads(self.js("""const f = arguments[0], b = f.querySelector('button.figure-zoom');
+            return JSON.stringify({open: f.classList.contains('zoomed'), focus: document.activeElement === b,
+                                   expanded: b.getAttribute('aria-expanded'), label: b.getAttribute('aria-label')})""", figure))
+        self.js("arguments[0].scrollIntoView({block: 'center'})", button)
+        button.click()
+        opened = state()
+        if not opened["open"] or not opened["focus"] or opened["expanded"] != "true":
+            self.problem(page, "%s: a tap on the button of %s does not open it (%s)" % (name, figure.get_attribute("id"), opened))
+            return
+        data = self.driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})["data"]
+        (self.screenshots / ("phone-figure-open-" + name[:-5] + ".png")).write_bytes(base64.b64decode(data))
+        self.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+        closed = state()
+        if closed["open"] or not closed["focus"]:
+            self.problem(page, "%s: Escape does not close %s, or the focus is not back on its button (%s)" % (name, figure.get_attribute("id"), closed))
+        art = figure.find_element(By.CSS_SELECTOR, ".figure-art")
+        art.click()
+        if not state()["open"]:
+            self.problem(page, "%s: a tap on the drawing of %s does not open it" % (name, figure.get_attribute("id")))
+        else:
+            figure.find_element(By.CSS_SELECTOR, ".figure-art").click()
+            if state()["open"]:
+                self.problem(page, "%s: a tap on the opened drawing of %s does not close it" % (name, figure.get_attribute("id")))
+        self.driver.switch_to.active_element.send_keys(Keys.ENTER)
+        if not state()["open"]:
+            self.problem(page, "%s: Enter on the button of %s does not open it" % (name, figure.get_attribute("id")))
+        self.driver.switch_to.active_element.send_keys(Keys.ENTER)
+        if state()["open"]:
+            self.problem(page, "%s: Enter on the button of %s opened does not close it" % (name, figure.get_attribute("id")))
+        self.size(DESKTOP)
+
     def notation(self):
         """Symbols from the notation page show their definition on focus, and Escape hides it."""
         page = "notation"
@@ -542,6 +610,77 @@ class Check:
         words = self.js("const c = document.querySelector('.checked[aria-describedby] .tip'); return c ? c.textContent : ''")
         if words and not words.startswith("checked: the code computed"):
             self.problem(page, "a checked number's tooltip does not say what the code computed: %r" % words)
+
+    # Reference pages that go through every page's checks, besides the overview.
+    REFERENCE_PAGES = ["reference-Learning-Network.html", "reference-Learning-Matrix.html", "reference-Plot-LinePlot.html"]
+
+    def reference(self):
+        """A name in a chapter's code linked to the reference: its declaration and first
+        sentence show on hover and on focus, inside the window; Escape hides them; the link
+        opens its entry, and axe finds no serious violation there. Screenshots of both."""
+        page = "reference"
+        chapter = "04-forward-propagation.html" if (self.site / "04-forward-propagation.html").exists() else "index.html"
+        tip_state = """const t = document.getElementById(arguments[0].getAttribute('aria-describedby'));
+            if (!t) return null;
+            const s = getComputedStyle(t), b = t.getBoundingClientRect();
+            return {display: s.display, text: t.textContent, declaration: (t.querySelector('code') || {}).textContent || '',
+                    inside: b.left >= 0 && b.top >= 0 && b.right <= innerWidth + 1 && b.bottom <= innerHeight + 1}"""
+        for width, dark, label in ((DESKTOP, False, "desktop"), (PHONE, False, "phone"), (DESKTOP, True, "dark")):
+            self.size(width, HEIGHT, mobile=width < 600)
+            self.scheme(dark)
+            self.open(chapter)
+            names = self.driver.find_elements(By.CSS_SELECTOR, "article pre a.api")
+            if not names:
+                self.problem(page, "no name in %s's code links to the reference" % chapter)
+                self.scheme(False)
+                return
+            name = names[min(2, len(names) - 1)]
+            self.js("arguments[0].scrollIntoView({block: 'center'})", name)
+            if label == "phone":
+                self.js("arguments[0].focus()", name)
+            else:
+                ActionChains(self.driver).move_to_element(name).perform()
+            self.js("return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+            tip = self.js(tip_state, name)
+            how = "focus" if label == "phone" else "hover"
+            if not tip or tip["display"] == "none":
+                self.problem(page, "%s: a linked name shows no tooltip on %s" % (label, how))
+            elif not tip["declaration"].strip() or not tip["inside"]:
+                self.problem(page, "%s: the tooltip on %s has no declaration or leaves the window: %r" % (label, how, tip))
+            self.shot("hover-%s.png" % label, width, full=False)
+        self.scheme(False)
+        self.size(DESKTOP)
+        self.open(chapter)
+        name = self.driver.find_elements(By.CSS_SELECTOR, "article pre a.api")[0]
+        self.js("arguments[0].focus()", name)
+        if (self.js(tip_state, name) or {}).get("display") == "none":
+            self.problem(page, "a linked name shows no tooltip on keyboard focus")
+        name.send_keys(Keys.ESCAPE)
+        if (self.js(tip_state, name) or {}).get("display") != "none":
+            self.problem(page, "Escape does not hide a linked name's tooltip")
+        href = name.get_attribute("href")
+        name.send_keys(Keys.ENTER)
+        time.sleep(0.5)
+        self.js("return document.fonts.ready.then(() => true)")
+        opened = self.driver.current_url
+        fragment = href.split("#", 1)[1] if "#" in href else ""
+        if opened.split("#")[0] != href.split("#")[0] or (fragment and not self.js("return !!document.getElementById(arguments[0])", fragment)):
+            self.problem(page, "the link to %s opened %s, without its entry" % (href, opened))
+            return
+        target = opened.split("/")[-1].split("#")[0]
+        self.logs(target)
+        self.run_axe(target, "light")
+        self.scheme(True)
+        self.run_axe(target, "dark")
+        self.open(target + ("#" + fragment if fragment else ""))
+        self.shot("reference-dark.png", DESKTOP, full=False)
+        self.scheme(False)
+        self.open(target + ("#" + fragment if fragment else ""))
+        self.shot("reference-desktop.png", DESKTOP, full=False)
+        self.size(PHONE, HEIGHT, mobile=True)
+        self.open(target + ("#" + fragment if fragment else ""))
+        self.shot("reference-phone.png", PHONE, full=False)
+        self.size(DESKTOP)
 
     def reading_aids(self):
         page = "reading aids"
@@ -651,6 +790,8 @@ class Check:
         pages.remove("index.html")
         pages.insert(0, "index.html")
         pages.remove("404.html")
+        pages = [name for name in pages if not name.startswith("reference-")
+                 or name == "reference-README.html" or name in self.REFERENCE_PAGES]
         # BROWSER_CHECK_PAGES="index.html 06-backpropagation.html" checks only those (a quicker look).
         only = os.environ.get("BROWSER_CHECK_PAGES", "").split()
         if only:
@@ -665,7 +806,8 @@ class Check:
             for step, name in ((self.search, "search"), (self.search_ranking, "search ranking"),
                                (self.reading_aids, "reading aids"), (self.keys_stay, "keys"),
                                (self.hidden_lines, "hidden lines"), (self.answer_boxes, "answer boxes"),
-                               (self.notation, "notation"), (self.phone_reading, "phone"),
+                               (self.notation, "notation"), (self.reference, "reference"), (self.phone_reading, "phone"),
+                               (self.figure_zoom, "figure zoom"),
                                (self.print_book, "print.html"), (self.not_found_and_icon, "404.html")):
                 step()
                 self.report(name, "")
@@ -675,6 +817,11 @@ class Check:
                 if name == "phone":
                     for chapter, total, scrolling in self.phone_equations:
                         print("  %s: %d of %d display equations scroll at %d px" % (chapter, scrolling, total, PHONE))
+                    for chapter, counts in self.phone_figures:
+                        print("  %s at %d px: %d figures fitted to the width, %d with text of %d px or more as fitted, "
+                              "%d below it that open full size by their button (smallest fitted text %.1f px)" % (
+                                  chapter, PHONE, counts["figures"], counts["fitted"], FIGURE_TEXT,
+                                  counts["opened"], counts["smallestFitted"]))
         finally:
             self.driver.quit()
         failed = len(self.failures)
@@ -781,15 +928,57 @@ for (const el of document.querySelectorAll('article pre, article .math.display, 
 for (const el of document.querySelectorAll('article p, article li, article h1, article h2, article h3')) {
   if (el.getBoundingClientRect().right > width + 1) problems.push('text runs off the page: ' + el.textContent.trim().slice(0, 40));
 }
-// Figure text: its font size times the drawing's scale on screen, at least 9 CSS px.
-for (const svg of document.querySelectorAll('figure svg')) {
-  const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal.width || svg.getBoundingClientRect().width);
+return JSON.stringify(problems);
+"""
+
+# Runs in each page at 390 px: every figure shows whole, fitted to the width; its text, as
+# the reader sees it, is at least FIGURE_TEXT CSS px, either in the fitted drawing or, where
+# fitting shrinks it below that, once the figure is opened full size by its button (which
+# must then be there). Opening fills the window with the drawing at its own size; closing
+# gives the focus back to the button. Returns the problems and what it measured.
+PHONE_FIGURES = r"""
+const floor = arguments[0];
+const problems = [], counts = {figures: 0, fitted: 0, opened: 0, smallestFitted: null};
+const width = document.documentElement.clientWidth;
+// The smallest figure text in an svg as shown: font size times the drawing's scale on screen.
+const smallest = (svg) => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  let least = Infinity, what = '';
   for (const text of svg.querySelectorAll('text')) {
     const size = parseFloat(getComputedStyle(text).fontSize) * scale;
-    if (size < 9) { problems.push('figure text is ' + size.toFixed(1) + ' px: ' + text.textContent.slice(0, 20)); break; }
+    if (size < least) { least = size; what = text.textContent.slice(0, 20); }
   }
+  return {size: least, what};
+};
+for (const figure of document.querySelectorAll('article figure')) {
+  const svg = figure.querySelector('.figure-art svg'), scroller = figure.querySelector('.figure-scroll');
+  if (!svg || !scroller || !svg.viewBox.baseVal.width) continue;
+  counts.figures += 1;
+  const name = figure.id;
+  if (scroller.scrollWidth > scroller.clientWidth + 1) problems.push(name + ' scrolls sideways by ' + (scroller.scrollWidth - scroller.clientWidth) + ' px instead of fitting the width');
+  if (svg.getBoundingClientRect().right > width + 1 || svg.getBoundingClientRect().left < -1) problems.push(name + ' runs past the window');
+  const fitted = smallest(svg);
+  if (counts.smallestFitted === null || fitted.size < counts.smallestFitted) counts.smallestFitted = fitted.size;
+  if (fitted.size >= floor) { counts.fitted += 1; continue; }
+  // Below the floor: the figure must open full size, with its text at the floor or above.
+  const button = figure.querySelector('button.figure-zoom');
+  if (!button || button.hidden || button.getBoundingClientRect().height === 0) {
+    problems.push(name + ': text at ' + fitted.size.toFixed(1) + ' px (' + fitted.what + ') and no button to open it full size');
+    continue;
+  }
+  button.click();
+  const box = figure.getBoundingClientRect(), open = smallest(svg);
+  if (!figure.classList.contains('zoomed') || button.getAttribute('aria-expanded') !== 'true' || figure.getAttribute('role') !== 'dialog') problems.push(name + ': its button does not open it');
+  else if (Math.abs(box.left) > 1 || Math.abs(box.top) > 1 || Math.abs(box.width - width) > 1 || Math.abs(box.height - window.innerHeight) > 1) problems.push(name + ' opened does not fill the window: ' + [box.left, box.top, box.width, box.height].map(Math.round).join(' '));
+  else if (open.size < floor) problems.push(name + ' opened full size: text at ' + open.size.toFixed(1) + ' px (' + open.what + ')');
+  else if (figure.scrollWidth < svg.viewBox.baseVal.width) problems.push(name + ' opened full size does not scroll to its right edge');
+  else counts.opened += 1;
+  document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}));
+  if (figure.classList.contains('zoomed') || document.body.classList.contains('figure-open')) problems.push(name + ': Escape does not close it');
+  else if (document.activeElement !== button) problems.push(name + ': closing it does not give the focus back to its button');
+  else if (smallest(svg).size !== fitted.size) problems.push(name + ': closed, it is not fitted as before');
 }
-return JSON.stringify(problems);
+return JSON.stringify({problems, counts});
 """
 
 # Runs in a page: display equations that scroll, copy buttons that overlap code, the height.

@@ -74,7 +74,8 @@ public struct LunrIndex: Sendable {
       this.field("text");
       this.field("pairs", { boost: 3 });
       documents.forEach((d, n) => this.add({ n: String(n), topic: d.topic, heading: d.heading, text: d.text,
-        pairs: [d.topic, d.heading, d.text].map(pairs).join(" ").split(" ").filter((pair) => named.has(pair)).join(" ") }));
+        pairs: [d.topic, d.heading, d.text].map(pairs).join(" ").split(" ").filter((pair) => named.has(pair)).join(" ") },
+        { boost: d.boost }));
     });
     process.stdout.write(JSON.stringify(index));
     """#
@@ -144,9 +145,12 @@ public struct SearchDocument: Hashable, Sendable {
     public var text: String
     /// The page's title and, for a chapter, its line in the introduction's contents.
     public var topic: String
+    /// How much a match here counts against the same match elsewhere (lunr's document boost):
+    /// below 1 for the reference pages, so a word the book teaches finds its chapter first.
+    public var boost: Double = 1
 
     var json: String {
         let fields = [("page", page), ("title", title), ("id", id), ("heading", heading), ("text", text), ("topic", topic)]
-        return "{" + fields.map { "\(SearchIndex.json($0.0)):\(SearchIndex.json($0.1))" }.joined(separator: ",") + "}"
+        return "{" + fields.map { "\(SearchIndex.json($0.0)):\(SearchIndex.json($0.1))" }.joined(separator: ",") + ",\"boost\":\(boost)}"
     }
 }

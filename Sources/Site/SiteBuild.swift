@@ -16,6 +16,11 @@ public struct SiteBuild: Sendable {
     /// HTML put at the end of every page's head and body (e.g. `book watch`'s reload script).
     public var extraHead = ""
     public var extraBody = ""
+    /// The reference of `Learning` and `Plot` to add as pages (`ReferencePages`); none when nil.
+    public var reference: ReferenceIndex?
+    /// What each chapter's names refer to (`CodeReferences.load`), by chapter path: with
+    /// `reference`, its names link to their entries, and the entries list where they are used.
+    public var codeReferences: [String: CodeReferences] = [:]
     /// Checked values carry their check's name (`SiteOptions.namesChecks`; `book serve`).
     public var namesChecks = false
 
@@ -65,11 +70,21 @@ public struct SiteBuild: Sendable {
 
     /// Every file of the site for `pages`, rendered but not written.
     func render(pages: [PageSource], reports: [ChapterReport]) throws -> ([String: [UInt8]], Summary) {
-        let theme = try Theme(folder: root.appendingPathComponent("site"))
         var results: [String: PageResults] = [:]
         for report in reports {
             results[URL(fileURLWithPath: report.path).lastPathComponent] = PageResults(report: report)
         }
+        var pages = pages
+        if let reference {
+            var uses: [String: [ReferenceUse]] = [:]
+            for page in pages {
+                guard let references = codeReferences[page.path] else { continue }
+                results[page.fileName, default: PageResults()].links = CodeLink.links(references, index: reference)
+                uses.merge(ReferenceUse.uses(in: page, references: references, index: reference)) { $0 + $1 }
+            }
+            pages += ReferencePages.pages(reference, uses: uses)
+        }
+        let theme = try Theme(folder: root.appendingPathComponent("site"))
         let math = MathTypesetter.katex(folder: katexFolder, cacheFolder: root.appendingPathComponent(".build/book/math"))
         var options = SiteOptions(settings: try BookSettings.read(root: root), extraHead: extraHead, extraBody: extraBody)
         options.namesChecks = namesChecks

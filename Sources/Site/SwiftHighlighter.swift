@@ -46,13 +46,51 @@ public enum SwiftHighlighter {
         return lineHTML(bytes, spans: spans(bytes), folded: folded)
     }
 
+    /// A piece of the source wrapped in HTML of its own (a name linked to the reference): the
+    /// bytes `range` (within one line) between `open` and `close`.
+    public struct Wrap: Sendable {
+        public var range: Range<Int>
+        public var open: String
+        public var close: String
+
+        public init(range: Range<Int>, open: String, close: String) {
+            self.range = range
+            self.open = open
+            self.close = close
+        }
+    }
+
+    /// `html(source, folded:)` with `wraps` (sorted, not overlapping, none across a line's end)
+    /// around their bytes: the tokens are cut at their edges, so each wrap holds whole
+    /// coloured pieces.
+    public static func html(_ source: String, folded: Set<Int> = [], wraps: [Wrap]) -> String {
+        let bytes = Array(source.utf8)
+        guard !wraps.isEmpty else { return lineHTML(bytes, spans: spans(bytes), folded: folded) }
+        let cuts = Set(wraps.flatMap { [$0.range.lowerBound, $0.range.upperBound] })
+        var pieces: [(token: Token, range: Range<Int>)] = []
+        for span in spans(bytes) {
+            var start = span.range.lowerBound
+            for cut in cuts.sorted() where cut > span.range.lowerBound && cut < span.range.upperBound {
+                pieces.append((span.token, start..<cut))
+                start = cut
+            }
+            pieces.append((span.token, start..<span.range.upperBound))
+        }
+        return lineHTML(bytes, spans: pieces, folded: folded, wraps: wraps)
+    }
+
     /// Plain text (an output block) as escaped HTML in line spans, like `html`.
     public static func plainHTML(_ text: String) -> String {
         let bytes = Array(text.utf8)
         return lineHTML(bytes, spans: [(.plain, 0..<bytes.count)])
     }
 
-    static func lineHTML(_ bytes: [UInt8], spans: [(token: Token, range: Range<Int>)], folded: Set<Int> = []) -> String {
+    static func lineHTML(_ bytes: [UInt8], spans: [(token: Token, range: Range<Int>)], folded: Set<Int> = [], wraps: [Wrap] = []) -> String {
+        var opens: [Int: [UInt8]] = [:], closes: [Int: [UInt8]] = [:]
+        for wrap in wraps {
+            opens[wrap.range.lowerBound] = Array(wrap.open.utf8)
+            closes[wrap.range.upperBound] = Array(wrap.close.utf8)
+        }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2 + 64)
         let end = bytes.last == UInt8(ascii: "\n") ? bytes.count - 1 : bytes.count
@@ -65,6 +103,7 @@ public enum SwiftHighlighter {
             let range = span.range.clamped(to: 0..<end)
             guard !range.isEmpty else { continue }
             let tag = span.token == .plain ? [] : Array("<span class=\"\(span.token.rawValue)\">".utf8)
+            if let open = opens[range.lowerBound] { out.append(contentsOf: open) }
             out.append(contentsOf: tag)
             var start = range.lowerBound
             for index in range where bytes[index] == UInt8(ascii: "\n") {
@@ -79,6 +118,7 @@ public enum SwiftHighlighter {
             }
             appendEscaped(bytes[start..<range.upperBound], to: &out)
             if !tag.isEmpty { out.append(contentsOf: close) }
+            if let wrapClose = closes[range.upperBound] { out.append(contentsOf: wrapClose) }
         }
         out.append(UInt8(ascii: "\n"))
         out.append(contentsOf: close)

@@ -30,8 +30,18 @@ struct Build: ParsableCommand {
         let started = DispatchTime.now().uptimeNanoseconds
         let startedCPU = clock()
         let summary: SiteBuild.Summary
+        // The symbols are read once, for the reference pages and the undocumented-symbol warnings.
+        let symbols = BookCommand.librarySymbols(project)
+        var referenceWarnings: [String] = []
         do {
-            summary = try SiteBuild(root: root).run(book: book, reports: reports)
+            var site = SiteBuild(root: root)
+            site.reference = ReferenceIndex(graphs: symbols.graphs)
+            do {
+                site.codeReferences = try CodeReferences.load(book.checked, project: project)
+            } catch {
+                referenceWarnings.append("warning: the names in the chapters' code are not linked to the reference: \(error)")
+            }
+            summary = try site.run(book: book, reports: reports)
         } catch let error as SiteError where error.isWriteFailure {
             // Not the chapters' fault: a setup problem, exit status 2.
             FileHandle.standardError.write(Data("\(error)\n".utf8))
@@ -44,36 +54,12 @@ struct Build: ParsableCommand {
         // Processor time too: on a busy machine the wall time mostly measures the others.
         let cpu = Double(clock() - startedCPU) / Double(CLOCKS_PER_SEC)
         for warning in summary.warnings { print(warning) }
-        for warning in BookCommand.undocumentedSymbolWarnings(project) { print(warning) }
+        for warning in symbols.warnings + referenceWarnings { print(warning) }
         if !summary.hasKaTeX { print(KaTeX.installHint) }
         if !summary.hasSearch { print(LunrIndex.installHint) }
         print(ChapterReport.summary(reports))
         print("rendered \(summary.pages) pages in \(String(format: "%.3f", seconds)) s (\(String(format: "%.3f", cpu)) s of processor time)")
         let start = summary.start.path.hasPrefix(here + "/") ? String(summary.start.path.dropFirst(here.count + 1)) : summary.start.path
         print("open \(start)")
-    }
-}
-
-extension BookCommand {
-    /// Checks chapters already parsed (through the cache), with a progress display on
-    /// standard error; no chapter at all is a setup problem.
-    static func check(_ chapters: [ParsedChapter], limits: ChapterLimits) throws -> [ChapterReport] {
-        try environment {
-            let project = try Project.locate()
-            guard !chapters.isEmpty else {
-                throw BookError.noChapters(Project.display(project.chaptersFolder, from: FileManager.default.currentDirectoryPath))
-            }
-            let display = ProgressDisplay(total: chapters.count)
-            defer { display.clear() }
-            let reports = try Checker(project: project, options: limits.options).check(chapters) { display.update($0) }
-            sayOnceIfUnconfined()
-            return reports
-        }
-    }
-
-    /// How the site's diagnostics name the chapters folder: `chapters` from the root, else its full path.
-    static func chaptersDisplay(root: URL) -> String {
-        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
-        return here == root.standardizedFileURL.path ? "chapters" : root.appendingPathComponent("chapters").path
     }
 }

@@ -24,8 +24,9 @@ struct Watch: ParsableCommand {
         let root = URL(fileURLWithPath: project.root)
         let format = ReportFormat.choose(nil, environment: ProcessInfo.processInfo.environment)
         let here = FileManager.default.currentDirectoryPath
-        let session = WatchSession(paths: files, project: project) { paths in
-            try BookCommand.check(paths, limits: limits, useCache: true)
+        // Each round reads and parses each file once: the check and the site read that value.
+        let session = WatchSession(paths: files, project: project, readsBook: !noSite) { chapters in
+            try BookCommand.check(chapters, limits: limits)
         }
         let watcher = FileWatcher(folders: session.folders())
         let how = watcher.usesInotify ? "inotify" : "polling"
@@ -35,10 +36,12 @@ struct Watch: ParsableCommand {
                 print("--- \(Watch.clock()) changed: " + round.changed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
             }
             print(format.render(round.reports, root: project.root, currentDirectory: here), terminator: "")
-            if !noSite { updateSite(root: root, round: round.reports, session: session) }
+            if !noSite { updateSite(root: root, round: round, session: session) }
             fflush(nil)
-        }, failed: { _ in
-            // BookCommand has printed the problem; the next save tries again.
+        }, failed: { error in
+            // BookCommand has printed a problem of the check; one of reading is printed here.
+            // The next save tries again.
+            if let error = error as? BookError { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
             fflush(nil)
         })
     }
@@ -54,14 +57,14 @@ struct Watch: ParsableCommand {
     /// Rewrites the site when a page changed, from the round's reports and the cached reports
     /// of the book's other chapters; a broken link is printed and leaves the site as it was. A
     /// round of chapters outside the book leaves the book's site alone.
-    private func updateSite(root: URL, round: [ChapterReport], session: WatchSession) {
+    private func updateSite(root: URL, round: WatchSession.Round, session: WatchSession) {
         do {
             let others = limits
-            guard let reports = try session.siteReports(for: round, check: { try BookCommand.check($0, limits: others, useCache: true) }) else {
-                print("_site/ left alone: \(round.map(\.path).joined(separator: ", ")) is not in chapters/")
+            guard let book = round.book, let reports = try session.siteReports(for: round, check: { try BookCommand.check($0, limits: others) }) else {
+                print("_site/ left alone: \(round.reports.map(\.path).joined(separator: ", ")) is not in chapters/")
                 return
             }
-            let update = try SiteBuild(root: root).update(reports: reports, displayFolder: BookCommand.chaptersDisplay(root: root))
+            let update = try SiteBuild(root: root).update(book: book, reports: reports)
             let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
             let path = update.summary.start.path
             let start = path.hasPrefix(here + "/") ? String(path.dropFirst(here.count + 1)) : path

@@ -8,7 +8,7 @@ import Testing
 /// `swift test` builds every product, so `book` lies next to the test bundle in the products
 /// folder. It runs inside the fixture books, so it finds this repository as its project and
 /// shares the compiled Learning in `.build/book/lib/` with `CheckerTests` (compiled once).
-private enum BookExecutable {
+enum BookExecutable {
     /// The products folder: the folder holding the `.xctest` bundle this test runs in.
     static let productsFolder: String? = {
         let candidates = [CommandLine.arguments.first, Bundle.main.executablePath, Bundle.main.bundlePath].compactMap { $0 }
@@ -327,7 +327,7 @@ private enum BookExecutable {
 }
 
 /// Text a child prints, collected as it arrives.
-private final class LockedText: @unchecked Sendable {
+final class LockedText: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
 
@@ -346,7 +346,7 @@ private final class LockedText: @unchecked Sendable {
 
 /// A chapter's program, found through /proc: the engine runs it from a work folder that ends
 /// in the id of the `book` that started it.
-private enum ChapterProgram {
+enum ChapterProgram {
     /// Whether this system has /proc with processes' environments (Linux; not macOS).
     static let procIsThere = FileManager.default.fileExists(atPath: "/proc/self/environ")
 

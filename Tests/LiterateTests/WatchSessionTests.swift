@@ -16,7 +16,7 @@ import Testing
 
         var checker = Checker(project: repository, options: CheckOptions(timeout: 30, useCache: true))
         checker.toolchain = try Toolchain.prepare(project: repository) {}
-        let session = WatchSession(paths: [chapter], project: repository) { try checker.check(paths: $0) }
+        let session = WatchSession(paths: [chapter], project: repository, readsBook: false) { try checker.check($0) }
         var rounds: [WatchSession.Round] = []
         let started = Date()
         session.run(keepGoing: { rounds.count < 2 && Date().timeIntervalSince(started) < 300 }, handle: { round in
@@ -44,19 +44,25 @@ import Testing
             try "# \(file)\n".write(toFile: root + "/" + file, atomically: true, encoding: .utf8)
         }
         let project = Project(root: root)
-        let watched = WatchSession(paths: [root + "/chapters/02-b.md"], project: project) { _ in [] }
+        let watched = WatchSession(paths: [root + "/chapters/02-b.md"], project: project, readsBook: true) { _ in [] }
+        let (chapters, book) = try watched.readRound()
+        #expect(chapters.map(\.path) == [root + "/chapters/02-b.md"])
+        #expect(book?.files.map(\.name) == ["01-a.md", "02-b.md"])
+        let round = WatchSession.Round(reports: [ChapterReport(path: root + "/chapters/02-b.md", chapter: nil)], changed: [], book: book)
         let figure = BlockResult(index: 0, line: 3, ran: true, output: "", figures: [])
         var asked: [String] = []
-        let reports = try #require(try watched.siteReports(for: [ChapterReport(path: root + "/chapters/02-b.md", chapter: nil)]) { paths in
-            asked = paths
-            return paths.map { ChapterReport(path: $0, chapter: nil, blocks: [figure], isCached: true) }
+        let reports = try #require(try watched.siteReports(for: round) { chapters in
+            asked = chapters.map(\.path)
+            return chapters.map { ChapterReport(path: $0.path, chapter: nil, blocks: [figure], isCached: true) }
         })
         #expect(asked.map { ($0 as NSString).lastPathComponent } == ["01-a.md"])
         #expect(reports.map { ($0.path as NSString).lastPathComponent } == ["01-a.md", "02-b.md"])
         #expect(reports[0].blocks == [figure] && reports[0].isCached)
 
-        let outside = WatchSession(paths: [root + "/other/w.md"], project: project) { _ in [] }
-        let none = try outside.siteReports(for: [ChapterReport(path: root + "/other/w.md", chapter: nil)]) { _ in
+        let outside = WatchSession(paths: [root + "/other/w.md"], project: project, readsBook: true) { _ in [] }
+        let (alone, noBook) = try outside.readRound()
+        #expect(alone.map(\.path) == [root + "/other/w.md"] && noBook == nil, "a watch outside the book reads nothing of it")
+        let none = try outside.siteReports(for: WatchSession.Round(reports: [ChapterReport(path: root + "/other/w.md", chapter: nil)], changed: [], book: noBook)) { _ in
             Issue.record("nothing of the book is checked for a watch outside it")
             return []
         }

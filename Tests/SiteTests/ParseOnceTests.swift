@@ -57,4 +57,55 @@ import Testing
         let source = try String(contentsOf: root.appendingPathComponent("_site/source/01-one.md"), encoding: .utf8)
         #expect(source == files["01-one.md"])
     }
+
+    /// `book watch`'s rounds: each reads and parses each file of the book once, for the check
+    /// and the site together (it used to parse each chapter once for the check and again for
+    /// the site).
+    @Test func bookWatchReadsAndParsesEachChapterOncePerRound() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("parse-once-watch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let chapters = root.appendingPathComponent("chapters")
+        try FileManager.default.createDirectory(at: chapters, withIntermediateDirectories: true)
+        let theme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("site")
+        try FileManager.default.copyItem(at: theme, to: root.appendingPathComponent("site"))
+        let one = "# One\n\n```swift\nrecord(\"two\", 1 + 1)\n```\n\nSo [2](check:two).\n"
+        let files = ["README.md": "# A Tiny Book\n\nStart with [one](01-one.md).\n", "01-one.md": one, "02-two.md": "# Two\n\nMore.\n"]
+        for (name, text) in files { try text.write(to: chapters.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+
+        let project = Project(root: root.path)
+        var checker = Checker(project: project, options: CheckOptions(timeout: 30, useCache: true))
+        checker.toolchain = try Self.toolchain.get()
+        var reads: [String: Int] = [:]
+        let session = WatchSession(paths: [], project: project, readsBook: true, read: { path in
+            reads[(path as NSString).lastPathComponent, default: 0] += 1
+            return try ChapterParser.contents(path: path)
+        }) { try checker.check($0) }
+        var parsesPerRound: [Int] = []
+        var pages: [String] = []
+        let started = Date()
+        let parses = ParseCount()
+        ParseCount.$current.withValue(parses) {
+            session.run(keepGoing: { parsesPerRound.count < 2 && Date().timeIntervalSince(started) < 300 }, handle: { round in
+                // What `book watch` does with a round: the check (above), then the site.
+                do {
+                    let book = try #require(round.book)
+                    let reports = try #require(try session.siteReports(for: round) { try checker.check($0) })
+                    _ = try SiteBuild(root: root).update(book: book, reports: reports)
+                    pages.append(try String(contentsOf: root.appendingPathComponent("_site/01-one.html"), encoding: .utf8))
+                } catch {
+                    Issue.record("\(error)")
+                }
+                parsesPerRound.append(parses.count - parsesPerRound.reduce(0, +))
+                if parsesPerRound.count == 1 {
+                    try? one.replacingOccurrences(of: "So [2]", with: "Hence [2]")
+                        .write(to: chapters.appendingPathComponent("01-one.md"), atomically: true, encoding: .utf8)
+                }
+            })
+        }
+        try #require(parsesPerRound.count == 2, "the save was not seen")
+        #expect(parsesPerRound == [3, 3], "each of the 3 files parsed once per round")
+        #expect(reads == ["README.md": 2, "01-one.md": 2, "02-two.md": 2], "each file read once per round")
+        #expect(pages.count == 2 && pages[1].contains("Hence"))
+    }
 }

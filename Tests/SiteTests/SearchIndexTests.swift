@@ -46,4 +46,19 @@ extension SearchIndexTests {
         #expect(try lunr.build(documents) == index, "the same documents give the same bytes")
         #expect(lunr.assets["lunr.min.js"]?.isEmpty == false)
     }
+
+    /// A reference page's sections count a fifth of a chapter's (`ReferencePages.searchBoost`),
+    /// so a word the book teaches finds its chapter before the type of that name.
+    @Test(.enabled(if: LunrIndex.debian(cacheFolder: nil) != nil))
+    func referenceSectionsAreBoostedBelowChapters() throws {
+        let lunr = try #require(LunrIndex.debian(cacheFolder: nil))
+        let sections = [SearchSection(id: "momentum", heading: "Momentum", text: "a velocity that remembers past steps")]
+        let documents = SearchIndex.documents([(file: "08-sgd.html", title: "SGD and momentum", topic: "SGD and momentum", sections: sections),
+                                               (file: "reference-Learning-Momentum.html", title: "Momentum", topic: "Momentum", sections: sections)])
+        #expect(documents.map(\.boost) == [1, ReferencePages.searchBoost])
+        #expect(documents[1].json.hasSuffix(",\"boost\":0.2}"))
+        var even = documents
+        even[1].boost = 1
+        #expect(try lunr.build(documents) != lunr.build(even), "lunr's index weighs the boost")
+    }
 }

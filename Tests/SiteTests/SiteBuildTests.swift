@@ -42,7 +42,7 @@ import Testing
         let summary = try SiteBuild(root: root).run(reports: [])
         #expect(summary.pages == 4)
         let files = try snapshot(root.appendingPathComponent("_site"))
-        for name in ["/index.html", "/notation.html", "/01-one.html", "/02-two.html", "/style.css", "/book.js", "/search-index.js"] {
+        for name in ["/index.html", "/notation.html", "/01-one.html", "/02-two.html", "/style.css", "/book.js", "/figures.js", "/search-index.js"] {
             #expect(files[name] != nil, "missing \(name)")
         }
         let one = String(decoding: files["/01-one.html"]!, as: UTF8.self)

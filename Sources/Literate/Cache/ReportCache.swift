@@ -35,14 +35,16 @@ struct ReportCache: Sendable {
     private static let secrets = Locked<[String: [UInt8]]>([:])
 
     /// The key; `data` is the chapter's folder as `FolderDigest.entries` gives it, read now
-    /// when not given.
+    /// when not given. `confinement` is the Landlock ABI the program runs under (0: none), so
+    /// that a pass of a chapter run unconfined, which could write anywhere, never answers for a
+    /// confined run.
     func key(for chapter: Chapter, toolchain: Toolchain, options: CheckOptions,
-             data: [(file: String, digest: String)]? = nil) -> String {
+             data: [(file: String, digest: String)]? = nil, confinement: Int = Sandbox.landlock.abi) -> String {
         var hash = SHA256()
         hash.update(toolchain.engine)
         hash.update(toolchain.libraryKey)
         hash.update(chapter.path)
-        hash.update("\(options.timeout) \(options.outputLimit) \(options.memoryLimit)")
+        hash.update("\(options.timeout) \(options.outputLimit) \(options.memoryLimit) landlock \(confinement)")
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         hash.update((try? encoder.encode(chapter)) ?? Data())

@@ -35,7 +35,17 @@ public struct LibrarySymbols: Sendable {
         if !FileManager.default.fileExists(atPath: folder + "/complete") {
             try extract(sources, swiftc: swiftc, into: folder)
         }
+        removeStale(keeping: folder)
         return LibrarySymbols(graphs: try read(folder), folder: folder)
+    }
+
+    /// Removes the graphs of earlier sources beside `folder` (the staging folders of
+    /// extractions still running, `<key>.tmp-<pid>-…`, are left alone).
+    static func removeStale(keeping folder: String) {
+        let parent = (folder as NSString).deletingLastPathComponent, current = (folder as NSString).lastPathComponent
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where name != current && !name.contains(".tmp-") {
+            try? FileManager.default.removeItem(atPath: parent + "/" + name)
+        }
     }
 
     /// SHA-256 of the extraction version and flags, the compiler and every source file's

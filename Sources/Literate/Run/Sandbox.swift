@@ -11,12 +11,17 @@ public enum Sandbox {
     /// command-line tool to say once.
     public static var problem: String? { landlock.problem }
 
+    /// Set to `1`, makes the probe answer as a kernel without Landlock does (ENOSYS), so that
+    /// tests can try that path on a machine that has it. For tests: it lifts the confinement.
+    static let simulateMissingVariable = "LITERATE_SIMULATE_NO_LANDLOCK"
+
     /// The kernel's Landlock ABI, or why there is none.
     static let landlock: (abi: Int, problem: String?) = {
-        let abi = Int(sandbox_landlock_abi())
+        let simulated = ProcessInfo.processInfo.environment[simulateMissingVariable] == "1"
+        let abi = simulated ? -Int(ENOSYS) : Int(sandbox_landlock_abi())
         if abi > 0 { return (abi, nil) }
         #if os(Linux)
-        let reason = abi == -Int(ENOSYS) ? "this kernel has no Landlock"
+        let reason = abi == -Int(ENOSYS) ? "this kernel has no Landlock" + (simulated ? " (simulated: \(simulateMissingVariable)=1)" : "")
             : abi == -Int(EOPNOTSUPP) ? "Landlock is disabled on this machine" : "Landlock is blocked here (\(String(cString: strerror(Int32(-abi)))))"
         #else
         let reason = "Landlock is Linux-only"

@@ -15,18 +15,47 @@ public struct WatchSession {
         /// The chapter paths whose files changed (as given or as `chapters/` lists them); empty
         /// for the first round.
         public var changed: [String]
+        /// The book as this round read it, the watched chapters among its files (nil when the
+        /// session does not read the book, or no watched chapter is in it): the site is
+        /// rendered from it, so nothing is read or parsed twice in a round.
+        public var book: ParsedBook?
     }
 
     /// The chapters given (empty: every chapter of the project).
     public var paths: [String]
     public var project: Project
-    /// Checks the paths: `Checker.check` with the user's options, usually.
-    public var check: ([String]) throws -> [ChapterReport]
+    /// Whether each round reads the whole book (for the site) rather than the watched chapters only.
+    public var readsBook = false
+    /// Reads a file's bytes, given its path: `ChapterParser.contents`, or a test's counter.
+    public var read: (String) throws -> [UInt8] = ChapterParser.contents
+    /// How a round is checked.
+    var checking: Checking
 
+    /// Given the watched paths, or the chapters the round read and parsed.
+    enum Checking {
+        case paths(([String]) throws -> [ChapterReport])
+        case parsed(([ParsedChapter]) throws -> [ChapterReport])
+    }
+
+    /// A session whose `check` reads the watched paths itself (`Checker.check(paths:)`, or a
+    /// reading of its own); its rounds have no `book`.
     public init(paths: [String], project: Project, check: @escaping ([String]) throws -> [ChapterReport]) {
         self.paths = paths
         self.project = project
-        self.check = check
+        checking = .paths(check)
+    }
+
+    /// A session that reads and parses each watched chapter once a round (with `read`), and
+    /// every file of the book too when `readsBook` (for the site: the round's `book`), and
+    /// hands `checkChapters` the parsed chapters (`Checker.check(_:)`).
+    public init(paths: [String], project: Project, readsBook: Bool,
+                read: @escaping (String) throws -> [UInt8] = ChapterParser.contents,
+                checkChapters: @escaping ([ParsedChapter]) throws -> [ChapterReport]) {
+        self.paths = paths
+        self.project = project
+        self.readsBook = readsBook
+        self.read = read
+        checking = .parsed(checkChapters)
     }
 
     /// The chapters watched now.
@@ -48,7 +77,13 @@ public struct WatchSession {
         let watcher = watcher ?? FileWatcher(folders: folders())
         func round(changed: [String]) {
             do {
-                handle(Round(reports: try check(currentPaths()), changed: changed))
+                switch checking {
+                case .paths(let check):
+                    handle(Round(reports: try check(currentPaths()), changed: changed, book: nil))
+                case .parsed(let check):
+                    let (chapters, book) = try readRound()
+                    handle(Round(reports: try check(chapters), changed: changed, book: book))
+                }
             } catch {
                 failed(error)
             }
@@ -65,19 +100,51 @@ public struct WatchSession {
         }
     }
 
-    /// The reports `book watch` renders the site from after a round: one per chapter of the
-    /// book (`chapters/`), those of the round as they are, every other from `check` (through the
-    /// cache: an unchanged chapter is not run again), so no page loses its figures or checked
-    /// numbers because its chapter was not watched. nil when the round holds no chapter of the
-    /// book (a chapter outside it was watched): then the book's `_site/` is not the round's to write.
-    public func siteReports(for round: [ChapterReport], check: ([String]) throws -> [ChapterReport]) throws -> [ChapterReport]? {
-        let book = project.chapterPaths()
-        let real = { (path: String) in Checker.realPath(path) }
-        let checked = Dictionary(round.map { (real($0.path), $0) }, uniquingKeysWith: { first, _ in first })
-        guard book.contains(where: { checked[real($0)] != nil }) else { return nil }
-        let missing = book.filter { checked[real($0)] == nil }
+    /// Reads and parses each watched chapter once, as `Checker.check(paths:)` would name it (its
+    /// real path, each file once), and, when the session reads the book and a watched chapter is
+    /// in it, every other file of the book too, once, the watched ones named as watched.
+    func readRound() throws -> (chapters: [ParsedChapter], book: ParsedBook?) {
+        var seen = Set<String>()
+        let watched = currentPaths().map(Checker.realPath).filter { seen.insert(Self.key($0)).inserted }
+        guard readsBook else { return (try watched.map { ChapterParser.parse(data: try read($0), path: $0) }, nil) }
+        let files = BookFile.list(chaptersFolder: project.chaptersFolder)
+        let here = FileManager.default.currentDirectoryPath
+        let bookPaths = files.map { Project.display(project.chaptersFolder + "/" + $0.name, from: here) }
+        let spelled = Dictionary(watched.map { (Self.key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        guard bookPaths.contains(where: { spelled[Self.key($0)] != nil }) else {
+            return (try watched.map { ChapterParser.parse(data: try read($0), path: $0) }, nil)
+        }
+        var parsed: [String: ParsedChapter] = [:]
+        let chapters = try bookPaths.map { path in
+            let name = spelled[Self.key(path)] ?? path
+            let chapter = ChapterParser.parse(data: try read(name), path: name)
+            parsed[Self.key(path)] = chapter
+            return chapter
+        }
+        let outside = try watched.filter { parsed[Self.key($0)] == nil }.map { ChapterParser.parse(data: try read($0), path: $0) }
+        let inside = Dictionary(outside.map { (Self.key($0.path), $0) }, uniquingKeysWith: { first, _ in first })
+        return (watched.compactMap { parsed[Self.key($0)] ?? inside[Self.key($0)] }, ParsedBook(files: files, chapters: chapters))
+    }
+
+    /// One spelling per file: its real, absolute path.
+    static func key(_ path: String) -> String {
+        URL(fileURLWithPath: Checker.realPath(path)).standardizedFileURL.path
+    }
+
+    /// The reports `book watch` renders the site from after a round: one per chapter the book
+    /// checks (`ParsedBook.checked`), those of the round as they are, every other checked by
+    /// `check` from the round's parsed book (through the cache: an unchanged chapter is not run
+    /// again), so no page loses its figures or checked numbers because its chapter was not
+    /// watched. nil when the round has no book (a chapter outside it was watched): then the
+    /// book's `_site/` is not the round's to write.
+    public func siteReports(for round: Round, check: ([ParsedChapter]) throws -> [ChapterReport]) throws -> [ChapterReport]? {
+        guard let book = round.book else { return nil }
+        let checked = Dictionary(round.reports.map { (Self.key($0.path), $0) }, uniquingKeysWith: { first, _ in first })
+        let chapters = book.checked
+        guard chapters.contains(where: { checked[Self.key($0.path)] != nil }) else { return nil }
+        let missing = chapters.filter { checked[Self.key($0.path)] == nil }
         let others = missing.isEmpty ? [] : try check(missing)
-        let fetched = Dictionary(others.map { (real($0.path), $0) }, uniquingKeysWith: { first, _ in first })
-        return book.compactMap { checked[real($0)] ?? fetched[real($0)] }
+        let fetched = Dictionary(others.map { (Self.key($0.path), $0) }, uniquingKeysWith: { first, _ in first })
+        return chapters.compactMap { checked[Self.key($0.path)] ?? fetched[Self.key($0.path)] }
     }
 }

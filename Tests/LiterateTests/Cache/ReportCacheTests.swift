@@ -26,6 +26,9 @@ import Testing
         #expect(cache.key(for: chapter("print(2)\n"), toolchain: toolchain("a"), options: options) != base)
         #expect(cache.key(for: chapter("print(1)\n"), toolchain: toolchain("b"), options: options) != base)
         #expect(cache.key(for: chapter("print(1)\n"), toolchain: toolchain("a"), options: CheckOptions(timeout: 99)) != base)
+        // A report of an unconfined run (no Landlock) never answers for a confined one.
+        #expect(cache.key(for: chapter("print(1)\n"), toolchain: toolchain("a"), options: options, confinement: 0)
+            != cache.key(for: chapter("print(1)\n"), toolchain: toolchain("a"), options: options, confinement: 7))
     }
 
     @Test func theLibraryKeyFollowsLearningTheCompilerAndTheMachine() throws {

@@ -60,6 +60,8 @@ import Testing
             .write(toFile: file, atomically: true, encoding: .utf8)
         let third = try LibrarySymbols.load(project: project)
         #expect(third.folder != first.folder)
+        // The graphs of the old sources are removed.
+        #expect(!FileManager.default.fileExists(atPath: first.folder))
         #expect(UndocumentedSymbol.find(in: third.graphs).map(\.name) == ["Layer.empty()"])
     }
 }

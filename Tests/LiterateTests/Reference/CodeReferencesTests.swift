@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import Literate
+
+/// What each name in a chapter's code refers to, from the compiler's index store: a throwaway
+/// project whose Learning has an overloaded `forward` and a `sigmoid`, and a chapter that calls
+/// both and then declares its own `sigmoid`.
+@Suite struct CodeReferencesTests {
+    private func makeProject() throws -> (Project, ParsedChapter) {
+        let root = NSTemporaryDirectory() + "literate-references-\(UUID().uuidString)"
+        let fileManager = FileManager.default
+        for folder in ["Sources/Learning", "Sources/Plot", "chapters"] {
+            try fileManager.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+        }
+        try """
+        /// A network.
+        public struct Net {
+            /// An empty one.
+            public init() {}
+            /// One input.
+            public func forward(_ x: Double) -> Double { x }
+            /// Many inputs.
+            public func forward(_ x: [Double]) -> [Double] { x }
+        }
+        /// The logistic function.
+        public func sigmoid(_ z: Double) -> Double { z }
+        /// Twice z.
+        public func twice(_ z: Double) -> Double { 2 * z }
+
+        """.write(toFile: root + "/Sources/Learning/Net.swift", atomically: true, encoding: .utf8)
+        // What the book's support module needs of Plot.
+        try """
+        /// A figure.
+        public struct Figure { public var svg = "", caption = "", alt = "" }
+        /// Frames.
+        public struct Frames { public var parameter = "", caption = "", alt = "", frames: [Frame] = [] }
+        /// A frame.
+        public struct Frame { public var label = "", figure = Figure() }
+
+        """.write(toFile: root + "/Sources/Plot/Figure.swift", atomically: true, encoding: .utf8)
+        // Lines: 5 `let net`, 6 the two forwards, 7 twice; in the second block, 11 the chapter's
+        // sigmoid, 12 its call (which, in one program, also shadows the library's on line 7).
+        let markdown = """
+        # One
+
+        ```swift
+        import Learning
+        let net = Net()
+        print(net.forward(1.5), net.forward([1.5]))
+        print(twice(sigmoid(0.5)))
+        ```
+
+        ```swift
+        func sigmoid(_ z: Double) -> Double { -z }
+        print(sigmoid(2.0))
+        ```
+
+        """
+        let path = root + "/chapters/01-one.md"
+        try markdown.write(toFile: path, atomically: true, encoding: .utf8)
+        return (Project(root: root), ChapterParser.parse(markdown, path: path))
+    }
+
+    @Test func namesLinkToTheSymbolTheCompilerResolvedAndAShadowedNameDoesNot() throws {
+        let (project, chapter) = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: project.root) }
+        let references = try #require(try CodeReferences.load([chapter], project: project)[chapter.path])
+        let graphs = try LibrarySymbols.load(project: project).graphs
+        func usr(_ path: [String], declaring text: String = "") throws -> String {
+            try #require(graphs.flatMap(\.symbols).first {
+                $0.pathComponents == path && (text.isEmpty || ($0.declarationFragments ?? []).map(\.spelling).joined().contains(text))
+            }).identifier.precise
+        }
+        func named(_ line: Int, _ column: Int) -> [String] {
+            references.names.filter { $0.line == line && $0.column == column }.map(\.usr)
+        }
+        // `Net()` names the type and its initializer; each `forward` the overload for its argument.
+        #expect(named(5, 11).contains(try usr(["Net"])))
+        #expect(named(5, 11).contains(try usr(["Net", "init()"])))
+        #expect(named(6, 11) == [try usr(["Net", "forward(_:)"], declaring: "Double) -> Double")])
+        #expect(named(6, 29) == [try usr(["Net", "forward(_:)"], declaring: "[Double]) -> [Double]")])
+        #expect(named(7, 7) == [try usr(["twice(_:)"])])
+        // The chapter declares `sigmoid` at top level: every call in its program names the
+        // chapter's function, never the library's, though both are spelled `sigmoid`.
+        let library = try usr(["sigmoid(_:)"])
+        #expect(!references.names.contains { $0.usr == library })
+        #expect(named(12, 7).count == 1 && named(12, 7).first?.hasPrefix("s:7Chapter") == true)
+        #expect(named(7, 13) == named(12, 7))
+    }
+
+    @Test func anUnchangedChapterIsReadFromTheCacheAndStaleFilesAreRemoved() throws {
+        let (project, chapter) = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: project.root) }
+        let folder = project.cacheFolder + "/references"
+        let first = try CodeReferences.load([chapter], project: project)
+        let cached = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(cached.count == 1)
+        // A stale file goes; a second load reads the cached names (a doctored file proves it).
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: folder + "/stale.json"))
+        let doctored = CodeReferences(names: [.init(line: 1, column: 1, usr: "marker")])
+        try JSONEncoder().encode(doctored).write(to: URL(fileURLWithPath: folder + "/" + cached[0]))
+        let second = try CodeReferences.load([chapter], project: project)
+        #expect(second[chapter.path] == doctored)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == cached)
+        #expect(first[chapter.path] != doctored)
+    }
+}
