@@ -49,6 +49,15 @@ public final class ServeSession: @unchecked Sendable {
         if !site.hasCodeMirror {
             say("CodeMirror is not installed: the pages edit code in a plain text box (sudo apt-get install libjs-codemirror for the editor)")
         }
+        // The library's reference, read once (symbol graphs are extracted again only when
+        // Learning or Plot changed); without it the pages are served without reference links.
+        let reference: ReferenceIndex?
+        do {
+            reference = ReferenceIndex(graphs: try LibrarySymbols.load(project: project).graphs)
+        } catch {
+            reference = nil
+            say("warning: the names in the chapters' code are not linked to the reference: \(error)")
+        }
         var listening = false
         let watch = WatchSession(paths: [], project: project) { _ in
             let book = try ParsedBook.read(project: project)
@@ -67,7 +76,15 @@ public final class ServeSession: @unchecked Sendable {
             for report in round.reports { for diagnostic in report.diagnostics { say("\(diagnostic)") } }
             say(ChapterReport.summary(round.reports))
             do {
-                let (changed, _) = try site.render(book: book, reports: round.reports)
+                var codeReferences: [String: CodeReferences] = [:]
+                if reference != nil {
+                    do {
+                        codeReferences = try CodeReferences.load(book.checked, project: project)
+                    } catch {
+                        say("warning: the names in the chapters' code are not linked to the reference: \(error)")
+                    }
+                }
+                let (changed, _) = try site.render(book: book, reports: round.reports, reference: reference, codeReferences: codeReferences)
                 if listening {
                     server.reloads.send(changed: changed)
                     if !changed.isEmpty { say("reloaded: " + changed.joined(separator: ", ")) }

@@ -40,12 +40,17 @@ public struct ServedSite: Sendable {
         return head
     }
 
-    /// Renders the site with the chapters' reports; returns the pages whose HTML changed.
-    public func render(book: ParsedBook, reports: [ChapterReport]) throws -> (changed: [String], summary: SiteBuild.Summary) {
+    /// Renders the site with the chapters' reports, and, as `book build` does, the library's
+    /// reference pages with the chapters' names linked to them when `reference` is given;
+    /// returns the pages whose HTML changed.
+    public func render(book: ParsedBook, reports: [ChapterReport], reference: ReferenceIndex? = nil,
+                       codeReferences: [String: CodeReferences] = [:]) throws -> (changed: [String], summary: SiteBuild.Summary) {
         let before = pageHashes()
         var build = SiteBuild(root: root, output: output)
         build.extraHead = head
         build.namesChecks = true
+        build.reference = reference
+        build.codeReferences = codeReferences
         let summary = try build.run(book: book, reports: reports)
         try copyAssets()
         let after = pageHashes()

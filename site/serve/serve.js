@@ -32,7 +32,10 @@
   /// One shown block: its editor, its buttons, and what the page showed before any run.
   function setUp(container, shown) {
     const pre = container.querySelector("pre");
-    const original = pre.textContent;
+    // The code as written: without the tooltips of names linked to the reference.
+    const written = pre.cloneNode(true);
+    for (const tip of written.querySelectorAll(".tip")) tip.remove();
+    const original = written.textContent;
     const key = "book-edit:" + page + ":" + fnv(original);
     let saved = null;
     try { saved = localStorage.getItem(key); } catch (e) { saved = null; }

@@ -5,9 +5,9 @@ import Literate
 ///
 /// Rule: a symbol's page is the first name of its path (`Matrix` for `Matrix.oneHot(classes:)`,
 /// `ComputationGraph` for `ComputationGraph.Kind.leaf`), one page per module and top-level
-/// type, `reference/<Module>-<Type>.md`; a member of another module's type
-/// (`Double.formatted(decimals:)`, from the graph `Learning@Swift`) goes on its module's
-/// page of extensions, `reference/<Module>-extensions.md`. On a page, members are grouped by
+/// type, `reference/<Module>-<Type>.md`; a free function, and a member of another module's
+/// type (`Double.formatted(decimals:)`, from the graph `Learning@Swift`), go on its module's
+/// page of functions and extensions, `reference/<Module>-extensions.md`. On a page, members are grouped by
 /// kind (initializers, instance methods, ...) in `kindOrder`, sorted by name and declaration.
 /// Every anchor is the one `PageRenderer` gives the entry's heading.
 public struct ReferenceIndex: Sendable {
@@ -94,8 +94,8 @@ public struct ReferenceIndex: Sendable {
             let items = grouped[file]!
             let module = items[0].module
             let own = items.first { $0.symbol.pathComponents.count == 1 && Self.typeKinds.contains($0.symbol.kind.identifier) }
-            let title = own.map { $0.symbol.pathComponents[0] } ?? "Extensions in \(module)"
-            var type = own.map { Self.entry($0.symbol, module: module, page: file, shortName: title, anchor: "") }
+            let title = own.map { $0.symbol.pathComponents[0] } ?? "Functions and extensions in \(module)"
+            let type = own.map { Self.entry($0.symbol, module: module, page: file, shortName: title, anchor: "") }
             // The page's headings in order, so each anchor is the one PageRenderer makes.
             var anchors = HeadingAnchors()
             _ = anchors.next(title)
@@ -116,7 +116,6 @@ public struct ReferenceIndex: Sendable {
                 member.anchor = anchors.next(member.shortName)
                 placed.append(member)
             }
-            if type != nil { type!.anchor = "" }
             pages.append(Page(file: file, title: title, module: module, type: type, members: placed))
             for entry in (type.map { [$0] } ?? []) + placed { entries[entry.usr] = entry }
         }

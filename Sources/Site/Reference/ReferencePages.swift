@@ -47,7 +47,7 @@ public enum ReferencePages {
                 out += "\n## \(module)\n\n"
             }
             let link = "[`\(page.title)`](\(page.file.dropFirst("reference/".count)))"
-            let summary = page.type.map { $0.summary } ?? "members \(module) adds to types of other modules."
+            let summary = page.type.map { $0.summary } ?? "the free functions of \(module), and the members it adds to types of other modules."
             out += "- \(link): \(inline(summary))\n"
         }
         return out
@@ -60,7 +60,7 @@ public enum ReferencePages {
             out += "*\(type.kind) in `\(page.module)`*" + place(type) + "\n\n"
             out += declaration(type) + documentation(type) + usesList(uses[type.usr] ?? [])
         } else {
-            out += "Members `\(page.module)` adds to types of other modules.\n\n"
+            out += "The free functions of `\(page.module)`, and the members it adds to types of other modules.\n\n"
         }
         var group = ""
         for member in page.members {
