@@ -16,14 +16,19 @@ seconds=${FUZZ_SECONDS:-60}
 mkdir -p "$out/corpus" "$out/findings"
 
 # Markdown and Literate compiled with libFuzzer's coverage, then linked with the entry point
-# (and CSandbox, the C code Literate starts programs with).
+# (and CSandbox, the C code Literate starts programs with, CIndexStore, its reader of the
+# compiler's index, and Plot, whose escaping the JUnit
+# report uses; Plot without coverage: the fuzzer does not reach it).
 clang -O2 -c Sources/CSandbox/sandbox.c -I Sources/CSandbox/include -o "$out/CSandbox.o"
+clang -O2 -c Sources/CIndexStore/index_store.c -I Sources/CIndexStore/include -o "$out/CIndexStore.o"
+swiftc -O -parse-as-library -wmo -module-name Plot \
+    -c Sources/Plot/*.swift -o "$out/Plot.o" -emit-module -emit-module-path "$out/Plot.swiftmodule"
 swiftc -sanitize=fuzzer -O -parse-as-library -wmo -module-name Markdown -I Sources/CCmark \
     -c Sources/Markdown/*.swift -o "$out/Markdown.o" -emit-module -emit-module-path "$out/Markdown.swiftmodule"
-swiftc -sanitize=fuzzer -O -parse-as-library -wmo -module-name Literate -I "$out" -I Sources/CCmark -I Sources/CSandbox/include \
+swiftc -sanitize=fuzzer -O -parse-as-library -wmo -module-name Literate -I "$out" -I Sources/CCmark -I Sources/CSandbox/include -I Sources/CIndexStore/include \
     -c $(find Sources/Literate -name '*.swift' | sort) -o "$out/Literate.o" -emit-module -emit-module-path "$out/Literate.swiftmodule"
-swiftc -sanitize=fuzzer -parse-as-library -I "$out" -I Sources/CCmark -I Sources/CSandbox/include Fuzz/ChapterFuzz.swift \
-    "$out/Markdown.o" "$out/Literate.o" "$out/CSandbox.o" -lcmark -o "$out/fuzz-chapter"
+swiftc -sanitize=fuzzer -parse-as-library -I "$out" -I Sources/CCmark -I Sources/CSandbox/include -I Sources/CIndexStore/include Fuzz/ChapterFuzz.swift \
+    "$out/Markdown.o" "$out/Literate.o" "$out/Plot.o" "$out/CSandbox.o" "$out/CIndexStore.o" -lcmark -o "$out/fuzz-chapter"
 
 seeds=$(mktemp -d)
 trap 'rm -rf "$seeds"' EXIT

@@ -54,13 +54,27 @@ extension MathSource {
         for (index, content) in contentLines.enumerated() {
             let lineNumber = node.start.line + 1 + index
             let raw = lines.indices.contains(lineNumber - 1) ? lines[lineNumber - 1] : []
-            let bytes = Array(content.utf8)
-            let column = raw.count >= bytes.count && Array(raw.suffix(bytes.count)) == bytes ? raw.count - bytes.count + 1 : 1
+            let (column, written) = placed(Array(content.utf8), in: raw)
             if index > 0 { text += "\n" }
             segments.append((text.utf8.count, Location(line: lineNumber, column: column)))
-            text += content
+            text += String(decoding: written, as: UTF8.self)
         }
         return MathSource(text: text, segments: segments, isBlock: true)
+    }
+
+    /// Where `content` (libcmark's text of one line of a block, in which each NUL byte of the
+    /// file reads U+FFFD, three bytes) ends `raw` (the file's line): its column, and the file's
+    /// own bytes of it, so that every byte offset in the math text is a byte column of the
+    /// file. Column 1 and `content` as given when it does not end the line.
+    static func placed(_ content: [UInt8], in raw: [UInt8]) -> (column: Int, bytes: [UInt8]) {
+        var start = raw.count, length = 0
+        while start > 0 && length < content.count {
+            start -= 1
+            length += raw[start] == 0 ? 3 : 1
+        }
+        let piece = raw[start...]
+        guard length == content.count, piece.flatMap({ $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] }) == content else { return (1, content) }
+        return (start + 1, Array(piece))
     }
 
     /// An inline formula: the source between its code span's first and last character, a

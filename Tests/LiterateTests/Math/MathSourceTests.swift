@@ -20,6 +20,13 @@ import Testing
         #expect(diagnostics(markdown) == ["6:16"])
     }
 
+    /// A NUL byte, which libcmark reads as U+FFFD (three bytes), does not shift the columns
+    /// after it (a fuzz finding: a step's column lay past the end of its line).
+    @Test func aNULInAMathBlockKeepsTheFilesColumns() {
+        #expect(diagnostics("```math\n\u{0}\u{0} x = 1 + 1 = 3\n```\n") == ["2:16"])
+        #expect(MathSource.placed(Array("\u{FFFD}x".utf8), in: [0, UInt8(ascii: "x")]) == (1, [0, UInt8(ascii: "x")]))
+    }
+
     @Test func anInlineSpanInAParagraph() {
         let markdown = "Some text, then $`0.25 \\cdot 2 = 0.6`$ and $`1 + 1 = 3`$.\n"
         #expect(diagnostics(markdown) == ["1:34", "1:54"])
