@@ -9,11 +9,19 @@
 # Each time is the fastest of REPEATS rounds (default 3); a round runs the Swift side, then
 # the NumPy side, so that bursts of other programs on a shared machine weigh on both.
 # SCRATCH_PATH=.build-mine bash Benchmarks/learning.sh builds in another folder (default .build).
+# MARCH=znver3 SCRATCH_PATH=.build-v3 bash Benchmarks/learning.sh builds for another processor
+# than this one (after Package.swift's -march=native, so it wins): set LEARNING_KERNELS=avx2
+# too when that processor lacks AVX-512 and this one has it (Sources/Learning/Blocking.swift).
 #
-# Then the wide network's two big products alone, in GFLOP/s, beside the machine's peak for
-# the same arithmetic (separate multiplies and adds), measured on one core and on all; and
-# the load average, with a warning above 1: a ratio taken while other programs run is not a
-# measurement (NumPy's two OpenBLAS threads suffer more from them than Swift does).
+# Then the processor (model, family and model numbers, clock, vector extensions) and what the
+# build uses of it (the vector registers in the kernels' machine code, the kernels' register
+# blocking); the wide network's two big products alone, in GFLOP/s, as a share of the
+# machine's peak for the same arithmetic (separate vector multiplies and adds, no FMA),
+# measured on one core and on all by micro-kernels of every vector width with enough
+# independent chains to fill the pipes and few enough to stay in registers (Peak.swift), so
+# no kernel can exceed it; and the load average, with a warning above 1: a ratio taken while
+# other programs run is not a measurement (NumPy's two OpenBLAS threads suffer more from
+# them than Swift does).
 #
 # Targets (design.md): ratio >= 1.5 for wide and digits, >= 50 for tiny, same final costs.
 set -euo pipefail
@@ -41,11 +49,61 @@ loadavg() {
     else sysctl -n vm.loadavg 2>/dev/null | tr -d '{}' | awk '{ print $1 }'; fi
 }
 above_one() { awk -v l="$1" 'BEGIN { exit !(l + 0 > 1) }'; }
+
+# The processor's name, and its family and model numbers (a virtual machine may name only
+# "Intel(R) Xeon(R) Processor"; family 6 model 207 is then Emerald Rapids, 25 is AMD's Zen 3).
+cpu_model() {
+    if [ -r /proc/cpuinfo ]; then
+        awk -F': *' '/^model name/ && !n { n = $2 } /^cpu family/ && !f { f = $2 } /^model[ \t]*:/ && !m { m = $2 }
+            END { printf "%s (family %s, model %s)", n, f, m }' /proc/cpuinfo
+    else
+        sysctl -n machdep.cpu.brand_string 2>/dev/null || echo unknown
+    fi
+}
+# The vector extensions the processor reports, of those that matter to the kernels.
+cpu_flags() {
+    local flags
+    flags=$( { grep -m1 '^flags' /proc/cpuinfo 2>/dev/null || sysctl -n machdep.cpu.features machdep.cpu.leaf7_features 2>/dev/null; } | tr 'A-Z' 'a-z')
+    local found=""
+    for f in sse2 avx avx2 fma avx512f; do
+        grep -qw "$f" <<<"$flags" && found+="$f "
+    done
+    echo "${found:-none found}"
+}
+cpu_mhz() { awk -F': *' '/^cpu MHz/ { print $2 + 0; exit }' /proc/cpuinfo 2>/dev/null || true; }
+# vector_use BINARY: the widest vector registers in the product kernels' machine code (zmm:
+# AVX-512, ymm: AVX or AVX2, xmm: SSE2), and whether any multiply is fused with its add.
+vector_use() {
+    command -v objdump >/dev/null 2>&1 || { echo "unknown (objdump is missing)"; return; }
+    objdump -d --no-show-raw-insn "$1" 2>/dev/null | awk '
+        /^[0-9a-f]+ <.*(RowUpdates|DotProducts|InOrderDots).*>:$/ { inside = 1; next }
+        /^$/ { inside = 0 }
+        inside { if (/zmm/) z++; else if (/ymm/) y++; else if (/xmm/) x++; if (/vfn?m(add|sub)/) fused++ }
+        END {
+            printf "%s", z ? "AVX-512 (zmm registers)" : y ? "AVX or AVX2 (ymm registers)" : x ? "SSE2 (xmm registers)" : "no vector registers found"
+            printf "%s", fused ? ", WARNING: " fused " fused multiply-adds" : ", no fused multiply-add"
+        }'
+}
+# The kernels' register blocking, by the rule of Sources/Learning/Blocking.swift.
+blocking() {
+    local chosen=${LEARNING_KERNELS:-}
+    case "$chosen" in avx2|avx512) ;; *) chosen="" ;; esac
+    if [ -z "$chosen" ]; then
+        if grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | grep -qw avx512f \
+            || [ "$(sysctl -n hw.optional.avx512f 2>/dev/null)" = 1 ]; then chosen=avx512; else chosen=avx2; fi
+    fi
+    case "$chosen" in
+        avx512) echo "wide (blocks of 8 rows, for AVX-512's 32 registers)" ;;
+        *) echo "narrow (blocks of 4 rows, for AVX2's 16 registers)" ;;
+    esac
+}
 load_before=$(loadavg)
 
 echo "building learning-benchmark (release)..." >&2
 scratch=${SCRATCH_PATH:-.build}
-swift build -c release --scratch-path "$scratch" --product learning-benchmark >&2
+march=()
+[ -z "${MARCH:-}" ] || march=(-Xswiftc -Xcc -Xswiftc "-march=$MARCH")
+swift build -c release --scratch-path "$scratch" --product learning-benchmark ${march[@]+"${march[@]}"} >&2
 benchmark="$scratch"/release/learning-benchmark
 repeats=${REPEATS:-3}
 
@@ -105,7 +163,18 @@ gflops() { field "$1" gflops "$product_out"; }
 peak1=$(field peak gflops1 "$product_out") peak=$(field peak gflops "$product_out") cores=$(field peak cores "$product_out")
 percent() { awk -v g="$1" -v p="$2" 'BEGIN { printf "%.0f%%", 100 * g / p }'; }
 echo
-echo "machine peak, separate multiplies and adds (no FMA, as the kernels), measured: $peak1 GFLOP/s on 1 core, $peak GFLOP/s on $cores"
+echo "cpu: $(cpu_model)"
+echo "  vector extensions: $(cpu_flags)"
+echo "  in this build's kernels: $(vector_use "$benchmark"); blocking: $(blocking)"
+echo "machine peak, separate vector multiplies and adds (no FMA, as the kernels), measured: $peak1 GFLOP/s on 1 core, $peak GFLOP/s on $cores"
+echo "  reached by $(field peak chains "$product_out") multiply and $(field peak chains "$product_out") add chains of $(field peak width "$product_out") numbers; every micro-kernel, GFLOP/s on 1 core and on $cores:"
+awk '$1 == "shape" {
+        for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+        printf "    %2s x 2 chains of %s numbers: %8s %8s\n", v["chains"], v["width"], v["gflops1"], v["gflops"] }' <<<"$product_out"
+mhz=$(cpu_mhz)
+if [ -n "$mhz" ]; then
+    echo "  at the reported clock of $mhz MHz: $(awk -v g="$peak1" -v f="$mhz" 'BEGIN { printf "%.1f", g * 1000 / f }') operations per cycle on one core (turbo can raise the clock above the reported one)"
+fi
 echo "wide products in Swift (fastest of 20), against that peak:"
 echo "  forward  W (8, 12288) x X (12288, 209), as * computes it:  $(gflops product) GFLOP/s  ($(percent "$(gflops product)" "$peak") of peak)"
 echo "  gradient dZ (8, 209) x X^T (209, 12288): $(gflops gradient) GFLOP/s  ($(percent "$(gflops gradient)" "$peak") of peak)"

@@ -5,8 +5,9 @@
 /// the even and of the odd k, which are added at the end (then the last term when n is odd).
 /// A vector holds those two sums for 4 columns j at once, lanes (j, even), (j, odd), (j+1,
 /// even), ...; a step loads the pairs B_j,k, B_j,k+1 of the 4 rows of B once and multiplies
-/// them by the pair A_i,k, A_i,k+1 of every row i of the block. Each lane adds its terms in
-/// the order the scalar definition does, so the results are the same to the last bit.
+/// them by the pair A_i,k, A_i,k+1 of every row i of the block: 8 rows with AVX-512's 32
+/// registers, 4 with AVX2's 16 (`Blocking`). Each lane adds its terms in the order the scalar
+/// definition does, so the results are the same to the last bit.
 enum DotProducts {
     /// Columns of C (rows of B) in one vector: the kernel's column block.
     static let columnBlock = 4
@@ -26,7 +27,7 @@ enum DotProducts {
             while i < m {
                 let source = a + i &* n, target = c + (i &* p &+ j)
                 switch m &- i {
-                case 8...:
+                case 8... where w.blocking == .wide:
                     block(rows: 8, a: source, b: rowsOfB, n: n, c: target, p: p)
                     i &+= 8
                 case 4...:

@@ -10,7 +10,8 @@
 ///
 /// A block of 8 rows of A is first copied to `packed` as (n, 8), the 8 numbers A_i,k of one k
 /// side by side. A vector then holds C_ij for those 8 rows i and one column j, and a step adds
-/// A_·k · B_kj to it for 8 columns j at once (8 vectors, 8 independent sums):
+/// A_·k · B_kj to it for 8 columns j at once (8 vectors, 8 independent sums), or for 4 with
+/// AVX2's 16 registers (`Blocking`), where a vector of 8 takes two:
 ///
 ///     C_·j ← C_·j + A_·k B_kj,   k = 0, 1, ..., n - 1,  from C_·j = 0
 ///
@@ -58,9 +59,12 @@ enum InOrderDots {
                 var t = 0
                 while t < width {
                     let rowsOfBt = bt + ((columns.lowerBound &+ t) &* n &+ k0)
-                    if t < full {
+                    if t < full && w.blocking == .wide {
                         sums(columns: 8, a: a + k0 &* 8, bt: rowsOfBt, n: n, depth: depth, state: state + t, first: first)
-                        t &+= columnBlock
+                        t &+= 8
+                    } else if t &+ 4 <= full {
+                        sums(columns: 4, a: a + k0 &* 8, bt: rowsOfBt, n: n, depth: depth, state: state + t, first: first)
+                        t &+= 4
                     } else {
                         sums(columns: 1, a: a + k0 &* 8, bt: rowsOfBt, n: n, depth: depth, state: state + t, first: first)
                         t &+= 1
@@ -74,7 +78,7 @@ enum InOrderDots {
         }
     }
 
-    /// state[t] (+)= Σ_{k < depth} A_·k Bᵀ_tk for t < columns (8 or 1, a constant at every
+    /// state[t] (+)= Σ_{k < depth} A_·k Bᵀ_tk for t < columns (8, 4 or 1, a constant at every
     /// call, so the unused registers fold away): lane r of state[t] is row r's sum for column
     /// t; Bᵀ's rows `n` apart; `first` starts the sums at 0.
     @inline(__always)
@@ -83,17 +87,20 @@ enum InOrderDots {
         var s0 = Vector(), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0
         if !first {
             s0 = state[0]
-            if columns == 8 { s1 = state[1]; s2 = state[2]; s3 = state[3]; s4 = state[4]; s5 = state[5]; s6 = state[6]; s7 = state[7] }
+            if columns >= 4 { s1 = state[1]; s2 = state[2]; s3 = state[3] }
+            if columns == 8 { s4 = state[4]; s5 = state[5]; s6 = state[6]; s7 = state[7] }
         }
         let b0 = bt, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n, b4 = b3 + n, b5 = b4 + n, b6 = b5 + n, b7 = b6 + n
         var pa = a
         for k in 0..<depth {
             let x = Vector.load(pa)
             s0 += x * Vector(repeating: b0[k])
-            if columns == 8 {
+            if columns >= 4 {
                 s1 += x * Vector(repeating: b1[k])
                 s2 += x * Vector(repeating: b2[k])
                 s3 += x * Vector(repeating: b3[k])
+            }
+            if columns == 8 {
                 s4 += x * Vector(repeating: b4[k])
                 s5 += x * Vector(repeating: b5[k])
                 s6 += x * Vector(repeating: b6[k])
@@ -102,6 +109,7 @@ enum InOrderDots {
             pa += 8
         }
         state[0] = s0
-        if columns == 8 { state[1] = s1; state[2] = s2; state[3] = s3; state[4] = s4; state[5] = s5; state[6] = s6; state[7] = s7 }
+        if columns >= 4 { state[1] = s1; state[2] = s2; state[3] = s3 }
+        if columns == 8 { state[4] = s4; state[5] = s5; state[6] = s6; state[7] = s7 }
     }
 }

@@ -1,8 +1,9 @@
 /// The kernel for C = A B with B row-major (n, p): `*` and `transposedTimes`.
 ///
-/// A block of C, up to 8 rows by 8 columns, stays in vector registers while k runs over a
-/// slice of B (both factors' slices first copied so the kernel reads them in order): each step loads 8 numbers of one row of B and adds A_ik times them to row i
-/// of the block, for every row i. Every C_ij still adds its terms one by one in order of k,
+/// A block of C, up to 8 rows (4 with AVX2's 16 registers: `Blocking`) by 8 columns, stays in
+/// vector registers while k runs over a slice of B (both factors' slices first copied so the
+/// kernel reads them in order): each step loads 8 numbers of one row of B and adds A_ik times
+/// them to row i of the block, for every row i. Every C_ij still adds its terms one by one in order of k,
 /// exactly as the definition is written, so vectors change the speed and never the result.
 enum RowUpdates {
     /// Columns of C in one vector: the kernel's column block.
@@ -43,7 +44,7 @@ enum RowUpdates {
             if let packedA {
                 var i = 0
                 while i < m {
-                    let rows = blockRows(m &- i), target = packedA + i &* ProductWork.kBlock
+                    let rows = blockRows(m &- i, w.blocking), target = packedA + i &* ProductWork.kBlock
                     for t in 0..<depth {
                         for r in 0..<rows { target[t &* rows &+ r] = a[(i &+ r) &* rs &+ (k0 &+ t) &* ks] }
                     }
@@ -68,7 +69,7 @@ enum RowUpdates {
                 var i = 0
                 while i < m {
                     let source = UnsafePointer(packedA! + i &* ProductWork.kBlock), target = c + (i &* p &+ j)
-                    switch blockRows(m &- i) {
+                    switch blockRows(m &- i, w.blocking) {
                     case 8:
                         block(rows: 8, a: source, rs: 1, ks: 8, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
                         i &+= 8
@@ -95,10 +96,10 @@ enum RowUpdates {
         }
     }
 
-    /// The rows of the next row block when `left` rows remain: 8, 4 or 1.
+    /// The rows of the next row block when `left` rows remain: 8 (wide blocking only), 4 or 1.
     @inline(__always)
-    private static func blockRows(_ left: Int) -> Int {
-        left >= 8 ? 8 : left >= 4 ? 4 : 1
+    private static func blockRows(_ left: Int, _ blocking: Blocking) -> Int {
+        left >= 8 && blocking == .wide ? 8 : left >= 4 ? 4 : 1
     }
 
     /// C[0..<rows, 0..<8] (+)= Σ_{t < depth} A[0..<rows, t] B[t, 0..<8], for rows 8, 4 or 1

@@ -8,6 +8,8 @@ import Dispatch
 struct ProductWork: @unchecked Sendable {
     let a: UnsafePointer<Double>?, b: UnsafePointer<Double>?, c: UnsafeMutablePointer<Double>?
     let m: Int, n: Int, p: Int, rowStride: Int, kStride: Int
+    /// Rows or columns of the kernels' register blocks: the processor's unless a test asks.
+    var blocking = Blocking.processor
 
     /// Which kernel computes the product: it depends on where B keeps its k.
     enum Kernel {

@@ -45,7 +45,9 @@ func wideData() -> (inputs: Matrix, labels: Matrix) {
     return (Matrix(rows: 12288, columns: 209, elements: pixels), Matrix(row: labels))
 }
 
-func trainWide() throws -> Outcome {
+/// `iterations` other than 500 is for counting instructions (`wide10` in main.swift), where
+/// valgrind takes too long for the whole training.
+func trainWide(iterations: Int = 500) throws -> Outcome {
     let (x, y) = wideData()
     var generator = SplitMix64(seed: 2)
     var network = Network(sizes: [12288, 8, 1], hidden: .relu, output: .sigmoid,
@@ -53,7 +55,7 @@ func trainWide() throws -> Outcome {
     var history: TrainingHistory?
     let time = try seconds {
         history = try network.train(inputs: x, expected: y, loss: BinaryCrossEntropy(),
-                                    optimizer: GradientDescent(learningRate: 0.01), iterations: 500)
+                                    optimizer: GradientDescent(learningRate: 0.01), iterations: iterations)
     }
     return Outcome(seconds: time, cost: history?.costs.last ?? .nan)
 }
