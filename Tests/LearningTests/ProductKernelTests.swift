@@ -20,7 +20,7 @@ import Testing
         let (m, n, p) = shape
         let a = random(m, n, seed: 1), b = random(n, p, seed: 2)
         let c = run(.rowUpdates, blocking, a: a.elements, b: b.elements, m: m, n: n, p: p, rowStride: n, kStride: 1)
-        #expect(c == inOrder(a, b))
+        #expect(c == inOrderProduct(a, b))
         // A read transposed, as `transposedTimes` reads it: A_ik at i + k m.
         let at = a.transposed
         #expect(run(.rowUpdates, blocking, a: at.elements, b: b.elements, m: m, n: n, p: p, rowStride: 1, kStride: m) == c)
@@ -30,7 +30,7 @@ import Testing
         let (m, n, p) = shape
         let a = random(m, n, seed: 3), b = random(n, p, seed: 4)
         let c = run(.dotProducts, blocking, a: a.elements, b: b.transposed.elements, m: m, n: n, p: p, rowStride: n, kStride: 1)
-        #expect(c == evenOdd(a, b))
+        #expect(c == evenOddProduct(a, b))
     }
 
     @Test(arguments: cases) func inOrderDotsAddInOrder(_ blocking: Blocking, _ shape: (Int, Int, Int)) {
@@ -41,7 +41,7 @@ import Testing
             packed.withUnsafeMutableBufferPointer { InOrderDots.pack(a.baseAddress!, m: m, n: n, into: $0.baseAddress!) }
         }
         let c = run(.inOrderDots, blocking, a: packed, b: b.transposed.elements, m: m, n: n, p: p, rowStride: 0, kStride: 0)
-        #expect(c == inOrder(a, b))
+        #expect(c == inOrderProduct(a, b))
     }
 }
 
@@ -60,42 +60,4 @@ private func run(_ kernel: ProductWork.Kernel, _ blocking: Blocking, a: [Double]
         }
     }
     return Matrix(rows: m, columns: p, elements: c)
-}
-
-/// C_ij = Σ_k A_ik B_kj, adding in order of k.
-private func inOrder(_ a: Matrix, _ b: Matrix) -> Matrix {
-    var c = Matrix(rows: a.rows, columns: b.columns, repeating: 0)
-    for i in 0..<a.rows {
-        for j in 0..<b.columns {
-            var sum = 0.0
-            for k in 0..<a.columns { sum += a[i, k] * b[k, j] }
-            c[i, j] = sum
-        }
-    }
-    return c
-}
-
-/// C_ij = Σ_{even k} A_ik B_kj + Σ_{odd k} A_ik B_kj, then the last term when n is odd.
-private func evenOdd(_ a: Matrix, _ b: Matrix) -> Matrix {
-    var c = Matrix(rows: a.rows, columns: b.columns, repeating: 0)
-    let n = a.columns, even = n - n % 2
-    for i in 0..<a.rows {
-        for j in 0..<b.columns {
-            var evens = 0.0, odds = 0.0
-            for k in stride(from: 0, to: even, by: 2) {
-                evens += a[i, k] * b[k, j]
-                odds += a[i, k + 1] * b[k + 1, j]
-            }
-            var sum = evens + odds
-            if even < n { sum += a[i, even] * b[even, j] }
-            c[i, j] = sum
-        }
-    }
-    return c
-}
-
-/// A (rows, columns) matrix of uniform draws from [-1, 1), fixed by `seed`.
-private func random(_ rows: Int, _ columns: Int, seed: UInt64) -> Matrix {
-    var generator = SplitMix64(seed: seed)
-    return Initializer.uniform(scale: 1).matrix(rows: rows, columns: columns, generator: &generator)
 }
