@@ -90,14 +90,7 @@ enum BookExecutable {
         kill -\(signal) $b
         wait $b
         echo "status $?"
-        # A SIGKILL takes effect asynchronously: give the kernel up to 5 s to end what book killed.
-        for i in $(seq 1 50); do
-            left=$(grep -ls "LITERATE_RUN=$b\\." /proc/[0-9]*/environ 2>/dev/null | grep -v self | wc -l)
-            [ "$left" = 0 ] && break
-            sleep 0.1
-        done
-        echo $left
-        """
+        """ + ChapterProgram.countLeftovers
         let result = try BookExecutable.run(["/bin/bash", "-c", script], direct: true)
         let status = signal == "INT" ? 130 : 143
         #expect(BookExecutable.lines(result.stdoutText) == ["program running", "status \(status)", "0"], "\(result.stderrText)")
@@ -153,13 +146,7 @@ enum BookExecutable {
         kill -9 $b
         wait $b
         echo "status $?"
-        for i in $(seq 1 50); do
-            left=$(grep -ls "LITERATE_RUN=$b\\." /proc/[0-9]*/environ 2>/dev/null | grep -v self | wc -l)
-            [ "$left" = 0 ] && break
-            sleep 0.1
-        done
-        echo $left
-        """
+        """ + ChapterProgram.countLeftovers
         let result = try BookExecutable.run(["/bin/bash", "-c", script], direct: true)
         #expect(BookExecutable.lines(result.stdoutText) == ["child running", "status 137", "0"], "\(result.stderrText)")
     }
@@ -347,6 +334,18 @@ final class LockedText: @unchecked Sendable {
 /// A chapter's program, found through /proc: the engine runs it from a work folder that ends
 /// in the id of the `book` that started it.
 enum ChapterProgram {
+    /// Shell lines that print how many processes still carry the run mark of book `$b`
+    /// (`LITERATE_RUN=$b.`), after giving the kernel up to 5 s to end what was killed: a
+    /// SIGKILL takes effect asynchronously.
+    static let countLeftovers = "\n" + """
+        for i in $(seq 1 50); do
+            left=$(grep -ls "LITERATE_RUN=$b\\." /proc/[0-9]*/environ 2>/dev/null | grep -v self | wc -l)
+            [ "$left" = 0 ] && break
+            sleep 0.1
+        done
+        echo $left
+        """
+
     /// Whether this system has /proc with processes' environments (Linux; not macOS).
     static let procIsThere = FileManager.default.fileExists(atPath: "/proc/self/environ")
 
