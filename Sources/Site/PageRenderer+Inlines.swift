@@ -5,14 +5,14 @@ import Markdown
 /// images, raw HTML, and inline math.
 extension PageRenderer {
     /// Renders a run of inline nodes; inline math (`InlinePiece`'s rule) becomes a formula,
-    /// tied to the punctuation written against it (`MathTie`).
+    /// joined to the punctuation written against it (`MathTie`).
     mutating func inlines(_ nodes: [Node]) -> String {
         var pieces = Node.inlinePieces(nodes)
         var out = ""
         for index in pieces.indices {
             switch pieces[index] {
             case .node(var node):
-                // An opening bracket right before a formula goes into the formula's tie.
+                // An opening bracket right before a formula is written with the formula.
                 if node.kind == .text, index + 1 < pieces.count, case .math = pieces[index + 1] {
                     node.literal.removeLast(MathTie.openingCount(node.literal))
                 }
