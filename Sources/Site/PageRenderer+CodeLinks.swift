@@ -36,8 +36,10 @@ extension PageRenderer {
                 guard size > 0 else { continue }
                 tipCount += 1
                 let id = "tip-\(tipPrefix)-\(tipCount)"
-                let tip = "<span class=\"tip\" role=\"tooltip\" id=\"\(id)\"><code>\(escapeHTML(link.declaration))</code>"
-                    + (link.summary.isEmpty ? "" : " \(escapeHTML(link.summary))") + "</span>"
+                let text = linkTips[link.href] ?? "<code>\(escapeHTML(link.declaration))</code>"
+                    + (link.summary.isEmpty ? "" : " \(escapeHTML(link.summary))")
+                linkTips[link.href] = text
+                let tip = "<span class=\"tip\" role=\"tooltip\" id=\"\(id)\">" + text + "</span>"
                 wraps.append(SwiftHighlighter.Wrap(range: start..<start + size,
                                                    open: "<a class=\"api\" href=\"\(escapeHTML(link.href))\" aria-describedby=\"\(id)\">",
                                                    close: tip + "</a>"))

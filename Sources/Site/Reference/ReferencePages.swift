@@ -23,11 +23,9 @@ public enum ReferencePages {
     /// The pages of `index`, the overview first. `uses` gives, by USR, the chapter lines that
     /// name a symbol (chapter file name, line, the chapter's title), in reading order.
     public static func pages(_ index: ReferenceIndex, uses: [String: [ReferenceUse]] = [:]) -> [PageSource] {
-        var pages = [PageSource(fileName: overview, path: "reference/README.md", markdown: overviewMarkdown(index))]
-        for page in index.pages {
-            pages.append(PageSource(fileName: page.file, path: page.file, markdown: markdown(page, uses: uses)))
-        }
-        return pages
+        // Written and parsed on every core: each page stands alone.
+        [PageSource(fileName: overview, path: "reference/README.md", markdown: overviewMarkdown(index))]
+            + index.pages.concurrentMap { page in PageSource(fileName: page.file, path: page.file, markdown: markdown(page, uses: uses)) }
     }
 
     /// The overview: every page by module, with its type's first sentence.
