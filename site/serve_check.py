@@ -44,11 +44,26 @@ def start_server():
     for line in server.stdout:
         match = re.search(r"serving (http://127\.0\.0\.1:\d+)/\?token=([0-9a-f]+)", line)
         if match:
-            return server, match.group(1), match.group(2)
+            return server, match.group(1), match.group(2), folder
         if time.time() > deadline:
             break
     server.kill()
     fail_setup("book-serve did not print its address")
+
+
+def second_server_problem(folder, address):
+    """A second book-serve on the first one's port must say the port is in use and exit 2 at
+    once, before it checks the book (it listens first)."""
+    port = address.rsplit(":", 1)[1]
+    try:
+        second = subprocess.run([folder + "/book-serve", "--port", port], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        return "a second book-serve on port %s did not stop within 120 s" % port
+    if second.returncode != 2 or "port is in use" not in second.stdout:
+        return "a second book-serve on port %s exited %d saying: %s" % (port, second.returncode, second.stdout.strip()[-300:])
+    if " passed, " in second.stdout:
+        return "a second book-serve on port %s checked the book before finding the port in use" % port
+    return None
 
 
 def descendants(pid):
@@ -69,9 +84,12 @@ def descendants(pid):
 def main():
     shots = Path(sys.argv[1] if len(sys.argv) > 1 else ".build/screenshots")
     shots.mkdir(parents=True, exist_ok=True)
-    server, address, token = start_server()
+    server, address, token, folder = start_server()
     driver = start_browser()
     problems = []
+    second = second_server_problem(folder, address)
+    if second:
+        problems.append(second)
     editor = "?"
 
     def js(script, *arguments):
@@ -235,7 +253,7 @@ def main():
         for problem in problems:
             print("  " + problem)
         sys.exit(1)
-    print("serve check: %s passed with %s: edit, run, marks, figure, reset, compile error; screenshots serve-desktop.png, serve-prose.png, serve-phone.png"
+    print("serve check: %s passed with %s: edit, run, marks, figure, reset, compile error, port in use; screenshots serve-desktop.png, serve-prose.png, serve-phone.png"
           % (PAGE, editor))
 
 

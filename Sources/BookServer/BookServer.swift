@@ -30,6 +30,10 @@ public final class BookServer: @unchecked Sendable {
     private var started = 0
     private var serial = 0
     private var task: Task<Void, Error>?
+    /// Whether the site's pages are there to serve: `book serve` listens before its first
+    /// check (so a port in use is said at once) and serves pages once that check's site is
+    /// rendered; until then a page is answered with `notYet`.
+    private var pagesReady = true
     /// Why the HTTP server's run ended, if it did (a port in use, say).
     private var startFailure: Error?
 
@@ -56,9 +60,11 @@ public final class BookServer: @unchecked Sendable {
     /// The port listened on, once started.
     public var port: Int { state.withLock { policy?.port ?? 0 } }
 
-    /// Starts listening; returns the port.
+    /// Starts listening; returns the port. With `servingPages` false, pages are answered with
+    /// `notYet` until `servePages()` is called.
     @discardableResult
-    public func start() async throws -> Int {
+    public func start(servingPages: Bool = true) async throws -> Int {
+        state.withLock { pagesReady = servingPages }
         let http = self.http
         let root = ClosureHTTPHandler { [weak self] request in
             guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
@@ -79,7 +85,7 @@ public final class BookServer: @unchecked Sendable {
         // start is said at once.
         var bound = await http.listeningAddress
         while bound == nil {
-            if let error = state.withLock({ startFailure }) { throw BookError.io("the server did not start: \(error)") }
+            if let error = state.withLock({ startFailure }) { throw Self.startError(error) }
             try await Task.sleep(nanoseconds: 20_000_000)
             bound = await http.listeningAddress
         }
@@ -92,6 +98,33 @@ public final class BookServer: @unchecked Sendable {
         state.withLock { policy = AccessPolicy(token: token, port: Int(port)) }
         return Int(port)
     }
+
+    /// Why listening failed, said so that the reader knows what to do.
+    static func startError(_ error: Error) -> BookError {
+        switch error as? SocketError {
+        case .failed(_, EADDRINUSE, _)?:
+            return .io("the port is in use (another `book serve`?); stop that one, choose another port with --port, or leave --port out for a free one")
+        case .failed(_, EACCES, _)?:
+            return .io("this user may not listen on that port; choose one above 1023 with --port, or leave --port out")
+        case .failed(_, EADDRNOTAVAIL, _)?:
+            return .io("this machine has no such address; use 127.0.0.1 or ::1 with --bind")
+        default:
+            return .io("the server did not start: \(error)")
+        }
+    }
+
+    /// Serves the site's pages from now on (after the first render).
+    public func servePages() {
+        state.withLock { pagesReady = true }
+    }
+
+    /// The answer to a page asked for before the first check's site is rendered: 503, with
+    /// `Retry-After` so that a browser or script knows when to ask again.
+    static let notYet: HTTPResponse = {
+        var response = refuse(.init(status: 503, message: "the book is still being checked; reload this page in a few seconds"))
+        response.headers[HTTPHeader("Retry-After")] = "2"
+        return response
+    }()
 
     /// Stops listening, closes the reload streams and waits for the server to end.
     public func stop() async {
@@ -123,6 +156,7 @@ public final class BookServer: @unchecked Sendable {
 
     private func page(_ path: String, head: Bool) -> HTTPResponse {
         if path.hasPrefix("/api/") { return Self.refuse(.init(status: 404, message: "no such endpoint")) }
+        guard state.withLock({ pagesReady }) else { return Self.notYet }
         switch files.lookup(path) {
         case .refused: return Self.refuse(.init(status: 403, message: "only the site's own files are served"))
         case .notFound: return Self.refuse(.init(status: 404, message: "no such page"))

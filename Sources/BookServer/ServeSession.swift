@@ -2,8 +2,8 @@ import Foundation
 import Literate
 import Site
 
-/// `book serve` from start to Ctrl-C: check the book (through the cache), render the served
-/// site, listen, print the address; then, each time a chapter is saved, check again (as
+/// `book serve` from start to Ctrl-C: listen, check the book (through the cache), render the
+/// served site, serve its pages and print the address; then, each time a chapter is saved, check again (as
 /// `book watch` does, with its `WatchSession`), render again and tell the open pages that
 /// changed to reload.
 public final class ServeSession: @unchecked Sendable {
@@ -46,6 +46,15 @@ public final class ServeSession: @unchecked Sendable {
                                     handlerTimeout: options.timeout + 900,
                                     chapter: { [weak self] page in self?.chapter(forPage: page) },
                                     runner: { run, scratch in try run.run(project: project, options: options, scratch: scratch) })
+        // Listening comes first, before the first check (which can take minutes on a cold
+        // cache): a port in use is said at once, and pages asked for meanwhile are told to wait.
+        let port: Int
+        switch Self.wait({ try await server.start(servingPages: false) }) {
+        case .success(let value): port = value
+        case .failure(let error):
+            say("cannot serve on \(settings.address):\(settings.port): \(error)")
+            exit(2)
+        }
         if !site.hasCodeMirror {
             say("CodeMirror is not installed: the pages edit code in a plain text box (sudo apt-get install libjs-codemirror for the editor)")
         }
@@ -58,7 +67,7 @@ public final class ServeSession: @unchecked Sendable {
             reference = nil
             say("warning: the names in the chapters' code are not linked to the reference: \(error)")
         }
-        var listening = false
+        var serving = false
         let watch = WatchSession(paths: [], project: project) { _ in
             let book = try ParsedBook.read(project: project)
             self.lock.withLock { self.book = book }
@@ -85,26 +94,20 @@ public final class ServeSession: @unchecked Sendable {
                     }
                 }
                 let (changed, _) = try site.render(book: book, reports: round.reports, reference: reference, codeReferences: codeReferences)
-                if listening {
+                if serving {
                     server.reloads.send(changed: changed)
                     if !changed.isEmpty { say("reloaded: " + changed.joined(separator: ", ")) }
                 }
             } catch {
                 say("\(error)")
             }
-            guard !listening else { return }
-            listening = true
-            let port = Self.wait { try await server.start() }
-            switch port {
-            case .success(let port):
-                let host = settings.address.contains(":") ? "[\(settings.address)]" : settings.address
-                let address = "http://\(host):\(port)/?token=\(token)"
-                say("serving \(address)\nedit and run the examples on the pages; Ctrl-C stops")
-                if settings.open { Self.openBrowser(address) }
-            case .failure(let error):
-                say("cannot serve on \(settings.address):\(settings.port): \(error)")
-                exit(2)
-            }
+            guard !serving else { return }
+            serving = true
+            server.servePages()
+            let host = settings.address.contains(":") ? "[\(settings.address)]" : settings.address
+            let address = "http://\(host):\(port)/?token=\(token)"
+            say("serving \(address)\nedit and run the examples on the pages; Ctrl-C stops")
+            if settings.open { Self.openBrowser(address) }
         }, failed: { error in say("\(error)") })
     }
 

@@ -14,7 +14,7 @@ final class ServerFixture: @unchecked Sendable {
     var http: RawHTTP { RawHTTP(port: port) }
     var origin: String { "http://127.0.0.1:\(port)" }
 
-    init(holdRuns: Bool = false) async throws {
+    init(holdRuns: Bool = false, servingPages: Bool = true) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("serve-test-\(UUID().uuidString)")
         let site = folder.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: site.appendingPathComponent("sub"), withIntermediateDirectories: true)
@@ -42,7 +42,7 @@ final class ServerFixture: @unchecked Sendable {
                                     answer.blocks = [BlockResult(index: run.through, line: 0, ran: true, output: "ran\n")]
                                     return answer
                                 })
-        port = try await server.start()
+        port = try await server.start(servingPages: servingPages)
     }
 
     func stop() async {
@@ -194,6 +194,23 @@ final class Counter: @unchecked Sendable {
         }
         #expect(try await fixture.http.send("GET", "/out.txt").status == 403)
         #expect(try await fixture.http.send("GET", "/%2e%2e/secret.txt").status == 403)
+        await fixture.stop()
+    }
+
+    /// `book serve` listens before its first check; a page asked for meanwhile is told to come
+    /// back, and is served once the first render is there.
+    @Test func pagesBeforeTheFirstRenderAreToldToWait() async throws {
+        let fixture = try await ServerFixture(servingPages: false)
+        let early = try await fixture.http.send("GET", "/index.html")
+        #expect(early.status == 503)
+        #expect(early.headers["retry-after"] == "2")
+        #expect(early.body.contains("still being checked"))
+        #expect(!early.body.contains("<body>"))
+        #expect(try await fixture.http.send("GET", "/../secret.txt").status != 200)
+        fixture.server.servePages()
+        let ready = try await fixture.http.send("GET", "/index.html")
+        #expect(ready.status == 200)
+        #expect(ready.body.contains("<body>page</body>"))
         await fixture.stop()
     }
 

@@ -91,9 +91,8 @@ struct OutputComparison {
             switch (token, actualTokens[index]) {
             case (.number(let written), .number(let printed)):
                 if !written.matches(printed.value, tolerance: expected.tolerance) {
-                    let allowance = WrittenNumber.format(written.allowance(expected.tolerance))
                     found.append(Mismatch(location: at(line: line, offset: written.offset),
-                                          message: "expected \(written.text) (±\(allowance)), got \(printed.text)"))
+                                          message: "expected \(written.text) (\(written.claim(expected.tolerance))), got \(printed.text)"))
                 } else if expected.tolerance == nil, !printed.matches(written.value) {
                     found.append(Mismatch(location: at(line: line, offset: written.offset),
                                           message: OutputComparison.roundedMessage(written: written, printed: printed)))

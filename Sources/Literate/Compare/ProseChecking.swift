@@ -42,9 +42,8 @@ struct ProseChecking {
             let passed = written.matches(computed, tolerance: check.tolerance)
             results.append(CheckResult(check: check, computed: computed, passed: passed))
             if !passed {
-                let allowance = WrittenNumber.format(written.allowance(check.tolerance))
                 diagnostics.append(Diagnostic(path: path, at: check.location,
-                                              message: "expected \(written.text) (±\(allowance)), but the code computed \(computed) for '\(check.name)'"))
+                                              message: "expected \(written.text) (\(written.claim(check.tolerance))), but the code computed \(computed) for '\(check.name)'"))
             }
         }
         return (results, diagnostics)

@@ -4,6 +4,8 @@ import Foundation
 ///
 /// A number with k decimals claims half a unit of its last digit: `0.5866` means
 /// 0.58655 ... 0.58665, `3` means 2.5 ... 3.5, `1.2e-3` means (1.2 ± 0.05) × 10⁻³.
+/// A zero (`0`, `0.0`, `-0.000`) claims exactly zero: a product that underflowed to 0 and
+/// one that came out as 5e-324 are different results in this book.
 public struct WrittenNumber: Hashable, Sendable {
     /// The characters as written, e.g. `-0.50`.
     public var text: String
@@ -18,15 +20,19 @@ public struct WrittenNumber: Hashable, Sendable {
     /// `|actual - value| <= max(halfUnit, tolerance)`, plus one ulp of the larger of the two, the
     /// most that writing both in binary can move their distance (`0.58655` matches `0.5866`).
     /// Nine written digits are checked at nine digits: `0.298371108` does not match 0.29837110876.
+    /// A written zero matches only 0 (or -0), unless an explicit tolerance widens it.
     public func matches(_ actual: Double, tolerance: Tolerance? = nil) -> Bool {
+        if value == 0 { return abs(actual) <= (tolerance?.allowance(for: 0) ?? 0) }
         let allowed = allowance(tolerance)
         let distance = abs(actual - value)
         return distance <= allowed + max(abs(value), abs(actual)).ulp
     }
 
-    /// The allowed distance: the written precision or the explicit tolerance, whichever is larger.
+    /// The allowed distance: the written precision or the explicit tolerance, whichever is larger;
+    /// for a written zero, the tolerance alone (0 without one).
     public func allowance(_ tolerance: Tolerance?) -> Double {
-        max(halfUnit, tolerance?.allowance(for: value) ?? 0)
+        if value == 0 { return tolerance?.allowance(for: 0) ?? 0 }
+        return max(halfUnit, tolerance?.allowance(for: value) ?? 0)
     }
 }
 
@@ -109,6 +115,13 @@ extension WrittenNumber {
             if case .number(let number) = token { return number }
         }
         return nil
+    }
+
+    /// The precision this number claims, as messages print it: `±0.00005` for `0.5866`,
+    /// `exactly` for a zero written without a tolerance.
+    public func claim(_ tolerance: Tolerance?) -> String {
+        let allowed = allowance(tolerance)
+        return allowed == 0 ? "exactly" : "±" + WrittenNumber.format(allowed)
     }
 
     /// The allowance printed in messages, e.g. `0.00005` for `0.5866`.

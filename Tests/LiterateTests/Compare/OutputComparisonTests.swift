@@ -30,6 +30,14 @@ import Testing
         #expect(mismatch("h1 = 0.5866\n", "h1 = 0.586612\n", tolerance: .absolute(0.00005)) == nil)
     }
 
+    /// A product that underflowed prints 0.0; one that stopped at the smallest subnormal prints
+    /// 5e-324, and the block's 0.0 must not pass it.
+    @Test func aWrittenZeroDoesNotPassATinyPrintedNumber() {
+        #expect(mismatch("product: 0.0\n", "product: 0.0\n") == nil)
+        #expect(mismatch("product: 0.0\n", "product: 5e-324\n") == "10:12: expected 0.0 (exactly), got 5e-324")
+        #expect(mismatch("product: 0.0\n", "product: 1e-323\n") == "10:12: expected 0.0 (exactly), got 1e-323")
+    }
+
     @Test func aWrongNumberPointsAtItsColumn() {
         #expect(mismatch("x\nh1 = 0.5866\n", "x\nh1 = 0.58712\n") == "11:8: expected 0.5866 (±0.00005), got 0.58712")
     }

@@ -24,6 +24,16 @@ import Testing
         ])
     }
 
+    /// `[0](check:product)` states that the product is zero, not that it is below 0.5.
+    @Test func aWrittenZeroChecksExactlyZero() {
+        let zero = ProseCheck(name: "product", written: "0", location: Location(line: 3, column: 2), linkStart: Location(line: 3, column: 1))
+        let checking = ProseChecking(checks: [zero], path: "ch.md")
+        #expect(checking.diagnose(records: [record("product", 0)], complete: true).0.map(\.passed) == [true])
+        let (results, diagnostics) = checking.diagnose(records: [record("product", 1e-315)], complete: true)
+        #expect(results.map(\.passed) == [false])
+        #expect(diagnostics.map(\.description) == ["ch.md:3:2: error: expected 0 (exactly), but the code computed 1e-315 for 'product'"])
+    }
+
     /// `[keeps rising](check:rises)` with `record("rises", true)`: a claim holds when the code
     /// recorded true, and fails at the link saying what the code found when it recorded false.
     @Test func aClaimPassesWhenTheCodeFoundItTrue() {

@@ -50,6 +50,23 @@ import Testing
         #expect(number("-0.0").value == 0)
     }
 
+    /// 0.5 multiplied 10 000 times underflows to 0; 0.5 multiplied 1074 times is 5e-324, the
+    /// smallest positive Double, where half a unit of the last digit of "5e-324" is itself 0
+    /// and one ulp let it pass as "0.0". A written zero states exactly zero.
+    @Test func aWrittenZeroMatchesOnlyZero() {
+        #expect(number("0.0").matches(0))
+        #expect(number("0").matches(-0.0))
+        #expect(number("0.0").matches(5e-324) == false)
+        #expect(number("0.0").matches(-5e-324) == false)
+        #expect(number("0").matches(0.4) == false)
+        #expect(number("0.000000").matches(1e-9) == false)
+        #expect(number("0.0").claim(nil) == "exactly")
+        // An explicit tolerance still widens it, for an author who means "nearly 0".
+        #expect(number("0.0").matches(1e-9, tolerance: .absolute(1e-6)))
+        #expect(number("0.0").claim(.absolute(1e-6)) == "±0.000001")
+        #expect(number("0.5866").claim(nil) == "±0.00005")
+    }
+
     @Test func scientificNotationCountsTheMantissasDigits() {
         let small = number("1e-3")
         #expect(small.value == 0.001)
