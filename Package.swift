@@ -46,8 +46,10 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmark"], swiftSettings: optimisedInDebug),
         // The neural-network library the chapters teach and use. Pure Swift, never prints.
         .target(name: "Learning", swiftSettings: machineCode),
-        // SVG figures drawn by chapter code. Pure Swift, no dependencies.
-        .target(name: "Plot", exclude: ["README.md"]),
+        // SVG figures drawn by chapter code. Pure Swift, no dependencies. Optimised in debug
+        // builds too: the site escapes every page's text with its `escapeXML` (a tenth of the
+        // rendering unoptimised).
+        .target(name: "Plot", exclude: ["README.md"], swiftSettings: optimisedInDebug),
         // What Swift cannot call: the code between fork and exec that confines a chapter's
         // program (Landlock, memory limit, death with book), and a watchdog that outlives book.
         .target(name: "CSandbox"),

@@ -108,6 +108,16 @@ function setUpHiddenLines() {
     const bar = codeBar(block, pre);
     bar.insertBefore(button, bar.querySelector(".copy"));
   }
+  // A link to a folded line (a reference page's "Used in", `#L42`) unfolds its block first.
+  const reveal = () => {
+    const target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    const block = target && target.classList.contains("folded") && target.closest(".folds-live:not(.hidden-shown)");
+    if (!block) return;
+    block.querySelector(".show-hidden").click();
+    target.scrollIntoView({ block: "center" });
+  };
+  reveal();
+  window.addEventListener("hashchange", reveal);
 }
 
 // Display equations on a narrow screen: a formula may carry two layouts, as written

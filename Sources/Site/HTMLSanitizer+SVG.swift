@@ -43,7 +43,16 @@ extension HTMLSanitizer {
                 for attribute in attributes where svgAttributeIsSafe(attribute) {
                     add(" " + attribute.written)
                     if let value = attribute.value {
-                        add("=\"" + value.replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "<", with: "&lt;") + "\"")
+                        // Byte by byte: Foundation's replacingOccurrences here was a twelfth of the site's rendering.
+                        add("=\"")
+                        for byte in value.utf8 {
+                            switch byte {
+                            case UInt8(ascii: "\""): add("&quot;")
+                            case UInt8(ascii: "<"): add("&lt;")
+                            default: out.append(byte)
+                            }
+                        }
+                        add("\"")
                     }
                 }
                 add(selfClosing ? "/>" : ">")

@@ -41,6 +41,22 @@ public struct Notation: Sendable {
         }
     }
     var entries: [Entry] = []
+    /// Each formula's answer once worked out: the book writes the same symbols over and over,
+    /// and matching every pattern against each took a twelfth of the site's rendering.
+    private let answers = Answers()
+
+    /// The answers by squeezed TeX, shared by copies of this value (pages render from any thread).
+    final class Answers: @unchecked Sendable {
+        private let lock = NSLock()
+        private var known: [String: String?] = [:]
+
+        func answer(_ key: String, _ find: () -> String?) -> String? {
+            if let known = lock.withLock({ known[key] }) { return known }
+            let found = find()
+            lock.withLock { known[key] = .some(found) }
+            return found
+        }
+    }
 
     public init() {}
 
@@ -68,11 +84,8 @@ public struct Notation: Sendable {
     /// The tooltip for an inline formula whose TeX is `tex` ("for one example, …"), or nil.
     public func definition(ofTeX tex: String) -> String? {
         let key = Self.squeezed(tex)
-        guard !key.isEmpty, key.count <= 40 else { return nil }
-        for entry in entries where entry.regex.matches(key) {
-            return entry.definition
-        }
-        return nil
+        guard !key.isEmpty, key.count <= 40, !entries.isEmpty else { return nil }
+        return answers.answer(key) { entries.first { $0.regex.matches(key) }?.definition }
     }
 
     /// Whether any symbol is defined.

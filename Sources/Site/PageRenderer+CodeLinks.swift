@@ -3,8 +3,13 @@ import Markdown
 
 /// Names in a Swift block linked to the reference (`CodeLink`): each a link to its entry,
 /// described by a tooltip with its declaration and first sentence, shown on hover and focus
-/// like a checked number's (`aria-describedby`; the link itself is what Tab reaches).
+/// like a checked number's (`aria-describedby`; the link itself is what Tab reaches). A line
+/// with a linked name is an anchor, `L<line>` (its line in the Markdown file), where the
+/// reference's "Used in" links land (`ReferenceUse`).
 extension PageRenderer {
+    /// The anchor of a chapter's code line: `L42` for the Markdown file's line 42.
+    static func lineAnchor(_ line: Int) -> String { "L\(line)" }
+
     /// The block's code as HTML, its linked names wrapped; plain highlighting when it has none.
     /// `literal` is the block's text, whose first line is the chapter's line `firstLine`.
     mutating func linkedSwiftCode(_ literal: String, firstLine: Int) -> (html: String, hidden: Int) {
@@ -24,10 +29,12 @@ extension PageRenderer {
         let code = split?.code ?? literal, folded = split?.folded ?? []
         let bytes = Array(code.utf8)
         var wraps: [SwiftHighlighter.Wrap] = []
+        var lineIDs: [Int: String] = [:]
         var lineStart = 0
-        for (line, text) in shown {
+        for (index, (line, text)) in shown.enumerated() {
             let length = text.utf8.count
             guard lineStart + length <= bytes.count else { break }
+            if results.links[line] != nil { lineIDs[index] = Self.lineAnchor(line) }
             var lastEnd = lineStart
             for link in results.links[line] ?? [] {
                 let start = lineStart + link.column - 1
@@ -36,8 +43,10 @@ extension PageRenderer {
                 guard size > 0 else { continue }
                 tipCount += 1
                 let id = "tip-\(tipPrefix)-\(tipCount)"
-                let tip = "<span class=\"tip\" role=\"tooltip\" id=\"\(id)\"><code>\(escapeHTML(link.declaration))</code>"
-                    + (link.summary.isEmpty ? "" : " \(escapeHTML(link.summary))") + "</span>"
+                let text = linkTips[link.href] ?? "<code>\(escapeHTML(link.declaration))</code>"
+                    + (link.summary.isEmpty ? "" : " \(escapeHTML(link.summary))")
+                linkTips[link.href] = text
+                let tip = "<span class=\"tip\" role=\"tooltip\" id=\"\(id)\">" + text + "</span>"
                 wraps.append(SwiftHighlighter.Wrap(range: start..<start + size,
                                                    open: "<a class=\"api\" href=\"\(escapeHTML(link.href))\" aria-describedby=\"\(id)\">",
                                                    close: tip + "</a>"))
@@ -45,6 +54,6 @@ extension PageRenderer {
             }
             lineStart += length + 1
         }
-        return (SwiftHighlighter.html(code, folded: folded, wraps: wraps), folded.count)
+        return (SwiftHighlighter.html(code, folded: folded, wraps: wraps, lineIDs: lineIDs), folded.count)
     }
 }

@@ -28,13 +28,16 @@ extension MathFormula {
     /// `body` with every marker replaced by its formula's HTML, made by `html`.
     static func fill(_ body: String, formulas: [MathFormula], html: (MathFormula) -> String) -> String {
         guard !formulas.isEmpty else { return body }
-        let parts = body.split(separator: "\u{0}", omittingEmptySubsequences: false)
+        // Split on the bytes: splitting the String by Characters cost a tenth of the site's
+        // rendering (NUL is a control character, always a grapheme of its own, so the parts
+        // are the same).
+        let parts = body.utf8.split(separator: 0, omittingEmptySubsequences: false)
         var out = ""
         out.reserveCapacity(body.utf8.count * 3)
         for (index, part) in parts.enumerated() {
             if index % 2 == 0 {
-                out += part
-            } else if let number = Int(part), number < formulas.count {
+                out += Substring(part)
+            } else if let number = Int(Substring(part)), number < formulas.count {
                 out += html(formulas[number])
             }
         }

@@ -50,6 +50,9 @@ public struct PageRenderer {
     /// Whether checked values carry their check's name (`data-check`, for `book serve`).
     var namesChecks = false
     var tipCount = 0
+    /// A linked name's tooltip text as HTML, by its entry's link: worked out once per page,
+    /// not at every use of the name.
+    var linkTips: [String: String] = [:]
     /// How many answer boxes the page has so far.
     var answerCount = 0
     var outline: [OutlineEntry] = []

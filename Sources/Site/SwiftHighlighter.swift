@@ -62,10 +62,10 @@ public enum SwiftHighlighter {
 
     /// `html(source, folded:)` with `wraps` (sorted, not overlapping, none across a line's end)
     /// around their bytes: the tokens are cut at their edges, so each wrap holds whole
-    /// coloured pieces.
-    public static func html(_ source: String, folded: Set<Int> = [], wraps: [Wrap]) -> String {
+    /// coloured pieces. A line whose 0-based index is in `lineIDs` carries that `id`.
+    public static func html(_ source: String, folded: Set<Int> = [], wraps: [Wrap], lineIDs: [Int: String] = [:]) -> String {
         let bytes = Array(source.utf8)
-        guard !wraps.isEmpty else { return lineHTML(bytes, spans: spans(bytes), folded: folded) }
+        guard !wraps.isEmpty else { return lineHTML(bytes, spans: spans(bytes), folded: folded, lineIDs: lineIDs) }
         let cuts = Set(wraps.flatMap { [$0.range.lowerBound, $0.range.upperBound] })
         var pieces: [(token: Token, range: Range<Int>)] = []
         for span in spans(bytes) {
@@ -76,7 +76,7 @@ public enum SwiftHighlighter {
             }
             pieces.append((span.token, start..<span.range.upperBound))
         }
-        return lineHTML(bytes, spans: pieces, folded: folded, wraps: wraps)
+        return lineHTML(bytes, spans: pieces, folded: folded, wraps: wraps, lineIDs: lineIDs)
     }
 
     /// Plain text (an output block) as escaped HTML in line spans, like `html`.
@@ -85,7 +85,8 @@ public enum SwiftHighlighter {
         return lineHTML(bytes, spans: [(.plain, 0..<bytes.count)])
     }
 
-    static func lineHTML(_ bytes: [UInt8], spans: [(token: Token, range: Range<Int>)], folded: Set<Int> = [], wraps: [Wrap] = []) -> String {
+    static func lineHTML(_ bytes: [UInt8], spans: [(token: Token, range: Range<Int>)], folded: Set<Int> = [], wraps: [Wrap] = [],
+                         lineIDs: [Int: String] = [:]) -> String {
         var opens: [Int: [UInt8]] = [:], closes: [Int: [UInt8]] = [:]
         for wrap in wraps {
             opens[wrap.range.lowerBound] = Array(wrap.open.utf8)
@@ -97,7 +98,10 @@ public enum SwiftHighlighter {
         let plainOpen = Array("<span class=\"line\">".utf8), close = Array("</span>".utf8)
         let foldedOpen = Array("<span class=\"line folded\">".utf8)
         var lineNumber = 0
-        var open: [UInt8] { folded.contains(lineNumber) ? foldedOpen : plainOpen }
+        var open: [UInt8] {
+            guard let id = lineIDs[lineNumber] else { return folded.contains(lineNumber) ? foldedOpen : plainOpen }
+            return Array("<span class=\"line\(folded.contains(lineNumber) ? " folded" : "")\" id=\"\(escapeHTML(id))\">".utf8)
+        }
         out.append(contentsOf: open)
         for span in spans {
             let range = span.range.clamped(to: 0..<end)

@@ -37,7 +37,8 @@ public enum Website {
         let links = Links(pages: Dictionary(uniqueKeysWithValues: pages.map { ($0.fileName, $0.htmlName) }))
         // The notation page's symbols, shown on hover on every other page.
         let notation = pages.first { $0.fileName == "notation.md" }.map { Notation(chapter: $0.chapter) } ?? Notation()
-        let rendered = pages.map { page in
+        // Pages render independently of each other: on every core.
+        let rendered = pages.concurrentMap { page in
             PageRenderer.render(page.chapter, folder: page.folder, chapter: page.chapterNumber,
                                 results: results[page.fileName] ?? PageResults(), links: links,
                                 notation: page.fileName == "notation.md" ? Notation() : notation, namesChecks: options.namesChecks)
@@ -64,8 +65,9 @@ public enum Website {
                                     files: pages.map(\.htmlName))
         let mathHead = math.typesets ? "<link rel=\"stylesheet\" href=\"katex/katex.min.css\">\n" : ""
         var files: [String: [UInt8]] = theme.assets
-        var bodies: [String] = []
-        for (index, page) in pages.enumerated() {
+        // Each page filled in and put in the template on every core, then collected in order.
+        let filled = Array(pages.indices).concurrentMap { index -> (body: String, html: [UInt8]) in
+            let page = pages[index]
             let steps = results[page.fileName]?.math ?? []
             let body = MathFormula.fill(rendered[index].body, formulas: rendered[index].formulas) { formula in
                 let checked = formula.checkedSteps(steps)
@@ -74,7 +76,6 @@ public enum Website {
                 if case .html(let html) = typeset[formula.request] { return formula.html(typeset: html, narrowTypeset: narrow, checked: checked) }
                 return formula.html(typeset: nil, checked: checked)
             }
-            bodies.append(body)
             var content = afterTitle(body, insert: sourceLine(page, options: options.settings))
             if index == 0 && !navigation.pages.dropFirst().contains(where: { page.markdown.contains("](\($0.fileName)") }) {
                 content += navigation.contentsList()
@@ -90,7 +91,11 @@ public enum Website {
                 "pager": inOrder ? navigation.pager(current: index) : "",
                 "foot": options.extraBody,
             ])
-            files[page.htmlName] = Array(html.utf8)
+            return (body, Array(html.utf8))
+        }
+        let bodies = filled.map(\.body)
+        for (page, pair) in zip(pages, filled) {
+            files[page.htmlName] = pair.html
             files["source/" + page.fileName] = Array(page.markdown.utf8)
         }
         files["print.html"] = Array(theme.page([

@@ -31,11 +31,11 @@ struct Build: ParsableCommand {
         let startedCPU = clock()
         let summary: SiteBuild.Summary
         // The symbols are read once, for the reference pages and the undocumented-symbol warnings.
-        let symbols = BookCommand.librarySymbols(project)
+        let symbols = BookCommand.libraryReference(project)
         var referenceWarnings: [String] = []
         do {
             var site = SiteBuild(root: root)
-            site.reference = ReferenceIndex(graphs: symbols.graphs)
+            site.reference = symbols.index
             do {
                 site.codeReferences = try CodeReferences.load(book.checked, project: project)
             } catch {

@@ -49,6 +49,16 @@ import Testing
         #expect(HTMLSanitizer.svg(plot) == plot)
         let hostile = "<svg onload=\"alert(1)\"><script>alert(2)</script><image href=\"https://x/y.png\"/><use href=\"https://x#a\"/><use href=\"#a\"/><foreignObject><div>x</div></foreignObject><rect fill=\"url(https://x/p)\" onclick=\"y\"/><a href=\"javascript:z\"><text>t</text></a></svg>"
         #expect(HTMLSanitizer.svg(hostile) == "<svg><use/><use href=\"#a\"/><rect/><text>t</text></svg>")
+        // A value's quotes and `<` are written as entities, its other text (σ, é) as it is.
+        #expect(HTMLSanitizer.svg("<svg><text x='1\"<σ é'>t</text></svg>") == "<svg><text x=\"1&quot;&lt;σ é\">t</text></svg>")
+    }
+
+    @Test func urlsWithNothingToDecodeAreKeptAndTheOthersDecoded() {
+        #expect(URLScheme.decoded("02-two.html#x") == "02-two.html#x")
+        #expect(URLScheme.decoded(" java\tscript&colon;x\n") == "javascript:x")
+        #expect(URLScheme.decoded("&#106;avascript:x") == "javascript:x")
+        #expect(URLScheme.decoded("") == "")
+        #expect(URLScheme.of("\u{1}javascript:x") == "javascript")
     }
 
     @Test func aHostilePageKeepsNoScriptAndSaysWhereItDropped() throws {

@@ -32,6 +32,11 @@ extension SearchIndexTests {
         #expect(SearchIndex.collapseSpaces("  one \n\n two\tthree  ") == "one two three")
     }
 
+    @Test func scriptEscapesAreMadeOnTheBytes() {
+        #expect(SearchIndex.escapeForScript("<a>&b\u{2028}c\u{2029}σ\u{2027}✓") == "\\u003ca\\u003e\\u0026b\\u2028c\\u2029σ\u{2027}✓")
+        #expect(SearchIndex.escapeForScript("") == "")
+    }
+
     /// lunr from Debian, run by node, when both are installed (CI installs them).
     @Test(.enabled(if: LunrIndex.debian(cacheFolder: nil) != nil))
     func lunrBuildsAnIndexWithPhrasePairsTheSameEachTime() throws {

@@ -28,6 +28,15 @@ public struct LibrarySymbols: Sendable {
     /// Reads the graphs of the project's `Learning` and `Plot`, extracting them first when no
     /// cached graphs match the sources' digest.
     public static func load(project: Project) throws -> LibrarySymbols {
+        let folder = try extracted(project: project)
+        return LibrarySymbols(graphs: try read(folder), folder: folder)
+    }
+
+    /// The folder of the graphs of the project's `Learning` and `Plot`, extracted first when no
+    /// cached graphs match the sources' digest; nothing is decoded. The folder's name is that
+    /// digest, so what is worked out from the graphs can be cached beside them
+    /// (`ReferenceCatalog` in Site).
+    public static func extracted(project: Project) throws -> String {
         let swiftc = try Toolchain.findCompiler()
         let compiler = try Toolchain.compilerVersion(swiftc, cacheFolder: project.cacheFolder)
         let sources = Toolchain.snapshot(project)
@@ -36,7 +45,7 @@ public struct LibrarySymbols: Sendable {
             try extract(sources, swiftc: swiftc, into: folder)
         }
         removeStale(keeping: folder)
-        return LibrarySymbols(graphs: try read(folder), folder: folder)
+        return folder
     }
 
     /// Removes the graphs of earlier sources beside `folder` (the staging folders of
@@ -102,7 +111,7 @@ public struct LibrarySymbols: Sendable {
     }
 
     /// Decodes every `*.symbols.json` in `folder`, sorted by file name.
-    static func read(_ folder: String) throws -> [SymbolGraph] {
+    public static func read(_ folder: String) throws -> [SymbolGraph] {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".symbols.json") }.sorted()
         return try names.map { name in

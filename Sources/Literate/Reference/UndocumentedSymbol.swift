@@ -6,7 +6,7 @@ import Foundation
 /// A symbol counts as documented when its doc comment has a line with text; a comment
 /// inherited from another module's protocol requirement (`Equatable.==` on a synthesised
 /// conformance) counts, since it is what the reader sees on hover too.
-public struct UndocumentedSymbol: Hashable, Sendable, CustomStringConvertible {
+public struct UndocumentedSymbol: Codable, Hashable, Sendable, CustomStringConvertible {
     /// Path of the declaring file, relative to the project root: `Sources/Plot/Chart.swift`.
     public var path: String
     /// One-based line of the declaration's name.

@@ -10,9 +10,9 @@ import Literate
 /// page of functions and extensions, `reference/<Module>-extensions.md`. On a page, members are grouped by
 /// kind (initializers, instance methods, ...) in `kindOrder`, sorted by name and declaration.
 /// Every anchor is the one `PageRenderer` gives the entry's heading.
-public struct ReferenceIndex: Sendable {
+public struct ReferenceIndex: Codable, Sendable {
     /// One symbol on a page.
-    public struct Entry: Hashable, Sendable {
+    public struct Entry: Codable, Hashable, Sendable {
         /// The compiler's unique name, the key chapters' code is linked by.
         public var usr: String
         public var module: String
@@ -48,7 +48,7 @@ public struct ReferenceIndex: Sendable {
 
     /// One reference page: its file, title, module, its own type's entry (nil for a page of
     /// extensions) and its members in page order.
-    public struct Page: Sendable {
+    public struct Page: Codable, Sendable {
         public var file: String
         public var title: String
         public var module: String

@@ -1,3 +1,4 @@
+import Foundation
 import Literate
 import Markdown
 
@@ -23,11 +24,9 @@ public enum ReferencePages {
     /// The pages of `index`, the overview first. `uses` gives, by USR, the chapter lines that
     /// name a symbol (chapter file name, line, the chapter's title), in reading order.
     public static func pages(_ index: ReferenceIndex, uses: [String: [ReferenceUse]] = [:]) -> [PageSource] {
-        var pages = [PageSource(fileName: overview, path: "reference/README.md", markdown: overviewMarkdown(index))]
-        for page in index.pages {
-            pages.append(PageSource(fileName: page.file, path: page.file, markdown: markdown(page, uses: uses)))
-        }
-        return pages
+        // Written and parsed on every core: each page stands alone.
+        [PageSource(fileName: overview, path: "reference/README.md", markdown: overviewMarkdown(index))]
+            + index.pages.concurrentMap { page in PageSource(fileName: page.file, path: page.file, markdown: markdown(page, uses: uses)) }
     }
 
     /// The overview: every page by module, with its type's first sentence.
@@ -111,7 +110,8 @@ public enum ReferencePages {
         return lines.joined(separator: "\n") + "\n\n"
     }
 
-    /// "Used in", then each chapter's title and a link to every section whose code names the symbol.
+    /// "Used in", then each chapter's title and a link to every section whose code names the
+    /// symbol, which lands on the section's first shown line that names it.
     static func usesList(_ uses: [ReferenceUse]) -> String {
         guard !uses.isEmpty else { return "" }
         var out = "Used in"
@@ -140,14 +140,17 @@ public enum ReferencePages {
     }
 }
 
-/// A section of a chapter whose code names a library symbol.
+/// A section of a chapter whose code names a library symbol, and where the link to it lands.
 public struct ReferenceUse: Hashable, Sendable {
     /// The chapter's file name: `04-forward-propagation.md`.
     public var file: String
     /// Its title.
     public var title: String
-    /// The section's heading and anchor (empty before the first section heading).
+    /// The section's heading (empty before the first section heading).
     public var section: String
+    /// Where the link lands: the first code line of the section that names the symbol and is
+    /// on the page (`L42`, `PageRenderer.lineAnchor`), else (a name only in hidden setup code)
+    /// the section's heading, or the page's top before the first section.
     public var anchor: String
 
     public init(file: String, title: String, section: String, anchor: String) {
@@ -158,7 +161,7 @@ public struct ReferenceUse: Hashable, Sendable {
     }
 
     /// Every use of a symbol of `index` in `page`'s code (`references`), by USR, each
-    /// section once, in the page's order.
+    /// section once, in the page's order, landing on the section's first shown line that names it.
     public static func uses(in page: PageSource, references: CodeReferences, index: ReferenceIndex) -> [String: [ReferenceUse]] {
         // The page's headings with the anchors PageRenderer gives them.
         var anchors = HeadingAnchors()
@@ -169,14 +172,36 @@ public struct ReferenceUse: Hashable, Sendable {
             }
         }
         let title = headings.first?.text ?? page.fileName
+        let shown = shownLines(page.chapter)
         var out: [String: [ReferenceUse]] = [:]
         for name in references.names where index.entries[name.usr] != nil {
             let section = headings.last { $0.line < name.line }
-            let use = ReferenceUse(file: page.fileName, title: title,
-                                   section: section.map { $0.line == headings.first?.line ? "" : $0.text } ?? "",
-                                   anchor: section.map { $0.line == headings.first?.line ? "" : $0.anchor } ?? "")
-            if out[name.usr]?.contains(use) != true { out[name.usr, default: []].append(use) }
+            let heading = section.map { $0.line == headings.first?.line ? "" : $0.text } ?? ""
+            let sectionAnchor = section.map { $0.line == headings.first?.line ? "" : $0.anchor } ?? ""
+            let anchor = shown.contains(name.line) ? PageRenderer.lineAnchor(name.line) : sectionAnchor
+            var uses = out[name.usr, default: []]
+            if let same = uses.lastIndex(where: { $0.file == page.fileName && $0.section == heading }) {
+                // A section met before: its link moves to this line only if it had none.
+                if uses[same].anchor == sectionAnchor && anchor != sectionAnchor { uses[same].anchor = anchor }
+            } else {
+                uses.append(ReferenceUse(file: page.fileName, title: title, section: heading, anchor: anchor))
+            }
+            out[name.usr] = uses
         }
         return out
+    }
+
+    /// The Markdown lines of `chapter`'s code that its page shows: the lines of its Swift
+    /// blocks that are not `hidden`, but for the hidden-lines markers (folded lines are shown).
+    static func shownLines(_ chapter: ParsedChapter) -> Set<Int> {
+        var lines = Set<Int>()
+        for block in chapter.blocks where !block.isHidden {
+            // The code ends with a newline: no line after it.
+            for (offset, text) in block.code.split(separator: "\n", omittingEmptySubsequences: false).dropLast().enumerated() {
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                if trimmed != HiddenLines.start && trimmed != HiddenLines.end { lines.insert(block.firstCodeLine + offset) }
+            }
+        }
+        return lines
     }
 }

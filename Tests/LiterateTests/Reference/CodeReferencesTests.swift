@@ -98,10 +98,19 @@ import Testing
         // A stale file goes; a second load reads the cached names (a doctored file proves it).
         try Data("{}".utf8).write(to: URL(fileURLWithPath: folder + "/stale.json"))
         let doctored = CodeReferences(names: [.init(line: 1, column: 1, usr: "marker")])
-        try JSONEncoder().encode(doctored).write(to: URL(fileURLWithPath: folder + "/" + cached[0]))
+        try doctored.cached.write(to: URL(fileURLWithPath: folder + "/" + cached[0]))
         let second = try CodeReferences.load([chapter], project: project)
         #expect(second[chapter.path] == doctored)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == cached)
         #expect(first[chapter.path] != doctored)
+    }
+
+    @Test func theCacheFileHoldsTheNamesAsTheyWere() throws {
+        let names = CodeReferences(names: [.init(line: 12, column: 7, usr: "s:8Learning7sigmoidyS2dF"),
+                                           .init(line: 12, column: 15, usr: "s:Sd8LearningE9formatted8decimalsSSSi_tF")])
+        #expect(String(decoding: names.cached, as: UTF8.self) == "12 7 s:8Learning7sigmoidyS2dF\n12 15 s:Sd8LearningE9formatted8decimalsSSSi_tF\n")
+        #expect(CodeReferences(cached: names.cached) == names)
+        // A file in another format is not read as names.
+        #expect(CodeReferences(cached: Data("{\"names\":[]}".utf8)) == nil)
     }
 }

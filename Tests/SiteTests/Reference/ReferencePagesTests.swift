@@ -99,9 +99,32 @@ import Testing
         // The chapter's own sigmoid is not the library's: no link, though the library has one of that name.
         #expect(!one.contains("reference-Learning-extensions.html#sigmoid_"))
         #expect(one.contains("= sigmoid(y)"))
-        // The entry says where it is used: the chapter's section.
+        // The entry says where it is used: the chapter's section, the link landing on the line
+        // that calls it, which is an anchor of the chapter's page.
         let net = try page(files, "reference-Learning-Net.html")
-        #expect(net.contains("Used in <em>One</em>: <a href=\"01-one.html#calling-it\">Calling it</a>"))
+        #expect(net.contains("Used in <em>One</em>: <a href=\"01-one.html#L6\">Calling it</a>"))
+        #expect(one.contains("<span class=\"line\" id=\"L6\">"))
+        // A line with no linked name is no anchor.
+        #expect(!one.contains("id=\"L7\""))
+    }
+
+    @Test func aUseLandsOnTheSectionsFirstShownLineThatNamesTheSymbol() throws {
+        // Line 6 is hidden setup code, 10 and 12 are shown (12 folded behind the markers on 11
+        // and 13), 19 is in a later section's hidden block only.
+        let markdown = "# One\n\n## Setup and use\n\n```swift hidden\nlet a = Net()\n```\n\n```swift\nlet b = Net()\n"
+            + "//#-hidden-code\nlet c = Net()\n//#-end-hidden-code\n```\n\n## Only hidden\n\n```swift hidden\nlet d = Net()\n```\n"
+        let page = PageSource(fileName: "01-one.md", path: "chapters/01-one.md", markdown: markdown)
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[5] == "let a = Net()" && lines[9] == "let b = Net()" && lines[11] == "let c = Net()" && lines[18] == "let d = Net()")
+        #expect(ReferenceUse.shownLines(page.chapter) == [10, 12])
+        let net = "s:8Learning3NetV"
+        func uses(_ lines: [Int]) -> [String] {
+            let references = CodeReferences(names: lines.map { .init(line: $0, column: 9, usr: net) })
+            return (ReferenceUse.uses(in: page, references: references, index: index)[net] ?? []).map { "\($0.section)#\($0.anchor)" }
+        }
+        #expect(uses([6, 10, 12, 19]) == ["Setup and use#L10", "Only hidden#only-hidden"])
+        #expect(uses([6, 12]) == ["Setup and use#L12"])
+        #expect(uses([6]) == ["Setup and use#setup-and-use"])
     }
 
     @Test func referencePagesAreTheSameBytesOnEveryBuild() throws {
