@@ -51,6 +51,9 @@ public struct NetworkDiagram {
         let shape = (layers[layer].count, layers[layer - 1].count)
         require(labels.count == shape.0 && labels.allSatisfy { $0.count == shape.1 },
                      "labels into layer \(layer) must be \(shape.0) rows of \(shape.1), one per edge")
+        // A second labelling of the same layer is a slip (the layer meant was another one,
+        // which would then be drawn bare): say so rather than draw the last one given.
+        require(self.labels[layer] == nil, "the edges into layer \(layer) are already labelled; each layer's weights are given once")
         var diagram = self
         diagram.labels[layer] = labels
         return diagram
@@ -61,6 +64,7 @@ public struct NetworkDiagram {
     public func biases(into layer: Int, _ biases: [Double], decimals: Int = 2) -> NetworkDiagram {
         require((1..<layers.count).contains(layer), "biases go into layers 1..<\(layers.count), not \(layer)")
         require(biases.count == layers[layer].count, "layer \(layer) has \(layers[layer].count) nodes but \(biases.count) biases were given")
+        require(biasLabels[layer] == nil, "the biases into layer \(layer) are already given; each layer's biases are given once")
         var diagram = self
         diagram.biasLabels[layer] = biases.map { Number.compactLabel($0, decimals: decimals) }
         return diagram

@@ -59,4 +59,17 @@ import Testing
             _ = NetworkDiagram(layers: [["a", "b", "c"], ["d", "e"]]).weights(into: 1, [[1, 2], [3, 4], [5, 6]])
         }
     }
+
+    /// Labelling a layer twice means another layer was meant (chapter 4's biases of layer 1
+    /// given to layer 2 left the hidden layer's biases out of its figure, unnoticed).
+    @Test func aLayerLabelledTwiceStopsTheProgram() async {
+        await #expect(processExitsWith: .failure) {
+            _ = NetworkDiagram(layers: [["a", "b"], ["c", "d"], ["e", "f"]])
+                .biases(into: 2, [1, 2]).biases(into: 2, [3, 4])
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = NetworkDiagram(layers: [["a", "b"], ["c", "d"], ["e", "f"]])
+                .weights(into: 1, [[1, 2], [3, 4]]).edgeLabels(into: 1, [["p", "q"], ["r", "s"]])
+        }
+    }
 }
