@@ -27,6 +27,9 @@ struct Check: ParsableCommand {
             })
     var shard: Shard?
 
+    @Flag(help: "List each math side with numbers that the checker cannot read (so its arithmetic is unchecked) as a note at its position.")
+    var unreadMath = false
+
     @Option(help: ArgumentHelp("Write all the chapters' code as one program into this folder and print the swiftc command that compiles it (the benchmark's baseline); check nothing.", visibility: .hidden))
     var emitBaseline: String?
 
@@ -37,7 +40,8 @@ struct Check: ParsableCommand {
             return
         }
         let format = ReportFormat.choose(format, environment: ProcessInfo.processInfo.environment)
-        let reports = try BookCommand.check(files, shard: shard, limits: limits, useCache: !noCache)
+        var reports = try BookCommand.check(files, shard: shard, limits: limits, useCache: !noCache)
+        if unreadMath { reports = reports.map { $0.notingUnreadMath() } }
         let root = try BookCommand.environment { try Project.locate().root }
         print(format.render(reports, root: root, currentDirectory: FileManager.default.currentDirectoryPath), terminator: "")
         if reports.contains(where: { !$0.passed }) { throw ExitCode(1) }

@@ -215,11 +215,11 @@ enum MathChainRule {
 
     /// Checks one chain; `locate` turns a byte offset of the math's text into a file position.
     static func check(_ chain: [MathSide], text: [UInt8], locate: (Int) -> Location)
-        -> (steps: [MathStepResult], failures: [Failure], unchecked: [Location], unreadable: [Location]) {
+        -> (steps: [MathStepResult], failures: [Failure], unchecked: [Location], unreadable: [UnreadMathSide]) {
         var steps: [MathStepResult] = []
         var failures: [Failure] = []
         var unchecked: [Location] = []
-        var unreadable: [Location] = []
+        var unreadable: [UnreadMathSide] = []
         var first: NumericSide?
         var previous: NumericSide?
         var approxRoom: [Double] = []
@@ -232,7 +232,7 @@ enum MathChainRule {
             do {
                 reading = try NumericSide(side)
             } catch is UnreadableSide {
-                if chain.count > 1, !marked { unreadable.append(locate(side.offset)) }
+                if chain.count > 1, !marked { unreadable.append(UnreadMathSide(location: locate(side.offset), written: writtenText(side, text: text))) }
                 reading = nil
             } catch {
                 if chain.count > 1, !marked {

@@ -7,11 +7,11 @@ public struct MathReport: Hashable, Sendable, Codable {
     public var steps: [MathStepResult]
     /// Where each `\mathrel{=}` (an `=` the author marked as not arithmetic) was written.
     public var unchecked: [Location]
-    /// Where each side with numbers that the checker cannot read starts (`UnreadableSide`).
-    public var unreadable: [Location]
+    /// Each side with numbers that the checker cannot read (`UnreadableSide`), in file order.
+    public var unreadable: [UnreadMathSide]
     public var diagnostics: [Diagnostic]
 
-    public init(steps: [MathStepResult] = [], unchecked: [Location] = [], unreadable: [Location] = [], diagnostics: [Diagnostic] = []) {
+    public init(steps: [MathStepResult] = [], unchecked: [Location] = [], unreadable: [UnreadMathSide] = [], diagnostics: [Diagnostic] = []) {
         self.steps = steps
         self.unchecked = unchecked
         self.unreadable = unreadable

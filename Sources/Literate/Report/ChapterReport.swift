@@ -16,8 +16,8 @@ public struct ChapterReport: Hashable, Sendable, Codable {
     public var math: [MathStepResult]
     /// Where each `\mathrel{=}` (an `=` marked as not arithmetic) was written.
     public var uncheckedMath: [Location]
-    /// Where each side with numbers that the math checker cannot read starts.
-    public var unreadableMath: [Location] = []
+    /// Each side with numbers that the math checker cannot read, in file order.
+    public var unreadableMath: [UnreadMathSide] = []
     /// Every problem found, in file order.
     public var diagnostics: [Diagnostic]
     /// Whether this report came from the cache rather than a fresh compile and run.

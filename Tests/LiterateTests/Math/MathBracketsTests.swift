@@ -30,7 +30,7 @@ import Testing
     @Test func anUnreadableSideIsCounted() {
         let report = check("(1 + 2 = 3")
         #expect(report.steps.isEmpty)
-        #expect(report.unreadable == [Location(line: 2, column: 1)])
+        #expect(report.unreadable == [UnreadMathSide(location: Location(line: 2, column: 1), written: "(1 + 2")])
         #expect(check("x = y + 1").unreadable.isEmpty, "symbolic, not unreadable")
         // A name written as a command, a derivative, an unknown function: symbolic too.
         for tex in ["\\alpha + 1 = 2", "\\sigma'(0) = 0.25", "\\mathrm{softmax}(1) = 1", "\\delta^{[2]} = 0.5"] {
@@ -44,5 +44,18 @@ import Testing
             == "1 passed, 0 failed (0 printed numbers, 0 prose numbers, 0 claims, 0 math steps checked; 0 steps marked unchecked, 1 math side not read)")
         chapter.unreadableMath = []
         #expect(ChapterReport.summary([chapter]).hasSuffix("0 steps marked unchecked)"))
+    }
+
+    /// `book check --unread-math` lists each unread side as a note at its position, in file
+    /// order among the other diagnostics; the verdict does not change.
+    @Test func unreadSidesAreListedAsNotes() {
+        let report = check("(1 + 2 = 3 \\quad 1 + 1 = 3")
+        let chapter = ChapterReport(path: "c.md", chapter: nil).adding(report).notingUnreadMath()
+        #expect(chapter.diagnostics.map(\.description) == [
+            "c.md:2:1: note: the math checker cannot read this side, so its arithmetic is not checked: (1 + 2; "
+                + "write it with arithmetic the checker reads (README, \"Writing a chapter\"), or mark an = that is not arithmetic with \\mathrel{=}",
+            "c.md:2:26: error: this step gives 2, but the text says 3 (exact)",
+        ])
+        #expect(ChapterReport(path: "c.md", chapter: nil).adding(check("(1 + 2 = 3")).notingUnreadMath().passed)
     }
 }
