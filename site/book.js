@@ -390,18 +390,23 @@ function foldMenu() {
 }
 
 // A long page read on a narrow screen (where the contents sit above the text, not beside
-// it) gets a small "Contents" link in its corner once the reader is a screen down: it goes
-// back to the chapter list and its sections, opened, with focus on it.
+// it) gets a way back to the chapter list and its sections, opened, with focus on it: a bar
+// across the bottom of the window, holding a "Contents" link. It never covers part of a line:
+// it spans the window and is opaque, so the text ends at its edge as at the window's; it
+// shows only when the reader scrolls up (looking for something) or reaches the end of the
+// page, where the page leaves room for it, and hides again as they scroll down to read on.
 function setUpBackToContents() {
   const menu = document.querySelector("details.menu");
   const sidebar = document.querySelector(".sidebar");
   if (!menu || !sidebar) return;
   sidebar.id = sidebar.id || "contents";
+  const bar = document.createElement("div");
+  bar.className = "to-contents";
   const link = document.createElement("a");
-  link.className = "to-contents";
   link.href = "#" + sidebar.id;
   link.textContent = "\u2191 Contents";
-  link.hidden = true;
+  bar.append(link);
+  bar.hidden = true;
   link.addEventListener("click", (event) => {
     event.preventDefault();
     menu.open = true;
@@ -409,13 +414,19 @@ function setUpBackToContents() {
     const target = menu.querySelector("summary");
     if (target) target.focus({ preventScroll: true });
   });
-  document.body.append(link);
+  document.body.append(bar);
   const narrow = window.matchMedia("(max-width: 60rem)");
   let pending = false;
+  let lastY = window.scrollY;
+  let upward = false;
   const update = () => {
     pending = false;
-    const away = window.scrollY > window.innerHeight * 1.5;
-    link.hidden = !(narrow.matches && away);
+    const y = window.scrollY;
+    // A few pixels either way (a bounce, a finger resting) do not count as a direction.
+    if (Math.abs(y - lastY) > 16) { upward = y < lastY; lastY = y; }
+    const away = y > window.innerHeight * 1.5;
+    const atEnd = y + window.innerHeight >= document.documentElement.scrollHeight - 4;
+    bar.hidden = !(narrow.matches && away && (upward || atEnd));
   };
   window.addEventListener("scroll", () => {
     if (pending) return;

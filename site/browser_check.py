@@ -10,7 +10,8 @@ scrolls; heading anchors reachable by Tab; each figure in frames moved by keyboa
 and Home show one frame at a time, named, with focus visible and the page not moving; with
 scripts off every frame shows under its label); axe-core (WCAG 2.1 AA) with no serious or
 critical violation, in light and in dark. At 390 px: nothing runs off the page, a block
-that scrolls is focusable, labelled and marked; every figure shows whole, fitted to the
+that scrolls is focusable, labelled and marked; no punctuation after an inline formula starts a
+line; every figure shows whole, fitted to the
 width, and its text is at least 9 px as fitted or, where fitting shrinks it below that,
 once opened full size by its button (which fills the window, and Escape closes, the focus
 back on the button; once by real taps and keys). Once: keyboard
@@ -21,7 +22,9 @@ finds its chapter or section first), hidden lines in a code block (folded, shown
 button, copied, printed), an answer box judging a wrong, a right, a close and an unreadable
 entry by keyboard (and axe on the box once used), a symbol's notation tooltip on focus, the
 phone's reading (no display equation of chapters 4, 6 and 7 scrolls at 390 px, no copy
-button over code at 390 or 1280 px, a long page's way back to its contents), print.html
+button over code at 390 or 1280 px, a long page's way back to its contents: hidden while the
+reader scrolls down, shown scrolling up and at the end, never over part of a line nor, at the
+end, over any text), print.html
 holding every chapter with answers open and blocks allowed to split, and the reference as its
 appendix (its first printed sheets screenshot), the 404 page, the
 favicon. The reference: a name in a chapter's code shows its declaration on hover and on
@@ -525,19 +528,7 @@ class Check:
                         self.problem(page, "%s at %d px: a display equation scrolls by %d px: %s" % (name, PHONE, equation["over"], equation["tex"][:80]))
                 self.phone_equations.append((name, report["equations"], len(report["scrolling"])))
             if report["height"] > 3 * HEIGHT:
-                self.js("window.scrollTo(0, document.documentElement.scrollHeight / 2)")
-                time.sleep(0.3)
-                link = self.driver.find_elements(By.CSS_SELECTOR, "a.to-contents")
-                if not link or not link[0].is_displayed():
-                    self.problem(page, "%s at %d px: halfway down a long page there is no way back to the contents" % (name, PHONE))
-                else:
-                    link[0].click()
-                    time.sleep(0.3)
-                    state = json.loads(self.js("""return JSON.stringify({y: window.scrollY,
-                        open: document.querySelector('details.menu').open,
-                        focus: document.activeElement.tagName})"""))
-                    if state["y"] > 5 or not state["open"]:
-                        self.problem(page, "%s: the contents link leaves the page at %d px, menu open %s" % (name, state["y"], state["open"]))
+                self.back_to_contents(name)
             if name.startswith(self.PHONE_EQUATIONS):
                 self.open(name)
                 self.shot("phone-" + name[:-5] + ".png", PHONE)
@@ -545,6 +536,46 @@ class Check:
             self.open(name)
             for covered in json.loads(self.js(PHONE_READING))["covered"]:
                 self.problem(page, "%s at %d px: a copy button covers code: %s" % (name, DESKTOP, covered))
+
+    def back_to_contents(self, name):
+        """A long page at 390 px: the way back to the contents hides while the reader scrolls
+        down, shows when they scroll up and at the end, never covers part of a line (only a
+        bar across the window, hiding whole lines as the window's edge does) nor, at the end,
+        any text; its link goes back to the opened contents."""
+        page = "phone"
+        bar = lambda: json.loads(self.js(CONTENTS_BAR))
+        self.js("window.scrollTo(0, document.documentElement.scrollHeight / 2)")
+        time.sleep(0.3)
+        down = bar()
+        if down["shown"]:
+            self.problem(page, "%s at %d px: scrolling down to read, the contents link shows over the text" % (name, PHONE))
+        self.js("window.scrollBy(0, -200)")
+        time.sleep(0.3)
+        up = bar()
+        if not up["shown"]:
+            self.problem(page, "%s at %d px: scrolling up halfway down a long page, there is no way back to the contents" % (name, PHONE))
+        for line in up["partly"]:
+            self.problem(page, "%s at %d px: scrolled up, the contents link covers part of a line: %s" % (name, PHONE, line))
+        self.js("window.scrollTo(0, document.documentElement.scrollHeight)")
+        time.sleep(0.3)
+        end = bar()
+        if not end["shown"]:
+            self.problem(page, "%s at %d px: at the end of a long page there is no way back to the contents" % (name, PHONE))
+        for line in end["covered"]:
+            self.problem(page, "%s at %d px: at the end of the page the contents link covers text: %s" % (name, PHONE, line))
+        if not up["shown"]:
+            return
+        self.js("window.scrollTo(0, document.documentElement.scrollHeight / 2 + 200)")
+        time.sleep(0.3)
+        self.js("window.scrollBy(0, -200)")
+        time.sleep(0.3)
+        self.driver.find_element(By.CSS_SELECTOR, ".to-contents a, a.to-contents").click()
+        time.sleep(0.3)
+        state = json.loads(self.js("""return JSON.stringify({y: window.scrollY,
+            open: document.querySelector('details.menu').open,
+            focus: document.activeElement.tagName})"""))
+        if state["y"] > 5 or not state["open"]:
+            self.problem(page, "%s: the contents link leaves the page at %d px, menu open %s" % (name, state["y"], state["open"]))
 
     def figure_zoom(self):
         """At 390 px, by real taps and keys: a figure drawn below its size opens full size by
@@ -988,6 +1019,22 @@ for (const el of document.querySelectorAll('article pre, article .math.display, 
 for (const el of document.querySelectorAll('article p, article li, article h1, article h2, article h3')) {
   if (el.getBoundingClientRect().right > width + 1) problems.push('text runs off the page: ' + el.textContent.trim().slice(0, 40));
 }
+// Punctuation written against an inline formula stays on the formula's line: a comma or a
+// closing bracket never starts a line after it.
+for (const el of document.querySelectorAll('article .math.inline')) {
+  let at = el;
+  while (at && !at.nextSibling && at.parentElement && !/^(P|LI|TD|TH|H[1-6])$/.test(at.parentElement.tagName)) at = at.parentElement;
+  const next = at && at.nextSibling;
+  if (!next || next.nodeType !== Node.TEXT_NODE || !/^[,.;:!?)\]]/.test(next.textContent)) continue;
+  const range = document.createRange();
+  range.setStart(next, 0); range.setEnd(next, 1);
+  const mark = range.getBoundingClientRect(), boxes = el.getClientRects();
+  const last = boxes[boxes.length - 1];
+  if (last && mark.height > 0 && mark.top >= last.bottom - 2) {
+    const tex = (el.querySelector('annotation') || el).textContent.trim().slice(0, 30);
+    problems.push('"' + next.textContent[0] + '" after the formula ' + tex + ' starts a new line');
+  }
+}
 return JSON.stringify(problems);
 """
 
@@ -1061,6 +1108,33 @@ for (const block of document.querySelectorAll('article .code, article .output'))
   if (a.width > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) covered.push(pre.textContent.trim().slice(0, 40));
 }
 return JSON.stringify({scrolling, equations: equations.length, covered: covered.slice(0, 3), height: document.documentElement.scrollHeight});
+"""
+
+# Runs in a page at 390 px: whether the way back to the contents shows, and the lines of text
+# in the window it covers: "partly", a line some of which shows beside the bar (a floating
+# button over the text); "covered", any line under it at all.
+CONTENTS_BAR = r"""
+const bar = document.querySelector('.to-contents');
+if (!bar || bar.hidden || getComputedStyle(bar).display === 'none') return JSON.stringify({shown: false, partly: [], covered: []});
+const b = bar.getBoundingClientRect();
+const partly = [], covered = [];
+// A box narrower than the window over any text leaves the rest of that line showing beside it.
+const floating = b.left > 1 || b.right < window.innerWidth - 1;
+const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+const range = document.createRange();
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  // Shown text only: not a closed answer's (a closed <details> still reports boxes), not MathML.
+  if (!node.textContent.trim() || !node.parentElement.checkVisibility({visibilityProperty: true})
+      || node.parentElement.closest('.katex-mathml, .tip, .visually-hidden')) continue;
+  range.selectNodeContents(node);
+  for (const r of range.getClientRects()) {
+    if (r.width < 1 || r.height < 1 || r.bottom <= b.top || r.top >= b.bottom || r.right <= b.left || r.left >= b.right) continue;
+    const text = node.textContent.trim().slice(0, 40);
+    covered.push(text);
+    if (floating || r.left < b.left - 1 || r.right > b.right + 1) partly.push(text);
+  }
+}
+return JSON.stringify({shown: b.height > 0, partly: partly.slice(0, 3), covered: covered.slice(0, 3)});
 """
 
 

@@ -47,4 +47,34 @@ enum Number {
     private static func minusSign(_ text: String) -> String {
         text.hasPrefix("-") ? "\u{2212}" + text.dropFirst() : text
     }
+
+    /// Text a figure shows (`<text>`, a chapter's node label or series name included), with
+    /// every hyphen-minus that begins a number made a true minus sign, as `label` writes it:
+    /// `-1.0` → `−1.0`, `(-1, 1)` → `(−1, 1)`, `w = -.5` → `w = −.5`. A hyphen between
+    /// letters or digits is a hyphen and stays: `3-2-2`, `x-axis`, `1e-5`, `top-1`.
+    ///
+    /// The rule: `-` followed by a digit, or by `.` and a digit, and not preceded by a
+    /// letter, a digit, `-` or `.`.
+    static func minusSigns(_ text: String) -> String {
+        guard text.contains("-") else { return text }
+        let characters = Array(text)
+        var out = ""
+        for (index, character) in characters.enumerated() {
+            guard character == "-" else {
+                out.append(character)
+                continue
+            }
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            let afterNext = index + 2 < characters.count ? characters[index + 2] : nil
+            let startsNumber = next?.isASCIIDigit == true || (next == "." && afterNext?.isASCIIDigit == true)
+            let previous = index > 0 ? characters[index - 1] : nil
+            let joinsWords = previous.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." } ?? false
+            out.append(startsNumber && !joinsWords ? "\u{2212}" : "-")
+        }
+        return out
+    }
+}
+
+private extension Character {
+    var isASCIIDigit: Bool { isASCII && isWholeNumber }
 }

@@ -27,9 +27,13 @@ struct SVG {
         line("<" + name + Self.write(attributes) + "/>")
     }
 
-    /// `<name attributes>text</name>` with `text` escaped.
+    /// `<name attributes>text</name>` with `text` escaped. Text the reader sees (`<text>`,
+    /// `<tspan>`) writes negative numbers with a true minus sign (`Number.minusSigns`), so a
+    /// label a chapter wrote with a hyphen-minus matches the axes and weights; `<title>` and
+    /// `<desc>`, the alt text and caption, stay as the chapter wrote them.
     mutating func text(_ name: String, _ attributes: [Attribute] = [], _ content: String) {
-        line("<" + name + Self.write(attributes) + ">" + escapeXML(content) + "</" + name + ">")
+        let shown = name == "text" || name == "tspan" ? Number.minusSigns(content) : content
+        line("<" + name + Self.write(attributes) + ">" + escapeXML(shown) + "</" + name + ">")
     }
 
     /// Children of `name` written by `body`, between `open` and `close`.

@@ -4,13 +4,31 @@ import Markdown
 /// Inline content: text, emphasis, code, links (checked numbers, links between chapters),
 /// images, raw HTML, and inline math.
 extension PageRenderer {
-    /// Renders a run of inline nodes; inline math (`InlinePiece`'s rule) becomes a formula.
+    /// Renders a run of inline nodes; inline math (`InlinePiece`'s rule) becomes a formula,
+    /// joined to the punctuation written against it (`MathTie`).
     mutating func inlines(_ nodes: [Node]) -> String {
+        var pieces = Node.inlinePieces(nodes)
         var out = ""
-        for piece in Node.inlinePieces(nodes) {
-            switch piece {
-            case .node(let node): out += inline(node)
-            case .math(let code): out += inlineMath(code)
+        for index in pieces.indices {
+            switch pieces[index] {
+            case .node(var node):
+                // An opening bracket right before a formula is written with the formula.
+                if node.kind == .text, index + 1 < pieces.count, case .math = pieces[index + 1] {
+                    node.literal.removeLast(MathTie.openingCount(node.literal))
+                }
+                out += inline(node)
+            case .math(let code):
+                var before = "", after = ""
+                if index > 0, case .node(let node) = pieces[index - 1], node.kind == .text {
+                    before = escapeHTML(String(node.literal.suffix(MathTie.openingCount(node.literal))))
+                }
+                if index + 1 < pieces.count, case .node(var node) = pieces[index + 1], node.kind == .text {
+                    let count = MathTie.closingCount(node.literal)
+                    after = escapeHTML(String(node.literal.prefix(count)))
+                    node.literal.removeFirst(count)
+                    pieces[index + 1] = .node(node)
+                }
+                out += MathTie.tie(before, inlineMath(code), after)
             }
         }
         return out

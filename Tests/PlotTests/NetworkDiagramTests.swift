@@ -33,6 +33,16 @@ import Testing
         #expect(labels.contains("0.25") && labels.contains("\u{2212}0.5"))
     }
 
+    @Test func negativeNodeLabelsShowAMinusSignLikeTheWeights() throws {
+        // Chapter 4 labels its input nodes with `formatted(decimals:)`, which writes "-1.0".
+        let figure = NetworkDiagram(layers: [["1.0", "-1.0"], ["a"]]).weights(into: 1, [[0.5, -0.4]])
+            .figure(caption: "c", alt: "inputs 1.0 and -1.0")
+        let root = try XML.parse(figure.svg)
+        #expect(root.elements(class: "plot-nodes")[0].elements("text").map(\.text) == ["1.0", "\u{2212}1.0", "a"])
+        // The alt text, which a screen reader reads, stays as the chapter wrote it.
+        #expect(root.elements("title").map(\.text) == ["inputs 1.0 and -1.0"])
+    }
+
     @Test func edgeLabelsMayBeSymbols() throws {
         let symbols = NetworkDiagram(layers: [["x₁", "x₂"], ["a < b"]]).edgeLabels(into: 1, [["w₁₁", "w₁₂"]])
         let figure = symbols.figure(caption: "c", alt: "a")

@@ -29,6 +29,18 @@ import Testing
         #expect(Number.compactLabel(0.25, decimals: 2) == "0.25")
     }
 
+    @Test func aHyphenThatBeginsANumberBecomesAMinusSign() {
+        #expect(Number.minusSigns("-1.0") == "\u{2212}1.0")
+        #expect(Number.minusSigns("centred inputs in (-1, 1)") == "centred inputs in (\u{2212}1, 1)")
+        #expect(Number.minusSigns("w = -.5, b=-2") == "w = \u{2212}.5, b=\u{2212}2")
+    }
+
+    @Test func aHyphenBetweenWordsOrDigitsStays() {
+        for text in ["3-2-2 network", "x-axis", "1e-5", "top-1", "a--1", "well-known", "-", "- 1", "0.-5"] {
+            #expect(Number.minusSigns(text) == text)
+        }
+    }
+
     @Test func hugeValuesStillWritten() {
         #expect(Number.fixed(1e20, decimals: 2) == "1e+20")
     }

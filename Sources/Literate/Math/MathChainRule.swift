@@ -40,8 +40,8 @@ struct NumericSide {
     var value: MathValue
 
     static let named: Set<String> = ["begin", "end", "mathrm", "operatorname", "text", "textrm"]
-    /// Commands of arithmetic: those the parser reads, and a few it does not (rounding up and
-    /// down, `\%`, `\pm`), which make a side unreadable (counted) rather than symbolic. Any
+    /// Commands of arithmetic: those the parser reads, and a few it does not (`\%`, `\pm`,
+    /// `\binom`), which make a side unreadable (counted) rather than symbolic. Any
     /// other command is a name (`\alpha`, `\delta`, `\partial`): the side is symbolic.
     static let vocabulary: Set<String> = [
         "cdot", "times", "div", "odot", "frac", "tfrac", "dfrac", "cfrac", "sqrt", "underbrace", "overbrace",
@@ -51,6 +51,9 @@ struct NumericSide {
 
     /// Whether the side is a number computed without matrices or tuples (the fast path).
     var isScalar: Bool
+    /// Whether the side rounds up or down (`MathRounding`): its derivatives are taken with
+    /// those roundings decided.
+    var hasRounding: Bool
 
     /// nil for a side that is not arithmetic (it has a free variable, or no number); throws
     /// `UndefinedSide` for arithmetic without a finite value, `UnreadableSide` for numbers the
@@ -115,12 +118,22 @@ struct NumericSide {
         self.side = side
         self.expression = expression
         self.literals = literals
+        hasRounding = expression.hasRounding
+    }
+
+    /// The first ceiling or floor whose whole number the literals at `indices`, rounded as
+    /// written, leave undecided (`MathRounding`); nil when there is none.
+    func undecidedRounding(_ indices: [Int]) -> UndecidedRounding? {
+        guard hasRounding else { return nil }
+        return expression.undecidedRounding(literals.map(\.value), halfUnits: literals.map(\.halfUnit), indices: indices)
     }
 
     /// Per element: the sum over `indices` of |∂C/∂ℓ| · halfUnit(ℓ), by central differences
-    /// (one-sided where moving ℓ leaves the functions' domain, e.g. ln near 0).
+    /// (one-sided where moving ℓ leaves the functions' domain, e.g. ln near 0). A ceiling or
+    /// floor counts as the whole number it gives (`undecidedRounding` says when that is unsound).
     func propagated(_ indices: [Int]) -> [Double] {
         let base = literals.map(\.value)
+        let expression = hasRounding ? self.expression.freezingRoundings(base) : self.expression
         var values = base
         func moved(_ index: Int, by delta: Double) -> [Double]? {
             values[index] = base[index] + delta
@@ -206,6 +219,8 @@ struct NumericSide {
 ///   from P is exact); failing that, C may agree the same way with the chain's first side,
 ///   so a chain carried with rounded terms passes;
 /// - `\approx` adds one unit of C's last written digit;
+/// - a ceiling or floor of C's new literals must be decided by their written digits
+///   (`MathRounding`), and then adds no allowance;
 /// - a symbolic side, or `\mathrel{=}`, ends the run: the next numeric side starts afresh.
 enum MathChainRule {
     struct Failure: Hashable, Sendable {
@@ -266,10 +281,19 @@ enum MathChainRule {
                 previous = current
                 continue
             }
-            let roomBefore = zip(current.propagated(current.newLiterals(comparedWith: before)), extra).map { $0 + $1 }
+            let fresh = current.newLiterals(comparedWith: before)
+            if let undecided = current.undecidedRounding(fresh) {
+                steps.append(MathStepResult(location: location, written: written, computed: before.value.elements, allowance: 0, passed: false))
+                failures.append(Failure(location: location, message: undecided.message))
+                previous = current
+                continue
+            }
+            let roomBefore = zip(current.propagated(fresh), extra).map { $0 + $1 }
             if let miss = firstMiss(before.value, current.value, roomBefore) {
-                let roomStart = zip(current.propagated(current.newLiterals(comparedWith: start)), approxRoom).map { $0 + $1 }
-                if start.side != before.side, firstMiss(start.value, current.value, roomStart) == nil {
+                let freshFromStart = current.newLiterals(comparedWith: start)
+                let roomStart = zip(current.propagated(freshFromStart), approxRoom).map { $0 + $1 }
+                if start.side != before.side, current.undecidedRounding(freshFromStart) == nil,
+                   firstMiss(start.value, current.value, roomStart) == nil {
                     steps.append(MathStepResult(location: location, written: written, computed: start.value.elements,
                                                 allowance: roomStart.max() ?? 0, passed: true))
                 } else {
@@ -303,13 +327,15 @@ enum MathChainRule {
     /// counts as exact and what to write instead (`0.12 appears in the chain's first side, so it counts as exact: ...`).
     static func message(_ before: NumericSide, _ current: NumericSide, element: Int, room: Double, beforeIsFirst: Bool = true) -> String {
         let expected = before.value.elements[element], actual = current.value.elements[element]
-        var decimals = max(current.decimals, 0)
+        // A ceiling or floor gives whole numbers: say them so, whatever its argument's digits.
+        let whole = current.hasRounding && expected == expected.rounded() && actual == actual.rounded()
+        var decimals = whole ? 0 : max(current.decimals, 0)
         var shown = format(expected, decimals)
         while decimals < 15, Double(shown) == Double(format(actual, decimals)) {
             decimals += 1
             shown = format(expected, decimals)
         }
-        let said = current.literals.count == 1 && current.value.isScalar
+        let said = current.literals.count == 1 && current.value.isScalar && !whole
             ? format(actual, current.decimals) : format(actual, decimals)
         var place = ""
         if !current.value.isScalar {

@@ -40,7 +40,8 @@ indirect enum MathExpression: Hashable, Sendable {
     case binary(Operation, MathExpression, MathExpression)
     /// `first op1 a op2 b ...`, evaluated left to right: `((first op1 a) op2 b) ...`.
     case chain(MathExpression, [Step])
-    /// `sigma`, `tanh`, `exp`, `ln`, `log`, `sqrt`, `relu`, `max`, `min`, `abs`, `sin`, `cos`, `sinh`, `cosh`.
+    /// `sigma`, `tanh`, `exp`, `ln`, `log`, `sqrt`, `relu`, `max`, `min`, `abs`, `sin`, `cos`, `sinh`, `cosh`,
+    /// and `ceil`, `floor` of a number (`MathRounding`).
     case function(String, [MathExpression])
     case matrix(rows: Int, columns: Int, [MathExpression])
     case tuple([MathExpression])
@@ -113,6 +114,7 @@ indirect enum MathExpression: Hashable, Sendable {
                 case "cos": return cos(x)
                 case "sinh": return sinh(x)
                 case "cosh": return cosh(x)
+                case "ceil", "floor": return MathRounding.apply(name, x)
                 default: return nil
                 }
             }
@@ -168,6 +170,11 @@ indirect enum MathExpression: Hashable, Sendable {
             return result
         }
         guard inputs.count == 1 else { throw MathParser.NotNumeric() }
+        if MathRounding.names.contains(name) {
+            // Rounding a matrix element by element is not how the chapters use it: numbers only.
+            guard inputs[0].isScalar else { throw MathParser.NotNumeric() }
+            return MathValue(MathRounding.apply(name, inputs[0].scalar))
+        }
         let function: (Double) -> Double
         switch name {
         case "sigma": function = { 1 / (1 + exp(-$0)) }

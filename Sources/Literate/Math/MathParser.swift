@@ -11,6 +11,7 @@ import Foundation
 ///     primary := number | "(" sum ("," sum)* ")" | "[" sum "]" | "{" sum "}" | "|" sum "|"
 ///              | \frac a b | \tfrac | \dfrac | \sqrt[n]{x} | e^{x} | \pi
 ///              | function | pmatrix/bmatrix | \underbrace{x}_{note} | \mathrm{ReLU}(x)
+///              | \lceil sum \rceil | \lfloor sum \rfloor   (`MathRounding`)
 ///     function := (\sigma | \tanh | \exp | \ln | \log | \max | \min | ...) ["^" n] (arguments | power)
 ///
 /// A free variable, a subscript, a prime or any construct outside this grammar makes the side
@@ -83,7 +84,8 @@ struct MathParser {
             case .command("odot"):
                 position += 1
                 steps.append(.init(operation: .hadamard, operand: try signed()))
-            case .symbol("+"), .symbol("-"), .symbol(")"), .symbol("]"), .symbol("}"), .symbol(","), .symbol("|"), .symbol("&"), .rowBreak:
+            case .symbol("+"), .symbol("-"), .symbol(")"), .symbol("]"), .symbol("}"), .symbol(","), .symbol("|"), .symbol("&"), .rowBreak,
+                 .command("rceil"), .command("rfloor"):
                 return result()
             case .number:
                 throw NotNumeric()  // two numbers side by side mean nothing arithmetic
@@ -209,6 +211,13 @@ struct MathParser {
             return try application(function)
         case .command("begin"):
             return try matrix()
+        case .command("lceil"), .command("lfloor"):
+            // `\left\lceil ... \right\rceil` reads the same: the lexer drops `\left` and `\right`.
+            let inner = try sum()
+            let name = token.isCommand("lceil") ? "ceil" : "floor"
+            guard atCommand(name == "ceil" ? "rceil" : "rfloor") else { throw NotNumeric() }
+            position += 1
+            return .function(name, [inner])
         case .command(let name):
             guard let function = MathParser.functions[name] else { throw NotNumeric() }
             return try application(function)
