@@ -12,7 +12,8 @@ scripts off every frame shows under its label); axe-core (WCAG 2.1 AA) with no s
 critical violation, in light and in dark. At 390 px: nothing runs off the page, a block
 that scrolls is focusable, labelled and marked; no punctuation after an inline formula starts a
 line; every figure shows whole, fitted to the
-width, and its text is at least 9 px as fitted or, where fitting shrinks it below that,
+width, a chart's ticks and legend at least 9 px as fitted (within half a pixel), and all its
+text at least 9 px as fitted or, where fitting shrinks it below that,
 once opened full size by its button (which fills the window, and Escape closes, the focus
 back on the button; once by real taps and keys). Once: keyboard
 search (/, typing, marks, arrows, Enter, the marks on the page opened), the theme switch
@@ -1065,6 +1066,13 @@ for (const figure of document.querySelectorAll('article figure')) {
   if (scroller.scrollWidth > scroller.clientWidth + 1) problems.push(name + ' scrolls sideways by ' + (scroller.scrollWidth - scroller.clientWidth) + ' px instead of fitting the width');
   if (svg.getBoundingClientRect().right > width + 1 || svg.getBoundingClientRect().left < -1) problems.push(name + ' runs past the window');
   const fitted = smallest(svg);
+  // A chart's ticks, axis labels and legend read as fitted, with no need to open it.
+  const chartText = Array.from(svg.querySelectorAll('.plot-axes text, .plot-legend text'));
+  if (chartText.length) {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const least = Math.min(...chartText.map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+    if (least < floor - 0.5) problems.push(name + ': its ticks and legend are ' + least.toFixed(1) + ' px tall as fitted, under ' + floor + ' px');
+  }
   if (counts.smallestFitted === null || fitted.size < counts.smallestFitted) counts.smallestFitted = fitted.size;
   if (fitted.size >= floor) { counts.fitted += 1; continue; }
   // Below the floor: the figure must open full size, with its text at the floor or above.

@@ -96,22 +96,25 @@ public struct ContourPlot {
     /// Writes each level once, beside its longest line, at the point furthest up and to the
     /// right relative to that line's bounding box: nested rings put their labels in a
     /// diagonal row from the centre, clear of the plot's edges.
+    /// The levels' text: smaller than the ticks (they sit among the lines), 8 px on a phone.
+    static let levelFont = 13.0
+
     private func labelLevels(_ lines: [(Double, [(points: [(x: Double, y: Double)], isClosed: Bool)])], chart: Chart, into svg: inout SVG) {
-        svg.group("g", [("class", "plot-levels"), ("font-size", "10"), ("fill", "currentColor"), ("fill-opacity", "0.75")]) { svg in
+        svg.group("g", [("class", "plot-levels"), ("font-size", n(Self.levelFont)), ("fill", "currentColor"), ("fill-opacity", "0.75")]) { svg in
             // Boxes of labels already written (left, top, right, bottom); a label that would
             // overlap one is left out: closely packed rings keep every other label.
             var taken: [(Double, Double, Double, Double)] = []
             for (level, pieces) in lines {
                 let text = Number.compactLabel(level, decimals: 3)
-                let room = textWidth(text, size: 10) + 6
+                let room = textWidth(text, size: Self.levelFont) + 6
                 guard let longest = pieces.max(by: { $0.points.count < $1.points.count }), longest.points.count >= 8 else { continue }
                 let xs = longest.points.map(\.x), ys = longest.points.map(\.y)
                 let centre = ((xs.min()! + xs.max()!) / 2, (ys.min()! + ys.max()!) / 2)
                 let half = (max(1, (xs.max()! - xs.min()!) / 2), max(1, (ys.max()! - ys.min()!) / 2))
                 let score = { (p: (x: Double, y: Double)) in (p.x - centre.0) / half.0 - (p.y - centre.1) / half.1 }
-                let inside = longest.points.filter { $0.x < chart.right - room && $0.y > chart.top + 14 && $0.x > chart.left + 4 }
+                let inside = longest.points.filter { $0.x < chart.right - room && $0.y > chart.top + Self.levelFont + 4 && $0.x > chart.left + 4 }
                 guard let spot = inside.max(by: { score($0) < score($1) }) else { continue }
-                let box = (spot.x + 1, spot.y - 14, spot.x + room, spot.y)
+                let box = (spot.x + 1, spot.y - Self.levelFont - 4, spot.x + room, spot.y)
                 guard !taken.contains(where: { box.0 < $0.2 && $0.0 < box.2 && box.1 < $0.3 && $0.1 < box.3 }) else { continue }
                 taken.append(box)
                 svg.text("text", [("x", n(spot.x + 3)), ("y", n(spot.y - 3))], text)

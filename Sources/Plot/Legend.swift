@@ -15,9 +15,10 @@ struct LegendEntry {
 ///
 /// Above the data rather than over it, so a legend never hides a curve or a point.
 struct Legend {
-    static let rowHeight = 20.0
+    static let rowHeight = 23.0
     static let swatchWidth = 26.0
-    static let fontSize = 12.0
+    /// The tick labels' size (`Chart.tickFont`), for the same reason.
+    static let fontSize = Chart.tickFont
 
     var entries: [LegendEntry]
     /// Each entry's horizontal offset and row, in the order of `entries`.

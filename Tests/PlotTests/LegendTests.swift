@@ -15,7 +15,7 @@ import Testing
 
     @Test func wrapsWhenTooWide() {
         let names = ["learning rate 0.001", "learning rate 0.01", "learning rate 0.1", "learning rate 1"]
-        let legend = Legend(names.map { entry($0) }, width: 400)
+        let legend = Legend(names.map { entry($0) }, width: 480)
         #expect(legend.rows == 2)
         #expect(legend.places.map(\.row) == [0, 0, 1, 1])
         #expect(legend.places[2].x == 0)
