@@ -1026,14 +1026,16 @@ for (const el of document.querySelectorAll('article .math.inline')) {
   let at = el;
   while (at && !at.nextSibling && at.parentElement && !/^(P|LI|TD|TH|H[1-6])$/.test(at.parentElement.tagName)) at = at.parentElement;
   const next = at && at.nextSibling;
-  if (!next || next.nodeType !== Node.TEXT_NODE || !/^[,.;:!?)\]]/.test(next.textContent)) continue;
+  // The punctuation, past any word joiner (U+2060) written before it.
+  const at0 = next && next.nodeType === Node.TEXT_NODE ? next.textContent.search(/[^\u2060]/) : -1;
+  if (at0 < 0 || !/[,.;:!?)\]]/.test(next.textContent[at0])) continue;
   const range = document.createRange();
-  range.setStart(next, 0); range.setEnd(next, 1);
+  range.setStart(next, at0); range.setEnd(next, at0 + 1);
   const mark = range.getBoundingClientRect(), boxes = el.getClientRects();
   const last = boxes[boxes.length - 1];
   if (last && mark.height > 0 && mark.top >= last.bottom - 2) {
     const tex = (el.querySelector('annotation') || el).textContent.trim().slice(0, 30);
-    problems.push('"' + next.textContent[0] + '" after the formula ' + tex + ' starts a new line');
+    problems.push('"' + next.textContent[at0] + '" after the formula ' + tex + ' starts a new line');
   }
 }
 return JSON.stringify(problems);

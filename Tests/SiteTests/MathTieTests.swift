@@ -3,8 +3,8 @@ import Testing
 
 @Suite struct MathTieTests {
     let links = Links(pages: ["01-one.md": "01-one.html"])
-    /// U+2060 WORD JOINER.
-    let joiner = "\u{2060}"
+
+    func tie(_ inside: String) -> String { "<span class=\"math-tie\">" + inside + "</span>" }
 
     func filled(_ markdown: String) -> String {
         let page = PageRenderer.render(markdown: markdown, path: "chapters/01-one.md", results: PageResults(), links: links)
@@ -12,12 +12,12 @@ import Testing
     }
 
     /// Chapter 10 at 390 px once read `λ = 0` at a line's end and `, no decay` on the next.
-    @Test func punctuationAfterAFormulaIsJoinedToIt() {
-        #expect(filled("Start at $`\\lambda = 0`$, no decay.\n") == "<p>Start at <M>\\lambda = 0</M>\(joiner), no decay.</p>\n")
-        #expect(filled("It ends ($`x`$).\n") == "<p>It ends (\(joiner)<M>x</M>\(joiner)).</p>\n")
+    @Test func punctuationAgainstAFormulaIsTiedToIt() {
+        #expect(filled("Start at $`\\lambda = 0`$, no decay.\n") == "<p>Start at \(tie("<M>\\lambda = 0</M>,")) no decay.</p>\n")
+        #expect(filled("It ends ($`x`$).\n") == "<p>It ends \(tie("(<M>x</M>)."))</p>\n")
         #expect(filled("Then $`a`$: done; $`b`$; $`c`$.\n")
-            == "<p>Then <M>a</M>\(joiner): done; <M>b</M>\(joiner); <M>c</M>\(joiner).</p>\n")
-        #expect(filled("Pairs $`a`$),($`b`$.\n") == "<p>Pairs <M>a</M>\(joiner)),(\(joiner)<M>b</M>\(joiner).</p>\n")
+            == "<p>Then \(tie("<M>a</M>:")) done; \(tie("<M>b</M>;")) \(tie("<M>c</M>."))</p>\n")
+        #expect(filled("Pairs $`a`$),($`b`$.\n") == "<p>Pairs \(tie("<M>a</M>),"))\(tie("(<M>b</M>."))</p>\n")
     }
 
     @Test func aFormulaWithNothingAgainstItStandsAlone() {

@@ -103,7 +103,14 @@ struct NumericSide {
             index += 1
         }
         guard hasNumber else { return nil }
-        guard let (expression, literals) = try? MathParser.parse(side.tokens) else { throw UnreadableSide() }
+        let expression: MathExpression, literals: [MathLiteral]
+        do {
+            (expression, literals) = try MathParser.parse(side.tokens)
+        } catch is MathParser.NamesAFunction {
+            return nil
+        } catch {
+            throw UnreadableSide()
+        }
         let values = literals.map(\.value)
         if let scalar = expression.scalar(values) {
             guard scalar.isFinite else { throw UndefinedSide() }

@@ -77,9 +77,8 @@ indirect enum MathExpression: Hashable, Sendable {
             }
             return MathValue(rows: 1, columns: values.count, elements: values, isTuple: true)
         case .transpose(let operand):
-            let value = try operand.evaluate(values)
-            guard !value.isTuple else { throw MathParser.NotNumeric() }
-            return value.transposed
+            // A tuple transposed, `(0, 0, 1)^\top`, is the column with those entries.
+            return try operand.evaluate(values).transposed
         }
     }
 

@@ -22,6 +22,9 @@ import Foundation
 /// (`NotNumeric`), so no formula, however long, can exhaust the stack.
 struct MathParser {
     struct NotNumeric: Error {}
+    /// A function named without an argument (`1 - \tanh^2`, `\sigma(1 - \sigma)`): the side
+    /// speaks of the function, not of a number, so it is symbolic, like a side with a variable.
+    struct NamesAFunction: Error {}
 
     /// How deeply brackets, groups and signs may nest in a side that is read.
     static let maximumDepth = 200
@@ -182,7 +185,9 @@ struct MathParser {
             let inner = try sum()
             try expect("|")
             return .function("abs", [inner])
-        case .letter("e") where at("^"):
+        case .letter("e"):
+            // Euler's number, with or without a power (`\ln(1 + e)`); a side with numbers and
+            // any other letter is symbolic (`NumericSide`), so e is never a variable here.
             return .constant(M_E)
         case .command("pi"):
             return .constant(Double.pi)
@@ -206,7 +211,7 @@ struct MathParser {
             return inner
         case .command("mathrm"), .command("operatorname"), .command("text"), .command("textrm"):
             let name = try groupName()
-            if name == "e", at("^") { return .constant(M_E) }
+            if name == "e" { return .constant(M_E) }
             guard let function = MathParser.functions[name] else { throw NotNumeric() }
             return try application(function)
         case .command("begin"):
@@ -245,6 +250,7 @@ struct MathParser {
             position += 1
             if isPower { exponent = try argument() } else { base = try argument() }
         }
+        if takesNoArgument { throw NamesAFunction() }
         var result: MathExpression
         if at("(") || at("[") {
             let closing: Character = at("(") ? ")" : "]"
@@ -263,6 +269,19 @@ struct MathParser {
         }
         if let exponent { result = .binary(.power, result, exponent) }
         return result
+    }
+
+    /// Whether what follows a function's name cannot be its argument: the end of the side, an
+    /// operator, a closing bracket (`\tanh' = 1 - \tanh^2`).
+    private var takesNoArgument: Bool {
+        guard let token = current else { return true }
+        switch token.kind {
+        case .symbol("+"), .symbol("-"), .symbol("*"), .symbol("/"), .symbol(")"), .symbol("]"), .symbol("}"),
+             .symbol(","), .symbol("&"), .symbol("="), .rowBreak,
+             .command("cdot"), .command("times"), .command("div"), .command("odot"), .command("rceil"), .command("rfloor"), .command("end"):
+            return true
+        default: return false
+        }
     }
 
     /// `\begin{pmatrix} a & b \\ c & d \end{pmatrix}`, after `\begin`.
