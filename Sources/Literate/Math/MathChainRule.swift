@@ -40,8 +40,8 @@ struct NumericSide {
     var value: MathValue
 
     static let named: Set<String> = ["begin", "end", "mathrm", "operatorname", "text", "textrm"]
-    /// Commands of arithmetic: those the parser reads, and a few it does not (`\%`, `\pm`,
-    /// `\binom`), which make a side unreadable (counted) rather than symbolic. Any
+    /// Commands of arithmetic: those the parser reads, and a few it does not (`\%`, `\binom`,
+    /// `\bmod`), which make a side unreadable (counted) rather than symbolic. Any
     /// other command is a name (`\alpha`, `\delta`, `\partial`): the side is symbolic.
     static let vocabulary: Set<String> = [
         "cdot", "times", "div", "odot", "frac", "tfrac", "dfrac", "cfrac", "sqrt", "underbrace", "overbrace",
@@ -105,7 +105,8 @@ struct NumericSide {
         guard hasNumber else { return nil }
         let expression: MathExpression, literals: [MathLiteral]
         do {
-            (expression, literals) = try MathParser.parse(side.tokens)
+            let (parsed, read) = try MathParser.parse(side.tokens)
+            (expression, literals) = (parsed.splittingBranches, read)
         } catch is MathParser.NamesAFunction {
             return nil
         } catch {
@@ -346,7 +347,8 @@ enum MathChainRule {
             ? format(actual, current.decimals) : format(actual, decimals)
         var place = ""
         if !current.value.isScalar {
-            place = current.value.isTuple ? " in entry \(element + 1)"
+            place = current.value.isPlusMinus ? (element == 0 ? " with ± read as +" : " with ± read as −")
+                : current.value.isTuple ? " in entry \(element + 1)"
                 : " in row \(element / current.value.columns + 1), column \(element % current.value.columns + 1)"
         }
         let allowance = room > 0 ? "±" + WrittenNumber.format(room) : "exact"

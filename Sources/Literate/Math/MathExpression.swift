@@ -26,7 +26,9 @@ struct MathLiteral: Hashable, Sendable {
 /// the tree is as deep as the formula is nested, never as long as it is, so a flat sum of
 /// 100,000 terms is evaluated (and freed) without 100,000 nested calls.
 indirect enum MathExpression: Hashable, Sendable {
-    enum Operation: Hashable, Sendable { case add, subtract, multiply, divide, power, hadamard }
+    /// `plusMinus` and `minusPlus` (`\pm`, `\mp`) are never evaluated: a side holding them is
+    /// split into its two branches first (`MathPlusMinus`).
+    enum Operation: Hashable, Sendable { case add, subtract, multiply, divide, power, hadamard, plusMinus, minusPlus }
 
     /// One step of a chain: the operation and its right operand.
     struct Step: Hashable, Sendable {
@@ -46,6 +48,8 @@ indirect enum MathExpression: Hashable, Sendable {
     case matrix(rows: Int, columns: Int, [MathExpression])
     case tuple([MathExpression])
     case transpose(MathExpression)
+    /// A side with `\pm`: its upper and lower branch, each a number (`MathPlusMinus`).
+    case branches([MathExpression])
 
     /// The value with the literals' values given (`values[i]` for `literal(i)`).
     func evaluate(_ values: [Double]) throws -> MathValue {
@@ -76,6 +80,13 @@ indirect enum MathExpression: Hashable, Sendable {
                 return value.scalar
             }
             return MathValue(rows: 1, columns: values.count, elements: values, isTuple: true)
+        case .branches(let items):
+            let values = try items.map { item -> Double in
+                let value = try item.evaluate(values)
+                guard value.isScalar else { throw MathParser.NotNumeric() }
+                return value.scalar
+            }
+            return MathValue(rows: 1, columns: values.count, elements: values, isPlusMinus: true)
         case .transpose(let operand):
             // A tuple transposed, `(0, 0, 1)^\top`, is the column with those entries.
             return try operand.evaluate(values).transposed
@@ -124,7 +135,7 @@ indirect enum MathExpression: Hashable, Sendable {
                 result = result.map { name == "max" ? Swift.max($0, x) : Swift.min($0, x) } ?? x
             }
             return result
-        case .matrix, .tuple, .transpose: return nil
+        case .matrix, .tuple, .transpose, .branches: return nil
         }
     }
 
@@ -136,6 +147,7 @@ indirect enum MathExpression: Hashable, Sendable {
         case .multiply, .hadamard: return a * b
         case .divide: return a / b
         case .power: return pow(a, b)
+        case .plusMinus, .minusPlus: return .nan  // split into branches before evaluating
         }
     }
 
@@ -152,6 +164,8 @@ indirect enum MathExpression: Hashable, Sendable {
         case .power:
             guard a.isScalar, b.isScalar else { throw MathParser.NotNumeric() }
             return MathValue(pow(a.scalar, b.scalar))
+        case .plusMinus, .minusPlus:
+            throw MathParser.NotNumeric()  // split into branches before evaluating
         }
     }
 

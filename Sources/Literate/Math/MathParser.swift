@@ -4,9 +4,9 @@ import Foundation
 ///
 /// Grammar (TeX as the chapters write it):
 ///
-///     sum     := product (("+" | "-") product)*
+///     sum     := product (("+" | "-" | "\pm" | "\mp") product)*   (`MathPlusMinus`)
 ///     product := signed (("\cdot" | "\times" | "*" | "/" | "\div" | "\odot" | juxtaposition) signed)*
-///     signed  := ("-" | "+") signed | power
+///     signed  := ("-" | "+" | "\pm" | "\mp") signed | power
 ///     power   := primary ("^" argument | "^\top")*
 ///     primary := number | "(" sum ("," sum)* ")" | "[" sum "]" | "{" sum "}" | "|" sum "|"
 ///              | \frac a b | \tfrac | \dfrac | \sqrt[n]{x} | e^{x} | \pi
@@ -68,6 +68,8 @@ struct MathParser {
         while true {
             if at("+") { position += 1; steps.append(.init(operation: .add, operand: try product())) }
             else if at("-") { position += 1; steps.append(.init(operation: .subtract, operand: try product())) }
+            else if atCommand("pm") { position += 1; steps.append(.init(operation: .plusMinus, operand: try product())) }
+            else if atCommand("mp") { position += 1; steps.append(.init(operation: .minusPlus, operand: try product())) }
             else { return steps.isEmpty ? first : .chain(first, steps) }
         }
     }
@@ -88,7 +90,7 @@ struct MathParser {
                 position += 1
                 steps.append(.init(operation: .hadamard, operand: try signed()))
             case .symbol("+"), .symbol("-"), .symbol(")"), .symbol("]"), .symbol("}"), .symbol(","), .symbol("|"), .symbol("&"), .rowBreak,
-                 .command("rceil"), .command("rfloor"):
+                 .command("rceil"), .command("rfloor"), .command("pm"), .command("mp"):
                 return result()
             case .number:
                 throw NotNumeric()  // two numbers side by side mean nothing arithmetic
@@ -107,6 +109,11 @@ struct MathParser {
         guard depth <= MathParser.maximumDepth else { throw NotNumeric() }
         if at("-") { position += 1; return .negate(try signed()) }
         if at("+") { position += 1; return try signed() }
+        if atCommand("pm") || atCommand("mp") {
+            let operation: MathExpression.Operation = atCommand("pm") ? .plusMinus : .minusPlus
+            position += 1
+            return .binary(operation, .constant(0), try signed())
+        }
         return try power()
     }
 

@@ -61,7 +61,7 @@ extension MathExpression {
         case .binary(_, let left, let right): return left.hasRounding || right.hasRounding
         case .chain(let first, let steps): return first.hasRounding || steps.contains { $0.operand.hasRounding }
         case .function(let name, let arguments): return MathRounding.names.contains(name) || arguments.contains { $0.hasRounding }
-        case .matrix(_, _, let items), .tuple(let items): return items.contains { $0.hasRounding }
+        case .matrix(_, _, let items), .tuple(let items), .branches(let items): return items.contains { $0.hasRounding }
         }
     }
 
@@ -81,6 +81,7 @@ extension MathExpression {
             return .function(name, arguments.map { $0.freezingRoundings(values) })
         case .matrix(let rows, let columns, let items): return .matrix(rows: rows, columns: columns, items.map { $0.freezingRoundings(values) })
         case .tuple(let items): return .tuple(items.map { $0.freezingRoundings(values) })
+        case .branches(let items): return .branches(items.map { $0.freezingRoundings(values) })
         }
     }
 
@@ -94,7 +95,7 @@ extension MathExpression {
         case .function(let name, let arguments):
             let inner = arguments.flatMap(\.roundings)
             return MathRounding.names.contains(name) && arguments.count == 1 ? [(name, arguments[0])] + inner : inner
-        case .matrix(_, _, let items), .tuple(let items): return items.flatMap(\.roundings)
+        case .matrix(_, _, let items), .tuple(let items), .branches(let items): return items.flatMap(\.roundings)
         }
     }
 

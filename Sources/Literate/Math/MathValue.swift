@@ -12,6 +12,8 @@ struct MathValue: Hashable, Sendable {
     var elements: [Double]
     /// Written as a tuple `(a, b)` rather than a matrix.
     var isTuple: Bool
+    /// The two branches of a side with `\pm`, upper then lower (`MathPlusMinus`).
+    var isPlusMinus = false
 
     init(_ scalar: Double) {
         rows = 1
@@ -20,11 +22,12 @@ struct MathValue: Hashable, Sendable {
         isTuple = false
     }
 
-    init(rows: Int, columns: Int, elements: [Double], isTuple: Bool = false) {
+    init(rows: Int, columns: Int, elements: [Double], isTuple: Bool = false, isPlusMinus: Bool = false) {
         self.rows = rows
         self.columns = columns
         self.elements = elements
         self.isTuple = isTuple
+        self.isPlusMinus = isPlusMinus
     }
 
     var isScalar: Bool { rows == 1 && columns == 1 && !isTuple }
@@ -34,15 +37,16 @@ struct MathValue: Hashable, Sendable {
     /// `2×1 matrix`, `3-tuple` or `number`, for messages.
     var shapeName: String {
         if isScalar { return "number" }
+        if isPlusMinus { return "± pair" }
         return isTuple ? "\(elements.count)-tuple" : "\(rows)×\(columns) matrix"
     }
 
     func sameShape(_ other: MathValue) -> Bool {
-        rows == other.rows && columns == other.columns && isTuple == other.isTuple
+        rows == other.rows && columns == other.columns && isTuple == other.isTuple && isPlusMinus == other.isPlusMinus
     }
 
     func map(_ transform: (Double) -> Double) -> MathValue {
-        MathValue(rows: rows, columns: columns, elements: elements.map(transform), isTuple: isTuple)
+        MathValue(rows: rows, columns: columns, elements: elements.map(transform), isTuple: isTuple, isPlusMinus: isPlusMinus)
     }
 
     static func elementwise(_ a: MathValue, _ b: MathValue, _ combine: (Double, Double) -> Double) throws -> MathValue {
