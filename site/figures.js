@@ -1,7 +1,7 @@
 // Figures at full size. The style sheet fits every figure to the column's width, so a figure
 // always shows whole; where that draws it smaller than its own size (one viewBox unit to one
 // CSS pixel), its text shrinks with it: a 640-unit network diagram on a 390 px phone is drawn
-// at 55%, its 12-unit labels at 6.6 px. Such a figure gets a button under it, and a tap on
+// at 61% (the figure spans the window there), its 12-unit labels at 7.3 px. Such a figure gets a button under it, and a tap on
 // the drawing, that opens it full size: the figure fills the window with the drawing at its
 // own size, scrolling both ways (a figure in frames keeps its slider). The button, another
 // tap, or Escape closes it and gives the focus back to the button. A figure shown at its own
