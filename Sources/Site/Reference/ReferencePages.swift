@@ -183,14 +183,13 @@ public struct ReferenceUse: Hashable, Sendable {
             let heading = section.map { $0.line == headings.first?.line ? "" : $0.text } ?? ""
             let sectionAnchor = section.map { $0.line == headings.first?.line ? "" : $0.anchor } ?? ""
             let anchor = shown.contains(name.line) ? PageRenderer.lineAnchor(name.line) : sectionAnchor
-            var uses = out[name.usr, default: []]
-            if let same = uses.lastIndex(where: { $0.file == page.fileName && $0.section == heading }) {
+            // Changed in place: a copy of the list per name cost a use list's length each time.
+            if let same = out[name.usr]?.lastIndex(where: { $0.file == page.fileName && $0.section == heading }) {
                 // A section met before: its link moves to this line only if it had none.
-                if uses[same].anchor == sectionAnchor && anchor != sectionAnchor { uses[same].anchor = anchor }
+                if out[name.usr]?[same].anchor == sectionAnchor && anchor != sectionAnchor { out[name.usr]?[same].anchor = anchor }
             } else {
-                uses.append(ReferenceUse(file: page.fileName, title: title, section: heading, anchor: anchor))
+                out[name.usr, default: []].append(ReferenceUse(file: page.fileName, title: title, section: heading, anchor: anchor))
             }
-            out[name.usr] = uses
         }
         return out
     }
