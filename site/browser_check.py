@@ -26,11 +26,13 @@ phone's reading (no display equation of chapters 4, 6 and 7 scrolls at 390 px, n
 button over code at 390 or 1280 px, a long page's way back to its contents: hidden while the
 reader scrolls down, shown scrolling up and at the end, never over part of a line nor, at the
 end, over any text), print.html
-holding every chapter with answers open and blocks allowed to split, the 404 page, the
+holding every chapter with answers open and blocks allowed to split, and the reference as its
+appendix (its first printed sheets screenshot), the 404 page, the
 favicon. The reference: a name in a chapter's code shows its declaration on hover and on
 focus (inside the window, Escape hiding it), and its link opens its entry; axe on the
 reference page it opens, in light and dark. Of the reference pages, the overview and
-REFERENCE_PAGES go through every page's checks (the others are made the same way).
+REFERENCE_PAGES go through every page's checks; axe runs on every other one (in light);
+a "Used in" link lands on its code line, visible and marked.
 Screenshots (desktop, phone, dark, print as PDF and PNG; a hover and a reference page) go to
 the screenshot folder.
 
@@ -714,6 +716,39 @@ class Check:
         self.shot("reference-phone.png", PHONE, full=False)
         self.size(DESKTOP)
 
+    def reference_axe(self):
+        """axe on every reference page that does not go through every page's checks: they are
+        made the same way, but each doc comment is its own text. In light only: the dark
+        theme's colours are the same on every reference page, and REFERENCE_PAGES check them
+        (light and dark on all 51 took 58 s at load 6 and 239 s at load 10; light alone, half).
+        Also a "Used in" link lands on the code line that names the symbol, marked as the target."""
+        started = time.monotonic()
+        names = sorted(p.name for p in self.site.glob("reference-*.html")
+                       if p.name != "reference-README.html" and p.name not in self.REFERENCE_PAGES)
+        self.size(DESKTOP)
+        self.scheme(False)
+        for name in names:
+            self.open(name)
+            self.logs(name)
+            self.run_axe(name, "light")
+        self.reference_pages_axed = (len(names), time.monotonic() - started)
+        page = "reference used-in"
+        self.open("reference-Learning-Matrix.html" if (self.site / "reference-Learning-Matrix.html").exists() else names[0])
+        link = self.js("const a = Array.from(document.querySelectorAll('article a')).find((a) => /\\.html#L[0-9]+$/.test(a.getAttribute('href') || '')); return a ? a.getAttribute('href') : null")
+        if not link:
+            self.problem(page, "no \"Used in\" link lands on a code line")
+            return
+        self.open(link)
+        state = self.js("""const t = document.getElementById(location.hash.slice(1));
+            if (!t) return null;
+            const b = t.getBoundingClientRect();
+            return {line: t.classList.contains('line'), api: !!t.querySelector('a.api'), target: t.matches(':target'),
+                    visible: b.top >= 0 && b.bottom <= innerHeight && getComputedStyle(t).display !== 'none',
+                    marked: getComputedStyle(t).backgroundColor !== getComputedStyle(t.closest('pre')).backgroundColor}""")
+        if not state or not (state["line"] and state["api"] and state["target"] and state["visible"] and state["marked"]):
+            self.problem(page, "the link %s does not land on a visible, marked code line with a linked name: %r" % (link, state))
+        self.shot("used-in-line.png", DESKTOP, full=False)
+
     def reading_aids(self):
         page = "reading aids"
         self.size(DESKTOP)
@@ -768,12 +803,16 @@ class Check:
         self.size(DESKTOP)
         self.open("print.html")
         chapters = len(list(self.site.glob("[0-9][0-9]-*.html")))
+        references = len(list(self.site.glob("reference-*.html")))
         answer = json.loads(self.js("""
             return JSON.stringify({
-              sections: document.querySelectorAll('.print-chapter').length,
+              sections: document.querySelectorAll('.print-chapter:not(.print-appendix):not(.print-reference)').length,
+              appendix: document.querySelectorAll('.print-appendix, .print-reference').length,
               closed: document.querySelectorAll('article details:not([open])').length});"""))
         if answer["sections"] < chapters + 1:
             self.problem(page, "holds %d pages, not the %d chapters and the introduction" % (answer["sections"], chapters))
+        if answer["appendix"] != references:
+            self.problem(page, "its appendix holds %d reference pages, not the site's %d" % (answer["appendix"], references))
         if answer["closed"]:
             self.problem(page, "%d folded answers would not print" % answer["closed"])
         self.media("print")
@@ -797,6 +836,24 @@ class Check:
         if shutil.which("pdftoppm"):
             subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "4", str(target),
                             str(self.screenshots / "print")], check=False)
+            # The appendix's first sheets: the reference's overview and the first entries.
+            first = self.appendix_page(target)
+            if first:
+                subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(first), "-l", str(first + 2), str(target),
+                                str(self.screenshots / "print-appendix")], check=False)
+            elif shutil.which("pdftotext"):
+                self.problem(page, "the printed book has no page headed \"Appendix: Reference\"")
+
+    @staticmethod
+    def appendix_page(pdf):
+        """The number of the printed page that starts the reference appendix (pdftotext), or None."""
+        if not shutil.which("pdftotext"):
+            return None
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=False).stdout
+        for number, sheet in enumerate(text.split("\f"), start=1):
+            if "Appendix: Reference" in sheet:
+                return number
+        return None
 
     def not_found_and_icon(self):
         page = "404.html"
@@ -838,11 +895,14 @@ class Check:
             for step, name in ((self.search, "search"), (self.search_ranking, "search ranking"),
                                (self.reading_aids, "reading aids"), (self.keys_stay, "keys"),
                                (self.hidden_lines, "hidden lines"), (self.answer_boxes, "answer boxes"),
-                               (self.notation, "notation"), (self.reference, "reference"), (self.phone_reading, "phone"),
+                               (self.notation, "notation"), (self.reference, "reference"),
+                               (self.reference_axe, "reference pages"), (self.phone_reading, "phone"),
                                (self.figure_zoom, "figure zoom"),
                                (self.print_book, "print.html"), (self.not_found_and_icon, "404.html")):
                 step()
                 self.report(name, "")
+                if name == "reference pages":
+                    print("  axe on %d more reference pages: %.1f s" % self.reference_pages_axed)
                 if name == "search ranking":
                     for query, first in self.search_results:
                         print("  %r -> %s" % (query, first))

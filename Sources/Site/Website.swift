@@ -104,9 +104,7 @@ public enum Website {
             "head": mathHead + options.extraHead,
             "kind": "print-book",
             "contents": navigation.sidebar(current: -1),
-            "content": navigation.pages.indices.map { index in
-                "<section class=\"print-chapter\" id=\"page-\(escapeHTML(String(pages[index].htmlName.dropLast(5))))\">\n\(bodies[index])</section>\n"
-            }.joined(),
+            "content": printContent(pages: pages, bodies: bodies, chapters: navigation.pages.count),
             "pager": "",
             "foot": options.extraBody,
         ]).utf8)
@@ -129,6 +127,21 @@ public enum Website {
         if let search { for (path, bytes) in search.assets { files[path] = bytes } }
         for (path, bytes) in math.assets { files[path] = bytes }
         return files
+    }
+
+    /// The print book's text: the pages in reading order, each starting a printed page, then
+    /// the reference as an appendix (`ReferencePages`): its overview starting a printed page,
+    /// each type's page after it running on (`print-reference`), so 57 short entries do not
+    /// take 57 sheets.
+    static func printContent(pages: [PageSource], bodies: [String], chapters: Int) -> String {
+        func section(_ index: Int, _ kind: String) -> String {
+            "<section class=\"\(kind)\" id=\"page-\(escapeHTML(String(pages[index].htmlName.dropLast(5))))\">\n\(bodies[index])</section>\n"
+        }
+        var out = (0..<chapters).map { section($0, "print-chapter") }.joined()
+        for index in pages.indices.dropFirst(chapters) where pages[index].fileName.hasPrefix(ReferencePages.folder) {
+            out += section(index, pages[index].fileName == ReferencePages.overview ? "print-chapter print-appendix" : "print-chapter print-reference")
+        }
+        return out
     }
 
     /// The line under a chapter's title: where its Markdown is, how to run its code, and how to

@@ -11,7 +11,7 @@ import Literate
 /// pages made from it are the same bytes.
 public struct ReferenceCatalog: Codable, Sendable {
     /// Bumped when `ReferenceIndex` or what it keeps changes.
-    static let version = "catalog-1"
+    static let version = "catalog-2"
 
     public var index: ReferenceIndex
     /// The symbols `book build` warns about, sorted (`UndocumentedSymbol.find`).

@@ -1,4 +1,5 @@
 import Literate
+import Markdown
 
 /// Where each public symbol of `Learning` and `Plot` is on the site's reference pages, and what
 /// a reader sees of it at a glance: the map from the compiler's symbol graphs to pages.
@@ -145,14 +146,26 @@ public struct ReferenceIndex: Codable, Sendable {
     }
 
     /// The first paragraph of `markdown` up to and including its first sentence's full stop
-    /// (a `.` followed by a space or the end), its lines joined, code spans' backticks kept out.
+    /// (a `.` followed by a space or the end, not the last of `...`), its lines joined, as plain text: read by cmark,
+    /// so code spans lose their backticks, emphasis its `*` and `**`, and math reads as
+    /// `TeXText` writes it (`A[L]`, not `A^{[L]}`).
     static func firstSentence(_ markdown: String) -> String {
         let paragraph = markdown.split(separator: "\n", omittingEmptySubsequences: false)
             .prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         var sentence = paragraph
-        if let stop = paragraph.range(of: ". ") { sentence = String(paragraph[..<stop.lowerBound]) + "." }
-        return sentence.replacingOccurrences(of: "`", with: "")
+        // An ellipsis (`W X ... + b`) ends no sentence.
+        var from = paragraph.startIndex
+        while let stop = paragraph.range(of: ". ", range: from..<paragraph.endIndex) {
+            if stop.lowerBound > paragraph.startIndex && paragraph[paragraph.index(before: stop.lowerBound)] == "." {
+                from = stop.upperBound
+                continue
+            }
+            sentence = String(paragraph[..<stop.lowerBound]) + "."
+            break
+        }
+        guard !sentence.isEmpty else { return "" }
+        return CommonMark.document(sentence).root.readableText.trimmingCharacters(in: .whitespaces)
     }
 }
 

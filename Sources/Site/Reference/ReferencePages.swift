@@ -11,6 +11,8 @@ import Markdown
 /// doc comment; then its members grouped by kind, each a level-3 heading with its
 /// declaration and doc comment, and the chapter lines that use it (`uses`).
 public enum ReferencePages {
+    /// The folder of the reference's pages, relative to the chapters folder.
+    public static let folder = "reference/"
     /// The overview's file, relative to the chapters folder.
     public static let overview = "reference/README.md"
     /// The overview's page on the site.
@@ -112,13 +114,15 @@ public enum ReferencePages {
 
     /// "Used in", then each chapter's title and a link to every section whose code names the
     /// symbol, which lands on the section's first shown line that names it.
+    /// A list, a chapter an item: a type that 11 chapters use read as one paragraph of 40
+    /// links, a wall on a phone.
     static func usesList(_ uses: [ReferenceUse]) -> String {
         guard !uses.isEmpty else { return "" }
-        var out = "Used in"
+        var out = "Used in:\n"
         var chapter = ""
         for use in uses {
             if use.file != chapter {
-                out += (chapter.isEmpty ? " " : "; ") + "*\(inline(use.title))*: "
+                out += (chapter.isEmpty ? "" : "\n") + "- *\(inline(use.title))*: "
                 chapter = use.file
             } else {
                 out += ", "
@@ -126,7 +130,7 @@ public enum ReferencePages {
             let target = "../" + use.file + (use.anchor.isEmpty ? "" : "#" + use.anchor)
             out += "[\(inline(use.section.isEmpty ? use.title : use.section))](\(target))"
         }
-        return out + ".\n\n"
+        return out + "\n\n"
     }
 
     /// Text that reads as plain text in Markdown: `*`, `_`, `[`, `<` and backslashes escaped.
@@ -179,14 +183,13 @@ public struct ReferenceUse: Hashable, Sendable {
             let heading = section.map { $0.line == headings.first?.line ? "" : $0.text } ?? ""
             let sectionAnchor = section.map { $0.line == headings.first?.line ? "" : $0.anchor } ?? ""
             let anchor = shown.contains(name.line) ? PageRenderer.lineAnchor(name.line) : sectionAnchor
-            var uses = out[name.usr, default: []]
-            if let same = uses.lastIndex(where: { $0.file == page.fileName && $0.section == heading }) {
+            // Changed in place: a copy of the list per name cost a use list's length each time.
+            if let same = out[name.usr]?.lastIndex(where: { $0.file == page.fileName && $0.section == heading }) {
                 // A section met before: its link moves to this line only if it had none.
-                if uses[same].anchor == sectionAnchor && anchor != sectionAnchor { uses[same].anchor = anchor }
+                if out[name.usr]?[same].anchor == sectionAnchor && anchor != sectionAnchor { out[name.usr]?[same].anchor = anchor }
             } else {
-                uses.append(ReferenceUse(file: page.fileName, title: title, section: heading, anchor: anchor))
+                out[name.usr, default: []].append(ReferenceUse(file: page.fileName, title: title, section: heading, anchor: anchor))
             }
-            out[name.usr] = uses
         }
         return out
     }

@@ -102,7 +102,7 @@ import Testing
         // The entry says where it is used: the chapter's section, the link landing on the line
         // that calls it, which is an anchor of the chapter's page.
         let net = try page(files, "reference-Learning-Net.html")
-        #expect(net.contains("Used in <em>One</em>: <a href=\"01-one.html#L6\">Calling it</a>"))
+        #expect(net.contains("<p>Used in:</p>\n<ul>\n<li><em>One</em>: <a href=\"01-one.html#L6\">Calling it</a>"))
         #expect(one.contains("<span class=\"line\" id=\"L6\">"))
         // A line with no linked name is no anchor.
         #expect(!one.contains("id=\"L7\""))
