@@ -27,17 +27,7 @@ extension ChapterReport {
     /// kept in file order; the verdict does not change (a note is not an error).
     public func notingUnreadMath() -> ChapterReport {
         var noted = self
-        let notes = unreadableMath.map { $0.note(path: path) }
-        var result: [Diagnostic] = []
-        var pending = notes[...]
-        for diagnostic in diagnostics {
-            while let next = pending.first, next.location < diagnostic.location {
-                result.append(next)
-                pending = pending.dropFirst()
-            }
-            result.append(diagnostic)
-        }
-        noted.diagnostics = result + pending
+        noted.diagnostics = Self.inFileOrder(diagnostics, inserting: unreadableMath.map { $0.note(path: path) })
         return noted
     }
 }

@@ -42,8 +42,15 @@ public struct ChapterReport: Hashable, Sendable, Codable {
         merged.math = report.steps
         merged.uncheckedMath = report.unchecked
         merged.unreadableMath = report.unreadable
+        merged.diagnostics = Self.inFileOrder(diagnostics, inserting: report.diagnostics)
+        return merged
+    }
+
+    /// `diagnostics` with `others` (each list in file order) put in at their places; where two
+    /// share a location, the one already in `diagnostics` comes first.
+    static func inFileOrder(_ diagnostics: [Diagnostic], inserting others: [Diagnostic]) -> [Diagnostic] {
         var result: [Diagnostic] = []
-        var pending = report.diagnostics[...]
+        var pending = others[...]
         for diagnostic in diagnostics {
             while let next = pending.first, next.location < diagnostic.location {
                 result.append(next)
@@ -51,8 +58,7 @@ public struct ChapterReport: Hashable, Sendable, Codable {
             }
             result.append(diagnostic)
         }
-        merged.diagnostics = result + pending
-        return merged
+        return result + pending
     }
 
     /// A chapter passes when no diagnostic is an error.
