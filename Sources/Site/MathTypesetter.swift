@@ -44,22 +44,21 @@ public struct MathTypesetter: Sendable {
     /// Whether formulas come out typeset.
     public var typesets: Bool { batch != nil }
 
-    /// Every request's result: from the cache where it has one, the rest typeset in one batch;
-    /// the cache is then left holding exactly these formulas. Empty when not typesetting.
+    /// Every request's result: from the cache where it has one (refusals included), the rest
+    /// typeset in one batch; the cache is then left holding exactly these formulas. Empty when
+    /// not typesetting.
     public func typeset(_ requests: Set<MathRequest>) throws -> [MathRequest: MathResult] {
         guard let batch else { return [:] }
         var cache = cacheFolder.flatMap { folder in katexScript.map { MathCache(folder: folder, katex: $0) } }
         var results: [MathRequest: MathResult] = [:]
         var missing: [MathRequest] = []
         for request in requests.sorted() {
-            if let html = cache?.entries[request] { results[request] = .html(html) } else { missing.append(request) }
+            if let known = cache?.entries[request] { results[request] = known } else { missing.append(request) }
         }
-        for (request, result) in zip(missing, try batch(missing)) { results[request] = result }
-        var kept: [MathRequest: String] = [:]
-        for (request, result) in results {
-            if case .html(let html) = result { kept[request] = html }
+        if !missing.isEmpty {
+            for (request, result) in zip(missing, try batch(missing)) { results[request] = result }
         }
-        cache?.store(kept)
+        cache?.store(results)
         return results
     }
 }
