@@ -67,26 +67,13 @@ indirect enum MathExpression: Hashable, Sendable {
             let inputs = try arguments.map { try $0.evaluate(values) }
             return try MathExpression.apply(name, inputs)
         case .matrix(let rows, let columns, let cells):
-            let values = try cells.map { cell -> Double in
-                let value = try cell.evaluate(values)
-                guard value.isScalar else { throw MathParser.NotNumeric() }
-                return value.scalar
-            }
-            return MathValue(rows: rows, columns: columns, elements: values)
+            return MathValue(rows: rows, columns: columns, elements: try MathExpression.scalars(cells, values))
         case .tuple(let items):
-            let values = try items.map { item -> Double in
-                let value = try item.evaluate(values)
-                guard value.isScalar else { throw MathParser.NotNumeric() }
-                return value.scalar
-            }
-            return MathValue(rows: 1, columns: values.count, elements: values, isTuple: true)
+            let entries = try MathExpression.scalars(items, values)
+            return MathValue(rows: 1, columns: entries.count, elements: entries, isTuple: true)
         case .branches(let items):
-            let values = try items.map { item -> Double in
-                let value = try item.evaluate(values)
-                guard value.isScalar else { throw MathParser.NotNumeric() }
-                return value.scalar
-            }
-            return MathValue(rows: 1, columns: values.count, elements: values, isPlusMinus: true)
+            let entries = try MathExpression.scalars(items, values)
+            return MathValue(rows: 1, columns: entries.count, elements: entries, isPlusMinus: true)
         case .transpose(let operand):
             // A tuple transposed, `(0, 0, 1)^\top`, is the column with those entries.
             return try operand.evaluate(values).transposed
@@ -136,6 +123,15 @@ indirect enum MathExpression: Hashable, Sendable {
             }
             return result
         case .matrix, .tuple, .transpose, .branches: return nil
+        }
+    }
+
+    /// The entries of a matrix, tuple or ± branches, each evaluated and each a number.
+    static func scalars(_ items: [MathExpression], _ values: [Double]) throws -> [Double] {
+        try items.map { item in
+            let value = try item.evaluate(values)
+            guard value.isScalar else { throw MathParser.NotNumeric() }
+            return value.scalar
         }
     }
 
