@@ -3,12 +3,18 @@ import Testing
 @testable import Site
 
 @Suite struct MathCacheTests {
-    @Test func entriesSurviveAWriteAndARead() throws {
+    /// A fresh folder holding a stand-in KaTeX script ("v1"); the caller removes it.
+    static func katexFolder() throws -> (folder: URL, script: URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("math-cache-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
         let script = folder.appendingPathComponent("katex.min.js")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try "v1".write(to: script, atomically: true, encoding: .utf8)
+        return (folder, script)
+    }
+
+    @Test func entriesSurviveAWriteAndARead() throws {
+        let (folder, script) = try Self.katexFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let entries: [MathRequest: MathResult] = [
             MathRequest(tex: "a\nb 1 2", display: true): .html("<span>σ</span>"), MathRequest(tex: "x", display: false): .html(""),
             MathRequest(tex: "\\frac{1", display: true): .error("expected '}', got 'EOF'", offset: 7),
@@ -44,11 +50,8 @@ import Testing
     /// A formula KaTeX refuses (a phone layout it cannot set) is answered from the cache on
     /// the next build like any other, so a build with nothing new starts no node.
     @Test func aRefusalIsNotAskedForTwice() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("math-cache-\(UUID().uuidString)")
+        let (folder, script) = try Self.katexFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let script = folder.appendingPathComponent("katex.min.js")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try "v1".write(to: script, atomically: true, encoding: .utf8)
         let calls = Calls()
         let typesetter = MathTypesetter(assets: [:], batch: { batch in
             calls.append(batch)
