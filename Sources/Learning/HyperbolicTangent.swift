@@ -59,10 +59,9 @@ enum HyperbolicTangent {
         let z = a * a
         let numerator = (p0 * z + p1) * z + p2
         let denominator = ((z + q0) * z + q1) * z + q2
-        let near = a + a * z * numerator / denominator
 
-        // Away from 0: 1 - 2 / (e^y + 1), y = 2 min(a, 20).
-        let y = 2 * pointwiseMin(a, Vector(repeating: 20))
+        // Away from 0: 1 - 2 / (e^y + 1), y = 2 min(a, 20) (NaN stays NaN).
+        let y = 2 * a.replacing(with: 20, where: a .> 20)
         let shifted = y * log2e + shifter
         let k = shifted - shifter
         let r = (y - k * ln2High) - k * ln2Low
@@ -73,9 +72,15 @@ enum HyperbolicTangent {
         let expR = (e * r + 1) * r + 1
         // 2^k from the bits of k + 1023 in the exponent field (k is 2 to 58 here).
         let twoToK = unsafeBitCast((unsafeBitCast(shifted, to: Bits.self) &+ 1023) &<< 52, to: Vector.self)
-        let far = 1 - 2 / (expR * twoToK + 1)
 
-        let magnitude = far.replacing(with: near, where: a .< 0.625)
+        // One division serves both formulas: each lane divides the numerator and denominator
+        // of the formula it needs (a z P(z) by Q(z), or 2 by e^y + 1), the same division the
+        // formula alone would make, so the bits are the same, and a divide, the slowest step,
+        // is made once instead of twice.
+        let isNear = a .< 0.625
+        let quotient = (a * z * numerator).replacing(with: 2, where: .!isNear)
+            / denominator.replacing(with: expR * twoToK + 1, where: .!isNear)
+        let magnitude = (1 - quotient).replacing(with: a + quotient, where: isNear)
         let result = unsafeBitCast(unsafeBitCast(magnitude, to: Bits.self) | sign, to: Vector.self)
         return result.replacing(with: x, where: x .!= x)
     }

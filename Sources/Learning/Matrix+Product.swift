@@ -77,24 +77,32 @@ extension Matrix {
                         m: Int, n: Int, p: Int, into c: UnsafeMutablePointer<Double>) {
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
-                if m &* p <= ProductWork.smallCount {
-                    for i in 0..<m {
-                        for j in 0..<p {
-                            var sum = 0.0
-                            for k in 0..<n { sum += a[i &* aRow &+ k &* aK] * b[k &* bK &+ j &* bColumn] }
-                            c[i &* p &+ j] = sum
-                        }
-                    }
-                    return
-                }
-                // The kernels write every element, except when there is nothing to sum: then C = 0.
-                if n == 0 { c.initialize(repeating: 0, count: m &* p) }
-                // B stored transposed (rows of B are its columns) goes to the dot-product kernel.
-                let work = ProductWork(a: a.baseAddress, b: b.baseAddress, c: c, m: m, n: n, p: p,
-                                       rowStride: aRow, kStride: aK)
-                work.run(bColumn != 1 ? .dotProducts : .rowUpdates)
+                product(a.baseAddress, aRow: aRow, aK: aK, b.baseAddress, bK: bK, bColumn: bColumn,
+                        m: m, n: n, p: p, into: c)
             }
         }
+    }
+
+    /// C = A B as `product(...) -> Matrix` computes it, from storage the caller holds: the
+    /// form a training step uses (A or B nil only when it has no elements).
+    @inline(__always)
+    static func product(_ a: UnsafePointer<Double>?, aRow: Int, aK: Int, _ b: UnsafePointer<Double>?, bK: Int, bColumn: Int,
+                        m: Int, n: Int, p: Int, into c: UnsafeMutablePointer<Double>) {
+        if m &* p <= ProductWork.smallCount {
+            for i in 0..<m {
+                for j in 0..<p {
+                    var sum = 0.0
+                    for k in 0..<n { sum += a.unsafelyUnwrapped[i &* aRow &+ k &* aK] * b.unsafelyUnwrapped[k &* bK &+ j &* bColumn] }
+                    c[i &* p &+ j] = sum
+                }
+            }
+            return
+        }
+        // The kernels write every element, except when there is nothing to sum: then C = 0.
+        if n == 0 { c.initialize(repeating: 0, count: m &* p) }
+        // B stored transposed (rows of B are its columns) goes to the dot-product kernel.
+        let work = ProductWork(a: a, b: b, c: c, m: m, n: n, p: p, rowStride: aRow, kStride: aK)
+        work.run(bColumn != 1 ? .dotProducts : .rowUpdates)
     }
 
     /// A small product element by element, C_ij = Σ_k A_ik B_kj in order of k, appended to an

@@ -50,9 +50,11 @@ public struct Network: Sendable {
         return caches
     }
 
-    /// The network's output A^[L] for `inputs`, one column per example.
+    /// The network's output A^[L] for `inputs`, one column per example: layer after layer,
+    /// or, for many examples, block of columns by block of columns on all the cores, which
+    /// gives the same numbers (Network+ColumnBlocks.swift).
     public func predict(_ inputs: Matrix) -> Matrix {
-        layers.reduce(inputs) { a, layer in layer(a) }
+        predictInColumnBlocks(inputs) ?? layers.reduce(inputs) { a, layer in layer(a) }
     }
 
     /// The cost J of the predictions on `inputs` against `expected`, as `loss` defines it

@@ -22,19 +22,24 @@ public struct Tanh: ElementwiseActivation {
     public func forward(_ z: Matrix, into output: inout Matrix) {
         output.reuse(rows: z.rows, columns: z.columns)
         z.elements.withUnsafeBufferPointer { z in
-            output.elements.withUnsafeMutableBufferPointer { a in
-                let width = HyperbolicTangent.Vector.scalarCount, full = z.count / width * width
-                var k = 0
-                while k < full {
-                    let x = HyperbolicTangent.Vector.load(z.baseAddress! + k)
-                    HyperbolicTangent.of(x).store(a.baseAddress! + k)
-                    k += width
-                }
-                while k < z.count {
-                    a[k] = HyperbolicTangent.of(z[k])
-                    k += 1
-                }
-            }
+            output.elements.withUnsafeMutableBufferPointer { a in Tanh.forward(z, into: a) }
+        }
+    }
+
+    /// a_k = tanh z_k for every number of `z`, into `a` (as many), eight at a time: the
+    /// loop of `forward(_:into:)`, which `TrainingStep` runs on its own storage.
+    @inline(__always)
+    static func forward(_ z: UnsafeBufferPointer<Double>, into a: UnsafeMutableBufferPointer<Double>) {
+        let width = HyperbolicTangent.Vector.scalarCount, full = z.count / width * width
+        var k = 0
+        while k < full {
+            let x = HyperbolicTangent.Vector.load(z.baseAddress! + k)
+            HyperbolicTangent.of(x).store(a.baseAddress! + k)
+            k += width
+        }
+        while k < z.count {
+            a[k] = HyperbolicTangent.of(z[k])
+            k += 1
         }
     }
 

@@ -73,4 +73,48 @@ import Learning
             #expect(a.elements[k].bitPattern == t.value(z.elements[k]).bitPattern, "element \(k)")
         }
     }
+
+    @Test func theDocumentedFormulasToTheLastBit() {
+        // Around both switches (0.625 and the cap at 20), tiny, huge and random numbers of
+        // both signs, in vectors that mix the two formulas and vectors that use one.
+        var xs: [Double] = [0, -0.0, 0.625, 20, 40, .infinity, 1e-300, 0.3, 2.5]
+        for edge in [0.625, 20.0] {
+            var x = edge
+            for _ in 0..<8 { x = x.nextDown }
+            for _ in 0..<16 { xs.append(x); x = x.nextUp }
+        }
+        var generator = SplitMix64(seed: 13)
+        for scale in [0.5, 0.7, 3, 25] {
+            for _ in 0..<4_000 { xs.append(scale * generator.uniform()) }
+        }
+        xs += xs.map { -$0 }
+        let a = t.forward(Matrix(row: xs))
+        for (k, x) in xs.enumerated() {
+            #expect(a.elements[k].bitPattern == Self.formulas(x).bitPattern, "tanh(\(x))")
+        }
+        // NaN stays NaN beside numbers of both formulas.
+        let mixed: [Double] = [.nan, 1, 0.1, .nan, 3, 0.2, 30, -1]
+        for (k, value) in t.forward(Matrix(row: mixed)).elements.enumerated() {
+            #expect(mixed[k].isNaN ? value.isNaN : value.bitPattern == Self.formulas(mixed[k]).bitPattern)
+        }
+    }
+
+    /// HyperbolicTangent's two formulas, one number at a time, with a division each, as its
+    /// documentation writes them: a + a z P(z) / Q(z) below 0.625, 1 - 2 / (e^y + 1) from there.
+    static func formulas(_ x: Double) -> Double {
+        let a = x.magnitude, z = a * a
+        let numerator = (-9.64399179425052238628e-1 * z + -9.92877231001918586564e1) * z + -1.61468768441708447952e3
+        let denominator = ((z + 1.12811678491632931402e2) * z + 2.23548839060100448583e3) * z + 4.84406305325125486048e3
+        if a < 0.625 { return copysign(a + a * z * numerator / denominator, x) }
+        let y = 2 * min(a, 20), shifter = 6755399441055744.0
+        let shifted = y * 1.44269504088896338700e+00 + shifter, k = shifted - shifter
+        let r = (y - k * 6.93147180369123816490e-01) - k * 1.90821492927058770002e-10
+        let factorials: [Double] = [6_227_020_800, 479_001_600, 39_916_800, 3_628_800, 362_880, 40320, 5040, 720, 120, 24, 6]
+        var e = 1 / factorials[0] * r + 1 / factorials[1]
+        for f in factorials.dropFirst(2) { e = e * r + 1 / f }
+        e = e * r + 1.0 / 2
+        let expR = (e * r + 1) * r + 1
+        let twoToK = Double(bitPattern: (shifted.bitPattern &+ 1023) << 52)
+        return copysign(1 - 2 / (expR * twoToK + 1), x)
+    }
 }

@@ -101,4 +101,66 @@ import Testing
         #expect(history.lastGradients == nil)
         #expect(history.costs.count == 1)
     }
+
+    /// One step on its own storage against `Network.forward` and `parameterGradients`, which
+    /// allocate fresh matrices: the prediction and every dW and db must be the very same numbers.
+    func expectStepMatches(_ network: Network, inputs: Matrix, expected: Matrix, loss: some Loss) {
+        var step = TrainingStep(network: network, loss: loss)
+        step.forward(network, inputs: inputs)
+        let caches = network.forward(inputs)
+        #expect(step.prediction(inputs: inputs) == caches[caches.count - 1].output)
+        step.backward(network, inputs: inputs, expected: expected, loss: loss)
+        #expect(step.gradients == network.parameterGradients(loss: loss, expected: expected, caches: caches))
+        // A second step with fewer examples reuses the storage laid out for more.
+        let fewer = inputs.columns(at: [0]), fewerExpected = expected.columns(at: [0])
+        step.forward(network, inputs: fewer)
+        let fewerCaches = network.forward(fewer)
+        #expect(step.prediction(inputs: fewer) == fewerCaches[fewerCaches.count - 1].output)
+        step.backward(network, inputs: fewer, expected: fewerExpected, loss: loss)
+        #expect(step.gradients == network.parameterGradients(loss: loss, expected: fewerExpected, caches: fewerCaches))
+    }
+
+    @Test(arguments: ["sigmoid", "tanh", "relu", "leaky", "identity"])
+    func everyElementwiseActivationMatchesNetworkForwardAndBackward(name: String) {
+        let activations: [String: any Activation] = [
+            "sigmoid": Sigmoid(), "tanh": Tanh(), "relu": ReLU(), "leaky": LeakyReLU(slope: 0.1), "identity": Identity(),
+        ]
+        let g = activations[name]!
+        // The step resolves the library's own types to their own cases, none to `.other`.
+        if case .other = StepActivation(g) { Issue.record("\(name) is applied through the protocol") }
+        // A small network (scalar products) and a larger one (the kernels: more than 32 results).
+        for (sizes, m) in [([3, 4, 2], 5), ([20, 9, 7, 3], 11)] {
+            let net = network(sizes, hidden: g, output: g, seed: 8)
+            let x = data(sizes[0], m, seed: 9), y = data(sizes[sizes.count - 1], m, seed: 10)
+            expectStepMatches(net, inputs: x, expected: y, loss: MeanSquaredError())
+        }
+    }
+
+    /// An activation the library does not know: softsign, z / (1 + |z|), with its derivative
+    /// (1 - |a|)² from the output. The step must call it through the protocol.
+    struct Softsign: ElementwiseActivation {
+        func value(_ z: Double) -> Double { z / (1 + abs(z)) }
+        func derivative(fromOutput a: Double) -> Double { (1 - abs(a)) * (1 - abs(a)) }
+    }
+
+    @Test func anActivationOfTheCallersOwnMatchesNetworkForwardAndBackward() {
+        if case .other = StepActivation(Softsign()) {} else { Issue.record("softsign is not applied through the protocol") }
+        let net = network([4, 6, 3], hidden: Softsign(), output: .sigmoid, seed: 11)
+        expectStepMatches(net, inputs: data(4, 7, seed: 12), expected: data(3, 7, seed: 13), loss: MeanSquaredError())
+        let top = network([4, 6, 3], hidden: .tanh, output: Softsign(), seed: 14)
+        expectStepMatches(top, inputs: data(4, 7, seed: 15), expected: data(3, 7, seed: 16), loss: MeanSquaredError())
+    }
+
+    @Test func softmaxInsideTheNetworkAndFusedOutputsMatchNetworkForwardAndBackward() {
+        // Softmax in a hidden layer: its backward is called (not fused), through the protocol.
+        let hidden = network([5, 4, 3], hidden: .softmax, output: .sigmoid, seed: 17)
+        expectStepMatches(hidden, inputs: data(5, 6, seed: 18), expected: data(3, 6, seed: 19), loss: MeanSquaredError())
+        // Fused outputs: sigmoid with binary cross-entropy, softmax with cross-entropy.
+        let binary = network([5, 8, 1], hidden: .relu, output: .sigmoid, seed: 20)
+        let labels = Matrix(row: (0..<6).map { Double($0 % 2) })
+        expectStepMatches(binary, inputs: data(5, 6, seed: 21), expected: labels, loss: BinaryCrossEntropy())
+        let classes = network([5, 8, 3], hidden: .tanh, output: .softmax, seed: 22)
+        let oneHot = Matrix(columns: (0..<6).map { j in (0..<3).map { $0 == j % 3 ? 1.0 : 0.0 } })
+        expectStepMatches(classes, inputs: data(5, 6, seed: 23), expected: oneHot, loss: CrossEntropy())
+    }
 }
