@@ -24,12 +24,16 @@ public struct GradientDescent: Optimizer {
     /// W ← W - α g, in place.
     public func update(_ parameter: inout Matrix, gradient: Matrix, index: Int) {
         checkGradient(parameter, gradient, index: index)
-        let alpha = learningRate
+        let shape = parameter.shape
         parameter.elements.withUnsafeMutableBufferPointer { w in
-            gradient.elements.withUnsafeBufferPointer { g in
-                for k in 0..<w.count { w[k] -= alpha * g[k] }
-            }
+            gradient.elements.withUnsafeBufferPointer { g in update(w, gradient: g, shape: shape, index: index) }
         }
+    }
+
+    /// w_k ← w_k - α g_k for the parameter's numbers w and its gradient's g (`StorageOptimizer`).
+    func update(_ w: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeBufferPointer<Double>, shape: Shape, index: Int) {
+        let alpha = learningRate
+        for k in 0..<w.count { w[k] -= alpha * g[k] }
     }
 
     /// W ← W - α g for every parameter in the list (same order as the gradients).

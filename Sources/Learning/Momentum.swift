@@ -56,20 +56,31 @@ public struct Momentum: Optimizer {
     /// v ← β v - α g, then W ← W + v, in place, with v the velocity of parameter `index`.
     public mutating func update(_ parameter: inout Matrix, gradient: Matrix, index: Int) {
         checkGradient(parameter, gradient, index: index)
-        if let v = velocitiesByParameter[index], v.shape != parameter.shape {
-            fatalError("momentum has a \(v.shape) velocity for the \(parameter.shape) parameter \(index): use a new Momentum for a new network")
+        let shape = parameter.shape
+        parameter.elements.withUnsafeMutableBufferPointer { w in
+            gradient.elements.withUnsafeBufferPointer { g in update(w, gradient: g, shape: shape, index: index) }
         }
+    }
+
+    /// v_k ← β v_k - α g_k, then w_k ← w_k + v_k, for the parameter's numbers w and its
+    /// gradient's g (`StorageOptimizer`), with v the velocity of parameter `index`.
+    mutating func update(_ w: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeBufferPointer<Double>, shape: Shape, index: Int) {
         let alpha = learningRate, beta = momentum
-        velocitiesByParameter[index, default: Matrix(rows: parameter.rows, columns: parameter.columns, repeating: 0)]
-            .elements.withUnsafeMutableBufferPointer { v in
-                parameter.elements.withUnsafeMutableBufferPointer { w in
-                    gradient.elements.withUnsafeBufferPointer { g in
-                        for k in 0..<w.count {
-                            v[k] = beta * v[k] - alpha * g[k]
-                            w[k] += v[k]
-                        }
-                    }
-                }
+        Momentum.step(&velocitiesByParameter[index, default: Matrix(rows: shape.rows, columns: shape.columns, repeating: 0)],
+                      w, g, shape: shape, index: index, alpha: alpha, beta: beta)
+    }
+
+    /// The update with the velocity `velocity`, changed in place where the dictionary keeps it.
+    private static func step(_ velocity: inout Matrix, _ w: UnsafeMutableBufferPointer<Double>, _ g: UnsafeBufferPointer<Double>,
+                             shape: Shape, index: Int, alpha: Double, beta: Double) {
+        if velocity.shape != shape {
+            fatalError("momentum has a \(velocity.shape) velocity for the \(shape) parameter \(index): use a new Momentum for a new network")
+        }
+        velocity.elements.withUnsafeMutableBufferPointer { v in
+            for k in 0..<w.count {
+                v[k] = beta * v[k] - alpha * g[k]
+                w[k] += v[k]
             }
+        }
     }
 }

@@ -58,6 +58,8 @@ extension Network {
     ) throws -> TrainingHistory {
         if iterations < 0 { fatalError("iterations must be 0 or more, got \(iterations)") }
         var optimizer = optimizer
+        // The library's optimisers update on the step's storage (see StorageOptimizer).
+        var storageOptimizer = optimizer as? any StorageOptimizer
         var history = TrainingHistory(costs: [], updates: 0, updatesPerEpoch: nil, reachedTarget: false, lastGradients: nil)
         // One set of matrices for every step (see TrainingStep): same numbers as
         // forward + parameterGradients, without allocating on each step.
@@ -76,7 +78,11 @@ extension Network {
                 return history
             }
             step.backward(self, inputs: inputs, expected: expected, loss: loss)
-            optimizer.update(&self, gradients: step.gradients)
+            if storageOptimizer != nil {
+                step.update(&self, by: &storageOptimizer!)
+            } else {
+                optimizer.update(&self, gradients: step.gradients)
+            }
             history.updates += 1
         }
     }
@@ -103,6 +109,7 @@ extension Network {
             fatalError("shape mismatch: inputs \(inputs.shape) and targets \(expected.shape) need the same number of columns")
         }
         var optimizer = optimizer
+        var storageOptimizer = optimizer as? any StorageOptimizer
         let perEpoch = (inputs.columns + batchSize - 1) / batchSize
         var history = TrainingHistory(costs: [], updates: 0, updatesPerEpoch: perEpoch, reachedTarget: false, lastGradients: nil)
         func recordCost(epoch: Int) throws -> Bool {
@@ -131,7 +138,15 @@ extension Network {
                 let cost = loss.cost(predicted: step.prediction(inputs: x), expected: y)
                 if !cost.isFinite { throw TrainingError(iteration: history.updates, epoch: epoch, cost: cost) }
                 step.backward(self, inputs: x, expected: y, loss: loss)
+                if storageOptimizer != nil {
+                    step.update(&self, by: &storageOptimizer!)
+                } else {
+                    if storageOptimizer != nil {
+                step.update(&self, by: &storageOptimizer!)
+            } else {
                 optimizer.update(&self, gradients: step.gradients)
+            }
+                }
                 history.updates += 1
             }
             if try recordCost(epoch: epoch) { return finish() }

@@ -222,6 +222,31 @@ struct TrainingStep {
         }
     }
 
+    /// Moves every parameter of `network` against this step's gradients by `optimizer`, on
+    /// their storage: the same numbers as `optimizer.update(&network, gradients: gradients)`
+    /// (layer l's weights are parameter 2l, its bias 2l + 1).
+    mutating func update(_ network: inout Network, by optimizer: inout any StorageOptimizer) {
+        if network.layers.count != gradients.count {
+            fatalError("got gradients for \(gradients.count) layers but the network has \(network.layers.count)")
+        }
+        for l in gradients.indices {
+            Self.update(&network.layers[l].weights, gradient: &gradients[l].weightGradient, index: 2 &* l, by: &optimizer)
+            Self.update(&network.layers[l].bias, gradient: &gradients[l].biasGradient, index: 2 &* l &+ 1, by: &optimizer)
+        }
+    }
+
+    /// One parameter's update. The gradient is `inout` only to be reached in place (it is not
+    /// changed): read as a value, it would be retained and released.
+    private static func update(_ parameter: inout Matrix, gradient: inout Matrix, index: Int, by optimizer: inout any StorageOptimizer) {
+        checkGradient(parameter, gradient, index: index)
+        let shape = parameter.shape
+        parameter.elements.withUnsafeMutableBufferPointer { w in
+            gradient.elements.withUnsafeMutableBufferPointer { g in
+                optimizer.update(w, gradient: UnsafeBufferPointer(g), shape: shape, index: index)
+            }
+        }
+    }
+
     /// dZ = g'(Z) ⊙ dA of layer `l`, from its dA and A, by its activation.
     private mutating func activationBackward(_ l: Int) {
         let n = units[l], m = columns

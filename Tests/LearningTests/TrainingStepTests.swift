@@ -163,4 +163,33 @@ import Testing
         let oneHot = Matrix(columns: (0..<6).map { j in (0..<3).map { $0 == j % 3 ? 1.0 : 0.0 } })
         expectStepMatches(classes, inputs: data(5, 6, seed: 23), expected: oneHot, loss: CrossEntropy())
     }
+
+    /// Halves every parameter's step: an optimiser of the caller's, which `train` can only
+    /// call through `Optimizer`'s matrix form.
+    struct HalfSteps: Optimizer {
+        func update(_ parameter: inout Matrix, gradient: Matrix, index: Int) {
+            parameter -= gradient * 0.05
+        }
+    }
+
+    @Test func optimisersOnStorageAndThroughTheProtocolMatchTheReplay() throws {
+        // GradientDescent and Momentum update on the step's storage; Adam, Scheduled and a
+        // caller's own optimiser through the protocol.
+        #expect(GradientDescent(learningRate: 0.1) as any Optimizer is any StorageOptimizer)
+        #expect(Momentum(learningRate: 0.1, momentum: 0.5) as any Optimizer is any StorageOptimizer)
+        #expect(!(HalfSteps() as any Optimizer is any StorageOptimizer))
+        let start = network([4, 5, 3], hidden: .tanh, output: .sigmoid, seed: 24)
+        let x = data(4, 6, seed: 25), y = data(3, 6, seed: 26)
+        let optimisers: [any Optimizer] = [
+            GradientDescent(learningRate: 0.3), Momentum(learningRate: 0.2, momentum: 0.9), Adam(learningRate: 0.01),
+            Scheduled(Momentum(learningRate: 0.2, momentum: 0.5), schedule: .stepDecay(factor: 0.5, every: 3)), HalfSteps(),
+        ]
+        for optimiser in optimisers {
+            var trained = start
+            let history = try trained.train(inputs: x, expected: y, loss: MeanSquaredError(), optimizer: optimiser, iterations: 8)
+            let replayed = replay(start, inputs: x, expected: y, loss: MeanSquaredError(), optimizer: optimiser, iterations: 8)
+            #expect(history.costs == replayed.costs, "\(type(of: optimiser))")
+            #expect(trained.parameters == replayed.network.parameters, "\(type(of: optimiser))")
+        }
+    }
 }
