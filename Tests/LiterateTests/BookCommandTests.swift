@@ -313,6 +313,45 @@ enum BookExecutable {
     }
 }
 
+extension BookCommandTests {
+    /// An author rebuilds while `book watch` (or `book serve`) runs: the build deletes the
+    /// executable the running one was started from. Its next check still keys the cache by
+    /// the engine it runs (read through /proc/self/exe), instead of failing with "cannot read
+    /// the running executable".
+    @Test(.enabled(if: ChapterProgram.procIsThere, "reads /proc/self/exe, which only Linux has"))
+    func aRunningWatchKeepsCheckingAfterItsExecutableIsDeleted() throws {
+        let repository = try Project.locate(from: BookExecutable.fixtures)
+        let folder = repository.root + "/.build/watch-deleted-tests-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let copy = folder + "/book-copy"
+        try FileManager.default.copyItem(atPath: try BookExecutable.path(), toPath: copy)
+        let chapter = "# Sum\n\nThe sum is [3](check:sum).\n\n```swift\nrecord(\"sum\", 1 + 2)\n```\n"
+        try chapter.write(toFile: folder + "/01-sum.md", atomically: true, encoding: .utf8)
+
+        let watch = Process()
+        watch.executableURL = URL(fileURLWithPath: copy)
+        watch.arguments = ["watch", "--no-site", "--timeout", "120", "01-sum.md"]
+        watch.currentDirectoryURL = URL(fileURLWithPath: folder)
+        watch.environment = ProcessInfo.processInfo.environment.merging(["GITHUB_ACTIONS": ""]) { $1 }
+        let printed = LockedText()
+        let out = Pipe()
+        watch.standardOutput = out
+        watch.standardError = out
+        out.fileHandleForReading.readabilityHandler = { handle in printed.append(handle.availableData) }
+        try watch.run()
+        defer { if watch.isRunning { kill(watch.processIdentifier, SIGKILL) } }
+
+        try printed.wait(for: "1 passed, 0 failed")
+        try FileManager.default.removeItem(atPath: copy)
+        try chapter.replacingOccurrences(of: "[3]", with: "[4]").write(toFile: folder + "/01-sum.md", atomically: true, encoding: .utf8)
+        try printed.wait(forAny: ["0 passed, 1 failed", "cannot read the running executable"])
+        #expect(printed.text.contains("01-sum.md:3:13: error: expected 4 (±0.5), but the code computed 3.0 for 'sum'"))
+        #expect(!printed.text.contains("cannot read the running executable"))
+        kill(watch.processIdentifier, SIGINT)
+    }
+}
+
 /// Text a child prints, collected as it arrives.
 final class LockedText: @unchecked Sendable {
     private let lock = NSLock()
@@ -323,9 +362,14 @@ final class LockedText: @unchecked Sendable {
 
     /// Waits (up to ten minutes: the first check may compile Learning) until `expected` has been printed.
     func wait(for expected: String) throws {
+        try wait(forAny: [expected])
+    }
+
+    /// Waits (up to ten minutes) until one of `expected` has been printed.
+    func wait(forAny expected: [String]) throws {
         let deadline = Date().addingTimeInterval(600)
-        while !text.contains(expected) {
-            try #require(Date() < deadline, "never printed \(expected); printed:\n\(text)")
+        while !expected.contains(where: text.contains) {
+            try #require(Date() < deadline, "never printed \(expected.joined(separator: " or ")); printed:\n\(text)")
             Thread.sleep(forTimeInterval: 0.05)
         }
     }

@@ -19,9 +19,21 @@ enum EngineDigest {
         return Bundle.main.executablePath ?? CommandLine.arguments[0]
     }
 
+    /// The file `digest` reads by default. On Linux, /proc/self/exe itself: it opens the image
+    /// that is running even after a rebuild has deleted or replaced the file at `executable`
+    /// (a `book serve` left running while its author rebuilds keeps checking with the engine
+    /// it runs, under that engine's key). Elsewhere, `executable`.
+    static var runningImage: String {
+        #if os(Linux)
+        return "/proc/self/exe"
+        #else
+        return executable
+        #endif
+    }
+
     /// SHA-256 of `file`'s bytes, remembered in `cacheFolder/engine/` under its stamp; nil when
     /// it cannot be read.
-    static func digest(of file: String = executable, cacheFolder: String) -> String? {
+    static func digest(of file: String = runningImage, cacheFolder: String) -> String? {
         var status = stat()
         guard stat(file, &status) == 0 else { return nil }
         let stamp = "\(file) \(status.st_size) \(status.st_ino) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec) \(status.st_ctim.tv_sec).\(status.st_ctim.tv_nsec)"

@@ -125,6 +125,28 @@ import Testing
         #expect(EngineDigest.digest(cacheFolder: root + "/cache")?.count == 64)
     }
 
+    /// A rebuild deletes the file a running `book serve` was started from; the running image
+    /// is still read through its /proc link, as /proc/self/exe is, and keeps its digest.
+    @Test func aDeletedButRunningImageIsStillDigested() throws {
+        #if os(Linux)
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = root + "/book"
+        try Data("the engine that runs".utf8).write(to: URL(fileURLWithPath: file))
+        let handle = try #require(FileHandle(forReadingAtPath: file))
+        defer { try? handle.close() }
+        try FileManager.default.removeItem(atPath: file)
+        #expect(EngineDigest.digest(of: file, cacheFolder: root + "/cache") == nil, "the path is gone")
+        let link = "/proc/self/fd/\(handle.fileDescriptor)"
+        #expect(EngineDigest.digest(of: link, cacheFolder: root + "/cache") == SHA256.hex("the engine that runs"))
+        // And the default is that link for the running executable: the test runner's own bytes.
+        let runner = try #require(FileManager.default.contents(atPath: EngineDigest.executable))
+        var hash = SHA256()
+        hash.update(runner)
+        #expect(EngineDigest.digest(cacheFolder: root + "/cache") == hash.hexDigest())
+        #endif
+    }
+
     @Test func hmacMatchesRFC4231() {
         // RFC 4231, test case 2.
         #expect(SHA256.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
