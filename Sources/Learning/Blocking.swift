@@ -15,9 +15,10 @@ import ucrt
 /// The kernels hold their sums in 8-number vectors (`SIMD8<Double>`):
 ///
 ///     wide:   32 registers of 8 numbers (AVX-512): 8 vectors of sums, blocks of 8 rows
-///             (`RowUpdates`, `DotProducts`) or 8 columns (`InOrderDots`);
+///             (`RowUpdates`), 8 columns (`InOrderDots`) or 4 columns of an even and an odd
+///             sum (`DotProducts`);
 ///     narrow: 16 registers of 4 numbers (AVX2), where a vector takes 2 registers: 4 vectors
-///             of sums (8 registers), blocks of 4 rows or 4 columns.
+///             of sums (8 registers), blocks of 4 rows, 4 columns or 2 columns.
 ///
 /// With 8 blocks of sums an AVX2 build needs 16 registers for the sums alone, plus the
 /// factors, and spills. Narrow still keeps 8 independent 4-number sums, enough for two

@@ -2,124 +2,93 @@
 /// weight gradient dW = dZ A_prevᵀ.
 ///
 /// Every C_ij is a dot product of row i of A and row j of B, summed as two running sums, of
-/// the even and of the odd k, which are added at the end (then the last term when n is odd).
-/// A vector holds those two sums for 4 columns j at once, lanes (j, even), (j, odd), (j+1,
-/// even), ...; a step loads the pairs B_j,k, B_j,k+1 of the 4 rows of B once and multiplies
-/// them by the pair A_i,k, A_i,k+1 of every row i of the block: 8 rows with AVX-512's 32
-/// registers, 4 with AVX2's 16 (`Blocking`). Each lane adds its terms in the order the scalar
-/// definition does, so the results are the same to the last bit.
+/// the even and of the odd k, which are added at the end (then the last term when n is odd):
+///
+///     C_ij = Σ_{even k} A_ik B_jk + Σ_{odd k} A_ik B_jk  (+ A_i,n-1 B_j,n-1 when n is odd)
+///
+/// A block of 8 rows of A is first copied as `InOrderDots.pack` copies it, the 8 numbers A_·k
+/// of one k side by side. A vector then holds one of the two sums for those 8 rows and one
+/// column j, and a step adds A_·k B_jk to the even or odd vector of each column of the block:
+/// one load of A, then for each column one number of B repeated across the vector (a plain
+/// load), a multiply and an add, with no step that moves numbers between lanes. The block has
+/// 4 columns (8 vectors of sums) with AVX-512's 32 registers, 2 with AVX2's 16 (`Blocking`),
+/// and B, the large factor (X in the first layer's gradient), is read once, straight through.
+/// Each lane adds its terms in the order the scalar definition does, so the results are the
+/// same to the last bit.
 enum DotProducts {
-    /// Columns of C (rows of B) in one vector: the kernel's column block.
+    /// Columns of C (rows of B) in one block, at most: where `ProductWork` may cut the columns.
     static let columnBlock = 4
 
-    /// 8 numbers: 4 columns times (even, odd).
+    /// 8 numbers: one sum for 8 rows.
     typealias Vector = SIMD8<Double>
 
     /// C[i, j] = Σ_{even k} A_ik B_jk + Σ_{odd k} A_ik B_jk, for every row i and j in `columns`.
     static func compute(_ w: ProductWork, _ columns: Range<Int>) {
         let a = w.a!, b = w.b!, c = w.c!
         let m = w.m, n = w.n, p = w.p
-        let fullEnd = columns.lowerBound &+ columns.count / columnBlock &* columnBlock
+        let blocks = (m &+ 7) / 8
+        let packed = UnsafeMutableRawPointer.allocate(byteCount: 64 &* blocks &* n, alignment: 64)
+            .bindMemory(to: Double.self, capacity: 8 &* blocks &* n)
+        defer { packed.deallocate() }
+        InOrderDots.pack(a, m: m, n: n, into: packed)
+        let width = w.blocking == .wide ? 4 : 2
         var j = columns.lowerBound
-        while j < fullEnd {
-            let rowsOfB = b + j &* n
-            var i = 0
-            while i < m {
-                let source = a + i &* n, target = c + (i &* p &+ j)
-                switch m &- i {
-                case 8... where w.blocking == .wide:
-                    block(rows: 8, a: source, b: rowsOfB, n: n, c: target, p: p)
-                    i &+= 8
-                case 4...:
-                    block(rows: 4, a: source, b: rowsOfB, n: n, c: target, p: p)
-                    i &+= 4
-                default:
-                    block(rows: 1, a: source, b: rowsOfB, n: n, c: target, p: p)
-                    i &+= 1
+        while j < columns.upperBound {
+            let block = columns.upperBound &- j >= width ? width : 1
+            for r in 0..<blocks {
+                let source = UnsafePointer(packed + r &* 8 &* n), target = c + (r &* 8 &* p &+ j)
+                let rows = min(8, m &- r &* 8)
+                switch block {
+                case 4: sums(columns: 4, a: source, b: b + j &* n, n: n, c: target, p: p, rows: rows)
+                case 2: sums(columns: 2, a: source, b: b + j &* n, n: n, c: target, p: p, rows: rows)
+                default: sums(columns: 1, a: source, b: b + j &* n, n: n, c: target, p: p, rows: rows)
                 }
             }
-            j &+= columnBlock
-        }
-        // The last columns (fewer than 4), one number at a time, in the same order.
-        for j in fullEnd..<columns.upperBound {
-            for i in 0..<m {
-                c[i &* p &+ j] = dot(a + i &* n, b + j &* n, n)
-            }
+            j &+= block
         }
     }
 
-    /// Σ_{even k} x_k y_k + Σ_{odd k} x_k y_k, then + x_(n-1) y_(n-1) when n is odd.
+    /// C[r, t] for the rows r < `rows` of one packed block of A (`a`, (n, 8)) and the
+    /// `columns` columns t (4, 2 or 1, a constant at every call, so the unused registers fold
+    /// away): B's rows `n` apart, C's rows `p` apart.
     @inline(__always)
-    static func dot(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ n: Int) -> Double {
-        var evens = 0.0, odds = 0.0, k = 0
-        while k &+ 1 < n {
-            evens += x[k] * y[k]
-            odds += x[k &+ 1] * y[k &+ 1]
-            k &+= 2
-        }
-        var sum = evens + odds
-        if k < n { sum += x[k] * y[k] }
-        return sum
-    }
-
-    /// The pair x[0], x[1], four times.
-    @inline(__always)
-    private static func pairs(_ x: UnsafePointer<Double>) -> Vector {
-        let pair = SIMD2<Double>.load(x), twice = SIMD4(lowHalf: pair, highHalf: pair)
-        return Vector(lowHalf: twice, highHalf: twice)
-    }
-
-    /// C[0..<rows, 0..<4] = A[0..<rows, :] B[0..<4, :]ᵀ for rows 8, 4 or 1 (a constant at every
-    /// call, so the unused registers fold away): rows of A and B `n` apart, C's rows `p` apart.
-    @inline(__always)
-    private static func block(rows: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>, n: Int,
-                              c: UnsafeMutablePointer<Double>, p: Int) {
-        let even = n & ~1
+    private static func sums(columns: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>, n: Int,
+                             c: UnsafeMutablePointer<Double>, p: Int, rows: Int) {
         let b0 = b, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n
-        var r0 = Vector(), r1 = r0, r2 = r0, r3 = r0, r4 = r0, r5 = r0, r6 = r0, r7 = r0
-        var k = 0
+        var e0 = Vector(), e1 = e0, e2 = e0, e3 = e0, o0 = e0, o1 = e0, o2 = e0, o3 = e0
+        let even = n & ~1
+        var pa = a, k = 0
         while k < even {
-            let y = Vector(lowHalf: SIMD4(lowHalf: .load(b0 + k), highHalf: .load(b1 + k)),
-                           highHalf: SIMD4(lowHalf: .load(b2 + k), highHalf: .load(b3 + k)))
-            let x = a + k
-            r0 += pairs(x) * y
-            if rows >= 4 {
-                r1 += pairs(x + n) * y
-                r2 += pairs(x + 2 &* n) * y
-                r3 += pairs(x + 3 &* n) * y
+            let x = Vector.load(pa), y = Vector.load(pa + 8)
+            e0 += x * Vector(repeating: b0[k])
+            o0 += y * Vector(repeating: b0[k &+ 1])
+            if columns >= 2 {
+                e1 += x * Vector(repeating: b1[k])
+                o1 += y * Vector(repeating: b1[k &+ 1])
             }
-            if rows >= 8 {
-                r4 += pairs(x + 4 &* n) * y
-                r5 += pairs(x + 5 &* n) * y
-                r6 += pairs(x + 6 &* n) * y
-                r7 += pairs(x + 7 &* n) * y
+            if columns == 4 {
+                e2 += x * Vector(repeating: b2[k])
+                o2 += y * Vector(repeating: b2[k &+ 1])
+                e3 += x * Vector(repeating: b3[k])
+                o3 += y * Vector(repeating: b3[k &+ 1])
             }
-            k &+= 2
+            pa += 16; k &+= 2
         }
-        finish(r0, row: a, b: b, n: n, c: c)
-        if rows >= 4 {
-            finish(r1, row: a + n, b: b, n: n, c: c + p)
-            finish(r2, row: a + 2 &* n, b: b, n: n, c: c + 2 &* p)
-            finish(r3, row: a + 3 &* n, b: b, n: n, c: c + 3 &* p)
-        }
-        if rows >= 8 {
-            finish(r4, row: a + 4 &* n, b: b, n: n, c: c + 4 &* p)
-            finish(r5, row: a + 5 &* n, b: b, n: n, c: c + 5 &* p)
-            finish(r6, row: a + 6 &* n, b: b, n: n, c: c + 6 &* p)
-            finish(r7, row: a + 7 &* n, b: b, n: n, c: c + 7 &* p)
+        finish(e0 + o0, last: pa, b: b0, n: n, c: c, p: p, rows: rows)
+        if columns >= 2 { finish(e1 + o1, last: pa, b: b1, n: n, c: c + 1, p: p, rows: rows) }
+        if columns == 4 {
+            finish(e2 + o2, last: pa, b: b2, n: n, c: c + 2, p: p, rows: rows)
+            finish(e3 + o3, last: pa, b: b3, n: n, c: c + 3, p: p, rows: rows)
         }
     }
 
-    /// C[0, q] = even sum + odd sum of column q of the block, plus the last term when n is
-    /// odd, for the block's 4 columns at once (lane q of each step below is column q's sum).
+    /// C[r, 0] = `sums`[r] (the even sum plus the odd sum), plus A_r,n-1 B_n-1 when n is odd
+    /// (`last` then points to A_·,n-1 in the packed block), for the rows r < `rows`.
     @inline(__always)
-    private static func finish(_ sums: Vector, row: UnsafePointer<Double>, b: UnsafePointer<Double>, n: Int,
-                               c: UnsafeMutablePointer<Double>) {
-        let even = n & ~1
-        var value = sums.evenHalf + sums.oddHalf
-        if even < n {
-            value += SIMD4(repeating: row[even]) * SIMD4(b[even], b[n &+ even], b[2 &* n &+ even], b[3 &* n &+ even])
-        }
-        value.store(c)
+    private static func finish(_ sums: Vector, last: UnsafePointer<Double>, b: UnsafePointer<Double>, n: Int,
+                               c: UnsafeMutablePointer<Double>, p: Int, rows: Int) {
+        var value = sums
+        if n & 1 == 1 { value += Vector.load(last) * Vector(repeating: b[n &- 1]) }
+        for r in 0..<rows { c[r &* p] = value[r] }
     }
 }

@@ -26,12 +26,22 @@ enum InOrderDots {
     /// Aᵀ in blocks of 8 rows: block b holds A_(8b + r),k at `packed[(b n + k) 8 + r]`
     /// (zero past A's last row). A (m, n) row-major.
     static func pack(_ a: UnsafePointer<Double>, m: Int, n: Int, into packed: UnsafeMutablePointer<Double>) {
-        let blocks = (m &+ 7) / 8
-        packed.update(repeating: 0, count: blocks &* n &* 8)
-        for i in 0..<m {
-            let offset: Int = (i / 8) &* n &* 8 &+ i % 8
-            let block = packed + offset, row = a + i &* n
-            for k in 0..<n { block[k &* 8] = row[k] }
+        // The copy writes the packed numbers in order, reading 8 rows side by side: writing
+        // each row with a stride of 8 numbers took 0.14 ms for the wide network's W.
+        for block in 0..<(m &+ 7) / 8 {
+            let rows = min(8, m &- block &* 8), source = a + block &* 8 &* n, target = packed + block &* n &* 8
+            if rows == 8 {
+                let a0 = source, a1 = a0 + n, a2 = a1 + n, a3 = a2 + n, a4 = a3 + n, a5 = a4 + n, a6 = a5 + n, a7 = a6 + n
+                for k in 0..<n {
+                    let t = target + k &* 8
+                    t[0] = a0[k]; t[1] = a1[k]; t[2] = a2[k]; t[3] = a3[k]
+                    t[4] = a4[k]; t[5] = a5[k]; t[6] = a6[k]; t[7] = a7[k]
+                }
+            } else {
+                for k in 0..<n {
+                    for r in 0..<8 { target[k &* 8 &+ r] = r < rows ? source[r &* n &+ k] : 0 }
+                }
+            }
         }
     }
 

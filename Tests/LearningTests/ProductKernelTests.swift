@@ -11,7 +11,7 @@ import Testing
     /// large enough for several threads (m n p ≥ 2^20).
     static let shapes: [(Int, Int, Int)] = [
         (1, 1, 1), (3, 5, 7), (4, 9, 4), (5, 7, 12), (7, 300, 11), (8, 129, 9), (9, 64, 17), (12, 33, 23),
-        (13, 517, 70), (16, 130, 13), (8, 700, 209), (6, 2100, 21), (9, 1300, 211),
+        (13, 517, 70), (16, 130, 13), (8, 700, 209), (6, 2100, 21), (9, 1300, 211), (17, 1, 5), (10, 2, 6),
     ]
 
     static let cases = Blocking.allCases.flatMap { blocking in shapes.map { (blocking, $0) } }
