@@ -60,14 +60,15 @@ extension Network {
         var optimizer = optimizer
         // The library's optimisers update on the step's storage (see StorageOptimizer).
         var storageOptimizer = optimizer as? any StorageOptimizer
+        let onStorage = storageOptimizer != nil
         var history = TrainingHistory(costs: [], updates: 0, updatesPerEpoch: nil, reachedTarget: false, lastGradients: nil)
         // One set of matrices for every step (see TrainingStep): same numbers as
         // forward + parameterGradients, without allocating on each step.
         var step = TrainingStep(network: self, loss: loss)
         step.keepInputs(inputs, network: self)
         while true {
-            step.forward(self, inputs: inputs)
-            let cost = loss.cost(predicted: step.prediction(inputs: inputs), expected: expected)
+            step.forward(&self, inputs: inputs)
+            let cost = step.cost(inputs: inputs, expected: expected, loss: loss)
             history.costs.append(cost)
             if !cost.isFinite { throw TrainingError(iteration: history.updates, cost: cost) }
             if let target = targetCost, cost <= target {
@@ -77,8 +78,8 @@ extension Network {
                 history.lastGradients = history.updates > 0 ? step.gradients : nil
                 return history
             }
-            step.backward(self, inputs: inputs, expected: expected, loss: loss)
-            if storageOptimizer != nil {
+            step.backward(&self, inputs: inputs, expected: expected, loss: loss)
+            if onStorage {
                 step.update(&self, by: &storageOptimizer!)
             } else {
                 optimizer.update(&self, gradients: step.gradients)
@@ -110,6 +111,7 @@ extension Network {
         }
         var optimizer = optimizer
         var storageOptimizer = optimizer as? any StorageOptimizer
+        let onStorage = storageOptimizer != nil
         let perEpoch = (inputs.columns + batchSize - 1) / batchSize
         var history = TrainingHistory(costs: [], updates: 0, updatesPerEpoch: perEpoch, reachedTarget: false, lastGradients: nil)
         func recordCost(epoch: Int) throws -> Bool {
@@ -134,18 +136,14 @@ extension Network {
             for batch in miniBatches(count: inputs.columns, size: batchSize, generator: &generator) {
                 inputs.columns(at: batch, into: &x)
                 expected.columns(at: batch, into: &y)
-                step.forward(self, inputs: x)
-                let cost = loss.cost(predicted: step.prediction(inputs: x), expected: y)
+                step.forward(&self, inputs: x)
+                let cost = step.cost(inputs: x, expected: y, loss: loss)
                 if !cost.isFinite { throw TrainingError(iteration: history.updates, epoch: epoch, cost: cost) }
-                step.backward(self, inputs: x, expected: y, loss: loss)
-                if storageOptimizer != nil {
+                step.backward(&self, inputs: x, expected: y, loss: loss)
+                if onStorage {
                     step.update(&self, by: &storageOptimizer!)
                 } else {
-                    if storageOptimizer != nil {
-                step.update(&self, by: &storageOptimizer!)
-            } else {
-                optimizer.update(&self, gradients: step.gradients)
-            }
+                    optimizer.update(&self, gradients: step.gradients)
                 }
                 history.updates += 1
             }

@@ -19,12 +19,10 @@ struct TrainingStep {
     private var storage: [Double] = [0]
     /// The number of examples the storage is laid out for (-1 before the first step).
     private var columns = -1
-    /// n_l, the units of each layer.
-    private let units: [Int]
-    /// 4 Σ_{j<l} n_j for each layer: its slices start at m times this.
-    private let starts: [Int]
-    /// Each layer's activation, resolved once, and the activations themselves (for `.other`).
-    private let activations: [StepActivation], layerActivations: [any Activation]
+    /// Each layer's units, where its slices start and its activation: fixed for the run.
+    private let plans: [LayerPlan]
+    /// The activations themselves, for those that are `.other`.
+    private let layerActivations: [any Activation]
     /// The last layer's A as a matrix: the prediction, for the loss.
     private var output = Matrix(rows: 0, columns: 0, elements: [])
     /// dA = ∂J/∂A of the last layer, from the loss (when the output is not fused).
@@ -42,22 +40,31 @@ struct TrainingStep {
     private var packing: [Double] = []
     private var keptProduct = Matrix(rows: 0, columns: 0, elements: [])
 
-    /// Which slice of a layer: Z, A, dA or dZ.
-    private enum Slice: Int { case z = 0, a, outputGradient, zGradient }
+    /// What the step knows of one layer: no reference inside, so reading it counts none.
+    private struct LayerPlan {
+        /// n_l, the layer's units.
+        let units: Int
+        /// 4 Σ_{j<l} n_j: the layer's slices start at m times this.
+        let start: Int
+        /// The layer's activation, resolved once.
+        let activation: StepActivation
+
+        /// Where the layer's Z (`slice` 0), A (1), dA (2) or dZ (3) starts for m examples.
+        @inline(__always)
+        func offset(_ slice: Int, _ m: Int) -> Int { m &* (start &+ slice &* units) }
+    }
 
     /// Storage for `network`'s layers (laid out at the first step).
     init(network: Network, loss: some Loss) {
         let empty = Matrix(rows: 0, columns: 0, elements: [])
         let count = network.layers.count
-        units = network.layers.map(\.weights.rows)
-        var starts: [Int] = [], total = 0
-        for n in units {
-            starts.append(total)
-            total += 4 * n
-        }
-        self.starts = starts
         layerActivations = network.layers.map(\.activation)
-        activations = layerActivations.map(StepActivation.init)
+        var plans: [LayerPlan] = [], total = 0
+        for layer in network.layers {
+            plans.append(LayerPlan(units: layer.weights.rows, start: total, activation: StepActivation(layer.activation)))
+            total += 4 * layer.weights.rows
+        }
+        self.plans = plans
         gradients = Array(repeating: DenseGradients(weightGradient: empty, biasGradient: empty), count: count)
         matrixZ = Array(repeating: empty, count: count)
         matrixA = matrixZ
@@ -75,151 +82,166 @@ struct TrainingStep {
 
     /// The network's output after `forward(_:inputs:)` (the inputs themselves for no layers).
     func prediction(inputs: Matrix) -> Matrix {
-        units.isEmpty ? inputs : output
+        plans.isEmpty ? inputs : output
     }
 
-    /// Where `slice` of layer `l` starts in `storage`.
-    @inline(__always)
-    private func offset(_ l: Int, _ slice: Slice) -> Int {
-        columns &* (starts[l] &+ slice.rawValue &* units[l])
+    /// The cost J of `prediction(inputs:)` against `expected`, as `loss` defines it.
+    func cost(inputs: Matrix, expected: Matrix, loss: some Loss) -> Double {
+        // The output is handed to the loss in place; `prediction` would hand over a copy.
+        plans.isEmpty ? loss.cost(predicted: inputs, expected: expected) : loss.cost(predicted: output, expected: expected)
     }
 
     /// Z = W A_prev + b, A = g(Z), layer after layer, as `Network.forward` computes them.
-    mutating func forward(_ network: Network, inputs: Matrix) {
-        let layers = network.layers
-        if layers.count != units.count {
-            fatalError("the network has \(layers.count) layers but its training step was made for \(units.count)")
+    /// The network is `inout` only so that its weights are reached in place (they are not
+    /// changed): read out of the array of layers as values, they would be retained and released.
+    mutating func forward(_ network: inout Network, inputs: Matrix) {
+        if network.layers.count != plans.count {
+            fatalError("the network has \(network.layers.count) layers but its training step was made for \(plans.count)")
         }
         let m = inputs.columns
         if m != columns {
             columns = m
-            let size = Swift.max(1, 4 &* m &* (units.reduce(0, +)))
+            let size = Swift.max(1, 4 &* m &* plans.reduce(0) { $0 + $1.units })
             if storage.count < size { storage = [Double](repeating: 0, count: size) }
         }
-        for l in layers.indices {
-            let n = units[l], k = l == 0 ? inputs.rows : units[l - 1]
-            checkLayer(l, weights: layers[l].weights.shape, bias: layers[l].bias.shape,
-                       inputRows: k, inputShape: l == 0 ? inputs.shape : Shape(k, m))
-            let z = offset(l, .z), a = offset(l, .a), previous = l > 0 ? offset(l - 1, .a) : 0
-            if l == 0, let transposed = transposedInputs {
-                Matrix.multiply(layers[l].weights, transposed: transposed, into: &keptProduct, packing: &packing)
-                storage.withUnsafeMutableBufferPointer { s in
-                    keptProduct.elements.withUnsafeBufferPointer { (s.baseAddress! + z).update(from: $0.baseAddress!, count: n &* m) }
-                }
-            } else {
-                storage.withUnsafeMutableBufferPointer { s in
-                    let s = s.baseAddress!
-                    layers[l].weights.elements.withUnsafeBufferPointer { w in
-                        if l == 0 {
-                            inputs.elements.withUnsafeBufferPointer { x in
-                                Matrix.product(w.baseAddress, aRow: k, aK: 1, x.baseAddress, bK: m, bColumn: 1, m: n, n: k, p: m, into: s + z)
-                            }
-                        } else {
-                            Matrix.product(w.baseAddress, aRow: k, aK: 1, UnsafePointer(s + previous), bK: m, bColumn: 1,
-                                           m: n, n: k, p: m, into: s + z)
+        if plans.isEmpty { return }
+        // Stops with `Dense.forward`'s or `+=`'s message for a layer that does not fit.
+        for l in plans.indices {
+            let weights = network.layers[l].weights.shape, bias = network.layers[l].bias.shape
+            let k = l == 0 ? inputs.rows : plans[l - 1].units
+            if k != weights.columns {
+                let input = l == 0 ? inputs.shape : Shape(k, m)
+                fatalError("shape mismatch: layer with weights \(weights) needs input with \(weights.columns) rows, got \(input)")
+            }
+            if weights.rows != plans[l].units {
+                fatalError("layer \(l) has \(weights.rows) units but its training step was made for \(plans[l].units)")
+            }
+            if bias != Shape(weights.rows, 1) {
+                fatalError("shape mismatch: cannot add \(Shape(weights.rows, m)) and \(bias)")
+            }
+        }
+        let kept = transposedInputs != nil
+        if let transposed = transposedInputs {
+            Matrix.multiply(network.layers[0].weights, transposed: transposed, into: &keptProduct, packing: &packing)
+        }
+        storage.withUnsafeMutableBufferPointer { s in
+            let s = s.baseAddress!
+            inputs.elements.withUnsafeBufferPointer { x in
+                for l in plans.indices {
+                    let plan = plans[l], n = plan.units, z = s + plan.offset(0, m), a = s + plan.offset(1, m)
+                    if l == 0 && kept {
+                        keptProduct.elements.withUnsafeBufferPointer { z.update(from: $0.baseAddress!, count: n &* m) }
+                    } else {
+                        let k = l == 0 ? inputs.rows : plans[l - 1].units
+                        let input = l == 0 ? x.baseAddress : UnsafePointer(s + plans[l - 1].offset(1, m))
+                        network.layers[l].weights.elements.withUnsafeMutableBufferPointer { w in
+                            Matrix.product(w.baseAddress, aRow: k, aK: 1, input, bK: m, bColumn: 1, m: n, n: k, p: m, into: z)
                         }
                     }
-                }
-            }
-            storage.withUnsafeMutableBufferPointer { s in
-                let zs = s.baseAddress! + z
-                layers[l].bias.elements.withUnsafeBufferPointer { b in
-                    for i in 0..<n {
-                        let bi = b[i]
-                        for j in 0..<m { zs[i &* m &+ j] = zs[i &* m &+ j] + bi }
+                    network.layers[l].bias.elements.withUnsafeMutableBufferPointer { b in
+                        for i in 0..<n {
+                            let bi = b[i]
+                            for j in 0..<m { z[i &* m &+ j] = z[i &* m &+ j] + bi }
+                        }
+                    }
+                    if case .other = plan.activation {
+                        Self.copy(z, into: &matrixZ[l], rows: n, columns: m)
+                        layerActivations[l].forward(matrixZ[l], into: &matrixA[l])
+                        Self.copy(matrixA[l], to: a, rows: n, columns: m, what: "activation output")
+                    } else {
+                        plan.activation.forward(z, into: a, count: n &* m)
                     }
                 }
-                if case .other = activations[l] { return }
-                activations[l].forward(zs, into: s.baseAddress! + a, count: n &* m)
+                let top = plans[plans.count - 1]
+                Self.copy(s + top.offset(1, m), into: &output, rows: top.units, columns: m)
             }
-            if case .other = activations[l] {
-                storage.withUnsafeBufferPointer { Self.copy($0.baseAddress! + z, into: &matrixZ[l], rows: n, columns: m) }
-                layerActivations[l].forward(matrixZ[l], into: &matrixA[l])
-                copyIn(matrixA[l], at: a, rows: n, columns: m, what: "activation output")
-            }
-        }
-        if let top = layers.indices.last {
-            let a = offset(top, .a), n = units[top]
-            storage.withUnsafeBufferPointer { Self.copy($0.baseAddress! + a, into: &output, rows: n, columns: m) }
-        }
-    }
-
-    /// Stops with `Dense.forward`'s message unless the layer's weights take an input of
-    /// `inputRows` rows, and with `+=`'s unless its bias is a column of a bias per unit.
-    private func checkLayer(_ l: Int, weights: Shape, bias: Shape, inputRows: Int, inputShape: Shape) {
-        if inputRows != weights.columns {
-            fatalError("shape mismatch: layer with weights \(weights) needs input with \(weights.columns) rows, got \(inputShape)")
-        }
-        if weights.rows != units[l] {
-            fatalError("layer \(l) has \(weights.rows) units but its training step was made for \(units[l])")
-        }
-        if bias != Shape(weights.rows, 1) {
-            fatalError("shape mismatch: cannot add \(Shape(weights.rows, columns)) and \(bias)")
         }
     }
 
     /// The parameter gradients of every layer for the last `forward`, as
     /// `Network.parameterGradients(loss:expected:caches:)` computes them (the data's own
     /// gradient, which nothing updates, is not computed).
-    mutating func backward(_ network: Network, inputs: Matrix, expected: Matrix, loss: some Loss) {
-        guard let top = units.indices.last else { return }
-        let layers = network.layers, m = columns
+    /// The network is `inout` for the reason `forward` gives.
+    mutating func backward(_ network: inout Network, inputs: Matrix, expected: Matrix, loss: some Loss) {
+        guard let top = plans.indices.last else { return }
+        let m = columns
         if inputs.columns != m {
             fatalError("backward needs the inputs of the last forward pass: \(m) columns, got \(inputs.shape)")
         }
         if fused {
             checkSameShape(predicted: output, expected: expected)
-            let a = offset(top, .a), dz = offset(top, .zGradient), count = units[top] &* m, scale = Double(m)
-            storage.withUnsafeMutableBufferPointer { s in
-                let s = s.baseAddress!
-                expected.elements.withUnsafeBufferPointer { y in
-                    for k in 0..<count { s[dz &+ k] = (s[a &+ k] - y[k]) / scale }
-                }
-            }
         } else {
             loss.gradient(predicted: output, expected: expected, into: &outputGradient)
             if outputGradient.shape != output.shape {
                 fatalError("shape mismatch: gradient \(outputGradient.shape) must match the layer output \(output.shape)")
             }
-            copyIn(outputGradient, at: offset(top, .outputGradient), rows: units[top], columns: m, what: "gradient")
-            activationBackward(top)
         }
-        for l in stride(from: top, through: 0, by: -1) {
-            let n = units[l], k = l == 0 ? inputs.rows : units[l - 1]
-            let dz = offset(l, .zGradient)
-            let previous = l > 0 ? offset(l - 1, .a) : 0, below = l > 0 ? offset(l - 1, .outputGradient) : 0
-            gradients[l].weightGradient.reuse(rows: n, columns: k)
-            gradients[l].biasGradient.reuse(rows: n, columns: 1)
-            storage.withUnsafeMutableBufferPointer { s in
-                let s = s.baseAddress!
-                let dZ = UnsafePointer(s + dz)
-                gradients[l].weightGradient.elements.withUnsafeMutableBufferPointer { dw in
-                    guard let dw = dw.baseAddress else { return }
-                    if l == 0 {
-                        inputs.elements.withUnsafeBufferPointer { x in
-                            Matrix.product(dZ, aRow: m, aK: 1, x.baseAddress, bK: 1, bColumn: m, m: n, n: m, p: k, into: dw)
+        for l in plans.indices {
+            gradients[l].weightGradient.reuse(rows: plans[l].units, columns: l == 0 ? inputs.rows : plans[l - 1].units)
+            gradients[l].biasGradient.reuse(rows: plans[l].units, columns: 1)
+        }
+        storage.withUnsafeMutableBufferPointer { s in
+            let s = s.baseAddress!
+            let last = plans[top], count = last.units &* m
+            if fused {
+                // dZ = (A - Y) / m, as `(output - expected) / Double(output.columns)`.
+                let a = s + last.offset(1, m), dz = s + last.offset(3, m), scale = Double(m)
+                expected.elements.withUnsafeBufferPointer { y in
+                    for k in 0..<count { dz[k] = (a[k] - y[k]) / scale }
+                }
+            } else {
+                let da = s + last.offset(2, m), dz = s + last.offset(3, m)
+                Self.copy(outputGradient, to: da, rows: last.units, columns: m, what: "gradient")
+                if case .other = last.activation {
+                    Self.backward(layerActivations[top], da, into: dz, rows: last.units, columns: m,
+                                  gradient: &matrixGradient[top], output: matrixA[top], zGradient: &matrixZ[top])
+                } else {
+                    last.activation.backward(da, output: s + last.offset(1, m), into: dz, count: count)
+                }
+            }
+            inputs.elements.withUnsafeBufferPointer { x in
+                for l in stride(from: top, through: 0, by: -1) {
+                    let plan = plans[l], n = plan.units, dz = UnsafePointer(s + plan.offset(3, m))
+                    let k = l == 0 ? inputs.rows : plans[l - 1].units
+                    let previous = l == 0 ? x.baseAddress : UnsafePointer(s + plans[l - 1].offset(1, m))
+                    gradients[l].weightGradient.elements.withUnsafeMutableBufferPointer { dw in
+                        guard let dw = dw.baseAddress else { return }
+                        Matrix.product(dz, aRow: m, aK: 1, previous, bK: 1, bColumn: m, m: n, n: m, p: k, into: dw)
+                    }
+                    gradients[l].biasGradient.elements.withUnsafeMutableBufferPointer { db in
+                        for i in 0..<n {
+                            var total = 0.0
+                            for j in 0..<m { total += dz[i &* m &+ j] }
+                            db[i] = total
                         }
-                    } else {
-                        Matrix.product(dZ, aRow: m, aK: 1, UnsafePointer(s + previous), bK: 1, bColumn: m,
-                                       m: n, n: m, p: k, into: dw)
                     }
-                }
-                gradients[l].biasGradient.elements.withUnsafeMutableBufferPointer { db in
-                    for i in 0..<n {
-                        var total = 0.0
-                        for j in 0..<m { total += dZ[i &* m &+ j] }
-                        db[i] = total
-                    }
-                }
-                if l > 0 {
-                    layers[l].weights.elements.withUnsafeBufferPointer { w in
-                        Matrix.product(w.baseAddress, aRow: 1, aK: k, dZ, bK: m, bColumn: 1, m: k, n: n, p: m,
-                                       into: s + below)
+                    if l > 0 {
+                        let below = plans[l - 1], da = s + below.offset(2, m), dzBelow = s + below.offset(3, m)
+                        network.layers[l].weights.elements.withUnsafeMutableBufferPointer { w in
+                            Matrix.product(w.baseAddress, aRow: 1, aK: k, dz, bK: m, bColumn: 1, m: k, n: n, p: m, into: da)
+                        }
+                        if case .other = below.activation {
+                            Self.backward(layerActivations[l - 1], da, into: dzBelow, rows: k, columns: m,
+                                          gradient: &matrixGradient[l - 1], output: matrixA[l - 1], zGradient: &matrixZ[l - 1])
+                        } else {
+                            below.activation.backward(da, output: s + below.offset(1, m), into: dzBelow, count: k &* m)
+                        }
                     }
                 }
             }
-            if l > 0 { activationBackward(l - 1) }
         }
+    }
+
+    /// dZ = g'(Z) ⊙ dA of a layer whose activation is `.other`, by `activation` on matrices:
+    /// dA from `da` into `gradient`, dZ into `zGradient` and then to `dz`. `output` still
+    /// holds the layer's A from the forward pass.
+    private static func backward(
+        _ activation: any Activation, _ da: UnsafePointer<Double>, into dz: UnsafeMutablePointer<Double>, rows: Int, columns: Int,
+        gradient: inout Matrix, output: Matrix, zGradient: inout Matrix
+    ) {
+        copy(da, into: &gradient, rows: rows, columns: columns)
+        activation.backward(outputGradient: gradient, output: output, into: &zGradient)
+        copy(zGradient, to: dz, rows: rows, columns: columns, what: "activation gradient")
     }
 
     /// Moves every parameter of `network` against this step's gradients by `optimizer`, on
@@ -247,36 +269,17 @@ struct TrainingStep {
         }
     }
 
-    /// dZ = g'(Z) ⊙ dA of layer `l`, from its dA and A, by its activation.
-    private mutating func activationBackward(_ l: Int) {
-        let n = units[l], m = columns
-        let da = offset(l, .outputGradient), a = offset(l, .a), dz = offset(l, .zGradient)
-        if case .other = activations[l] {
-            // matrixA[l] still holds this layer's A from the forward pass.
-            storage.withUnsafeBufferPointer { Self.copy($0.baseAddress! + da, into: &matrixGradient[l], rows: n, columns: m) }
-            layerActivations[l].backward(outputGradient: matrixGradient[l], output: matrixA[l], into: &matrixZ[l])
-            copyIn(matrixZ[l], at: dz, rows: n, columns: m, what: "activation gradient")
-            return
-        }
-        storage.withUnsafeMutableBufferPointer { s in
-            let s = s.baseAddress!
-            activations[l].backward(s + da, output: s + a, into: s + dz, count: n &* m)
-        }
-    }
-
     /// The (rows, columns) numbers at `source` into `matrix`.
     private static func copy(_ source: UnsafePointer<Double>, into matrix: inout Matrix, rows: Int, columns: Int) {
         matrix.reuse(rows: rows, columns: columns)
         matrix.elements.withUnsafeMutableBufferPointer { $0.baseAddress?.update(from: source, count: rows &* columns) }
     }
 
-    /// `matrix`, which must have the shape (rows, columns), into `storage` at `start`.
-    private mutating func copyIn(_ matrix: Matrix, at start: Int, rows: Int, columns: Int, what: String) {
+    /// `matrix`, which must have the shape (rows, columns) (it is `what` for the message), to `target`.
+    private static func copy(_ matrix: Matrix, to target: UnsafeMutablePointer<Double>, rows: Int, columns: Int, what: String) {
         if matrix.shape != Shape(rows, columns) {
             fatalError("shape mismatch: the \(what) is \(matrix.shape) but the layer's Z is \(Shape(rows, columns))")
         }
-        storage.withUnsafeMutableBufferPointer { s in
-            matrix.elements.withUnsafeBufferPointer { $0.baseAddress.map { (s.baseAddress! + start).update(from: $0, count: rows &* columns) } }
-        }
+        matrix.elements.withUnsafeBufferPointer { $0.baseAddress.map { target.update(from: $0, count: rows &* columns) } }
     }
 }

@@ -105,18 +105,20 @@ import Testing
     /// One step on its own storage against `Network.forward` and `parameterGradients`, which
     /// allocate fresh matrices: the prediction and every dW and db must be the very same numbers.
     func expectStepMatches(_ network: Network, inputs: Matrix, expected: Matrix, loss: some Loss) {
-        var step = TrainingStep(network: network, loss: loss)
-        step.forward(network, inputs: inputs)
+        var network = network, step = TrainingStep(network: network, loss: loss)
+        step.forward(&network, inputs: inputs)
         let caches = network.forward(inputs)
         #expect(step.prediction(inputs: inputs) == caches[caches.count - 1].output)
-        step.backward(network, inputs: inputs, expected: expected, loss: loss)
+        #expect(step.cost(inputs: inputs, expected: expected, loss: loss)
+                == loss.cost(predicted: caches[caches.count - 1].output, expected: expected))
+        step.backward(&network, inputs: inputs, expected: expected, loss: loss)
         #expect(step.gradients == network.parameterGradients(loss: loss, expected: expected, caches: caches))
         // A second step with fewer examples reuses the storage laid out for more.
         let fewer = inputs.columns(at: [0]), fewerExpected = expected.columns(at: [0])
-        step.forward(network, inputs: fewer)
+        step.forward(&network, inputs: fewer)
         let fewerCaches = network.forward(fewer)
         #expect(step.prediction(inputs: fewer) == fewerCaches[fewerCaches.count - 1].output)
-        step.backward(network, inputs: fewer, expected: fewerExpected, loss: loss)
+        step.backward(&network, inputs: fewer, expected: fewerExpected, loss: loss)
         #expect(step.gradients == network.parameterGradients(loss: loss, expected: fewerExpected, caches: fewerCaches))
     }
 
