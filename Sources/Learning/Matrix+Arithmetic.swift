@@ -95,9 +95,11 @@ extension Matrix {
         } else if b.columns == 1 && b.rows == rows {
             b.elements.withUnsafeBufferPointer { y in
                 a.elements.withUnsafeMutableBufferPointer { x in
+                    guard let x = x.baseAddress else { return }
                     for i in 0..<rows {
-                        let yi = y[i]
-                        for j in 0..<width { x[i * width + j] = operation(x[i * width + j], yi) }
+                        // A row at a time through a pointer, so the loop runs on vectors.
+                        let yi = y[i], row = x + i &* width
+                        for j in 0..<width { row[j] = operation(row[j], yi) }
                     }
                 }
             }

@@ -59,9 +59,12 @@ public struct Network: Sendable {
 
     /// The cost J of the predictions on `inputs` against `expected`, as `loss` defines it
     /// (for `MeanSquaredError` the book's J = (1/m) Σ_examples ½ Σ_k (a_k - y_k)²: with the
-    /// ½, averaged over examples only).
+    /// ½, averaged over examples only). For many examples and the library's element-wise
+    /// losses, computed block of columns by block of columns on all the cores, with the same
+    /// result (Network+ColumnBlocks.swift).
     public func cost(inputs: Matrix, expected: Matrix, loss: some Loss) -> Double {
-        loss.cost(predicted: predict(inputs), expected: expected)
+        costInColumnBlocks(inputs: inputs, expected: expected, loss: loss)
+            ?? loss.cost(predicted: predict(inputs), expected: expected)
     }
 
     /// The backward pass from the loss, given the caches of `forward`: one `DenseBackward`

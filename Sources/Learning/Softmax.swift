@@ -21,22 +21,58 @@ public struct Softmax: Activation {
 
     /// a = softmax(z) for every column.
     public func forward(_ z: Matrix) -> Matrix {
-        var result = z
+        var a = Matrix(rows: 0, columns: 0, elements: [])
+        forward(z, into: &a)
+        return a
+    }
+
+    /// a = softmax(z) for every column, into `output` (kept when it has Z's shape).
+    ///
+    /// Eight columns at a time, one per lane of a vector: rows are contiguous in the storage,
+    /// so a vector reads a row's entries of eight columns at once. Each lane takes its
+    /// column's maximum, sum and quotients with the very operations, in the very order, of one
+    /// column alone (the maximum as `Swift.max` keeps it, e^ one number at a time), so the
+    /// numbers are the same to the last bit.
+    public func forward(_ z: Matrix, into output: inout Matrix) {
+        output.reuse(rows: z.rows, columns: z.columns)
         let rows = z.rows, columns = z.columns
-        result.elements.withUnsafeMutableBufferPointer { a in
-            for j in 0..<columns {
-                var largest = -Double.infinity
-                for i in 0..<rows { largest = Swift.max(largest, a[i * columns + j]) }
-                var total = 0.0
-                for i in 0..<rows {
-                    let e = Math.exponential(a[i * columns + j] - largest)
-                    a[i * columns + j] = e
-                    total += e
+        typealias Vector = SIMD8<Double>
+        z.elements.withUnsafeBufferPointer { z in
+            output.elements.withUnsafeMutableBufferPointer { a in
+                guard let z = z.baseAddress, let a = a.baseAddress else { return }
+                var j = 0
+                while j &+ Vector.scalarCount <= columns {
+                    var largest = Vector(repeating: -.infinity)
+                    for i in 0..<rows {
+                        let x = Vector.load(z + (i &* columns &+ j))
+                        largest = largest.replacing(with: x, where: x .>= largest)
+                    }
+                    var total = Vector()
+                    for i in 0..<rows {
+                        let shifted = Vector.load(z + (i &* columns &+ j)) - largest
+                        var e = Vector()
+                        for lane in 0..<Vector.scalarCount { e[lane] = Math.exponential(shifted[lane]) }
+                        e.store(a + (i &* columns &+ j))
+                        total += e
+                    }
+                    for i in 0..<rows { (Vector.load(a + (i &* columns &+ j)) / total).store(a + (i &* columns &+ j)) }
+                    j &+= Vector.scalarCount
                 }
-                for i in 0..<rows { a[i * columns + j] /= total }
+                // The last columns (fewer than eight), one at a time.
+                while j < columns {
+                    var largest = -Double.infinity
+                    for i in 0..<rows { largest = Swift.max(largest, z[i &* columns &+ j]) }
+                    var total = 0.0
+                    for i in 0..<rows {
+                        let e = Math.exponential(z[i &* columns &+ j] - largest)
+                        a[i &* columns &+ j] = e
+                        total += e
+                    }
+                    for i in 0..<rows { a[i &* columns &+ j] /= total }
+                    j &+= 1
+                }
             }
         }
-        return result
     }
 
     /// dz_k = a_k (da_k - Σ_i a_i da_i), column by column.

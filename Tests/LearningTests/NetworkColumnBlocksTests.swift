@@ -33,10 +33,35 @@ import Testing
         }
     }
 
+    @Test(arguments: [(64, 1040), (64, 1797), (48, 2003)])
+    func blockCostsAreTheLossOfThePrediction(_ inputs: Int, _ m: Int) {
+        var generator = SplitMix64(seed: 27)
+        let x = random(inputs, m, seed: 28)
+        let labels = Matrix(row: (0..<m).map { _ in Double(generator.next() % 10) })
+        let softmax = Network(sizes: [inputs, 32, 10], hidden: .tanh, output: .softmax, weights: .uniform(scale: 0.3),
+                              generator: &generator)
+        let sigmoid = Network(sizes: [inputs, 24, 10], hidden: .relu, output: .sigmoid, weights: .uniform(scale: 0.3),
+                              generator: &generator)
+        let y = labels.oneHot(classes: 10)
+        let cases: [(Network, any Loss)] = [(softmax, CrossEntropy()), (sigmoid, BinaryCrossEntropy()), (sigmoid, MeanSquaredError())]
+        for (network, loss) in cases {
+            let blocks = network.costInColumnBlocks(inputs: x, expected: y, loss: loss)
+            #expect(blocks != nil)
+            let byLayers = loss.cost(predicted: layerByLayer(network, x), expected: y)
+            #expect(blocks?.bitPattern == byLayers.bitPattern, "\(type(of: loss))")
+            #expect(network.cost(inputs: x, expected: y, loss: loss).bitPattern == byLayers.bitPattern)
+        }
+        // Targets of another shape are left to the loss, which names both shapes.
+        #expect(softmax.costInColumnBlocks(inputs: x, expected: y.columns(in: 0..<m - 1), loss: CrossEntropy()) == nil)
+    }
+
     @Test func columnsInARangeAreThoseColumns() {
         let x = random(5, 37, seed: 23)
         for range in [0..<37, 3..<11, 36..<37, 8..<8] {
             #expect(x.columns(in: range) == x.columns(at: Array(range)))
+            let padded = x.columns(in: range, padding: range.count + 3)
+            #expect(padded.columns(in: 0..<range.count) == x.columns(in: range))
+            #expect(padded.columns(in: range.count..<range.count + 3) == Matrix(rows: 5, columns: 3, repeating: 0))
         }
     }
 

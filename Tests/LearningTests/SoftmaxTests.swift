@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Learning
 
@@ -30,5 +31,28 @@ import Learning
         // Σ a da = 0.5, dz = (0.5 x 0.5, 0.5 x -0.5) = (0.25, -0.25)
         let a = Matrix(column: [0.5, 0.5])
         #expect(Softmax().backward(outputGradient: Matrix(column: [1, 0]), output: a) == Matrix(column: [0.25, -0.25]))
+    }
+
+    @Test(arguments: [(1, 1), (3, 7), (10, 8), (10, 9), (4, 17), (10, 1797)])
+    func eightColumnsAtOnceGiveEachColumnsNumbers(_ rows: Int, _ columns: Int) {
+        var generator = SplitMix64(seed: 31)
+        var z = Matrix(rows: rows, columns: columns, elements: (0..<rows * columns).map { _ in generator.uniform(in: -30..<30) })
+        // Ties for the maximum, huge scores, -infinity and -0 among them.
+        z.elements[0] = 1000
+        if z.count > 9 { z.elements[columns - 1] = -.infinity; z.elements[z.count - 1] = 1000; z.elements[z.count / 2] = -0.0 }
+        let a = Softmax().forward(z)
+        var into = Matrix(rows: 2, columns: 2, elements: [1, 2, 3, 4])
+        Softmax().forward(z, into: &into)
+        #expect(a.shape == z.shape && into.elements.map(\.bitPattern) == a.elements.map(\.bitPattern))
+        // One column at a time, straight from the definition: max, e^(z - max), sum, quotient.
+        for j in 0..<columns {
+            let column = (0..<rows).map { z[$0, j] }
+            var largest = -Double.infinity
+            for x in column { largest = max(largest, x) }
+            let e = column.map { exp($0 - largest) }
+            var total = 0.0
+            for x in e { total += x }
+            for i in 0..<rows { #expect(a[i, j].bitPattern == (e[i] / total).bitPattern, "(\(i), \(j))") }
+        }
     }
 }
