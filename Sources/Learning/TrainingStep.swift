@@ -148,7 +148,7 @@ struct TrainingStep {
                         if case .other = plan.activation {
                             Self.copy(z, into: &matrixZ[l], rows: n, columns: m)
                             layerActivations[l].forward(matrixZ[l], into: &matrixA[l])
-                            Self.copy(matrixA[l], to: a, rows: n, columns: m, what: "activation output")
+                            Self.copy(&matrixA[l], to: a, rows: n, columns: m, what: "activation output")
                         } else {
                             plan.activation.forward(z, into: a, count: n &* m)
                         }
@@ -193,7 +193,7 @@ struct TrainingStep {
                 }
             } else {
                 let da = s + last.offset(2, m), dz = s + last.offset(3, m)
-                Self.copy(outputGradient, to: da, rows: last.units, columns: m, what: "gradient")
+                Self.copy(&outputGradient, to: da, rows: last.units, columns: m, what: "gradient")
                 if case .other = last.activation {
                     Self.backward(layerActivations[top], da, into: dz, rows: last.units, columns: m,
                                   gradient: &matrixGradient[top], output: matrixA[top], zGradient: &matrixZ[top])
@@ -247,7 +247,7 @@ struct TrainingStep {
     ) {
         copy(da, into: &gradient, rows: rows, columns: columns)
         activation.backward(outputGradient: gradient, output: output, into: &zGradient)
-        copy(zGradient, to: dz, rows: rows, columns: columns, what: "activation gradient")
+        copy(&zGradient, to: dz, rows: rows, columns: columns, what: "activation gradient")
     }
 
     /// Moves every parameter of `network` against this step's gradients by `optimizer`, on
@@ -281,8 +281,10 @@ struct TrainingStep {
         matrix.elements.withUnsafeMutableBufferPointer { $0.baseAddress?.update(from: source, count: rows &* columns) }
     }
 
-    /// `matrix`, which must have the shape (rows, columns) (it is `what` for the message), to `target`.
-    private static func copy(_ matrix: Matrix, to target: UnsafeMutablePointer<Double>, rows: Int, columns: Int, what: String) {
+    /// `matrix`, which must have the shape (rows, columns) (it is `what` for the message), to
+    /// `target`. The matrix is `inout` only to be read in place (it is not changed): passed
+    /// as a value from the step's own properties, it was retained and released.
+    private static func copy(_ matrix: inout Matrix, to target: UnsafeMutablePointer<Double>, rows: Int, columns: Int, what: String) {
         if matrix.shape != Shape(rows, columns) {
             fatalError("shape mismatch: the \(what) is \(matrix.shape) but the layer's Z is \(Shape(rows, columns))")
         }
