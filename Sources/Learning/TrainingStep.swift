@@ -124,36 +124,38 @@ struct TrainingStep {
         if let transposed = transposedInputs {
             Matrix.multiply(network.layers[0].weights, transposed: transposed, into: &keptProduct, packing: &packing)
         }
-        storage.withUnsafeMutableBufferPointer { s in
-            let s = s.baseAddress!
-            inputs.elements.withUnsafeBufferPointer { x in
-                for l in plans.indices {
-                    let plan = plans[l], n = plan.units, z = s + plan.offset(0, m), a = s + plan.offset(1, m)
-                    if l == 0 && kept {
-                        keptProduct.elements.withUnsafeBufferPointer { z.update(from: $0.baseAddress!, count: n &* m) }
-                    } else {
-                        let k = l == 0 ? inputs.rows : plans[l - 1].units
-                        let input = l == 0 ? x.baseAddress : UnsafePointer(s + plans[l - 1].offset(1, m))
-                        network.layers[l].weights.elements.withUnsafeMutableBufferPointer { w in
-                            Matrix.product(w.baseAddress, aRow: k, aK: 1, input, bK: m, bColumn: 1, m: n, n: k, p: m, into: z)
+        network.layers.withUnsafeMutableBufferPointer { layers in
+            storage.withUnsafeMutableBufferPointer { s in
+                let s = s.baseAddress!
+                inputs.elements.withUnsafeBufferPointer { x in
+                    for l in plans.indices {
+                        let plan = plans[l], n = plan.units, z = s + plan.offset(0, m), a = s + plan.offset(1, m)
+                        if l == 0 && kept {
+                            keptProduct.elements.withUnsafeBufferPointer { z.update(from: $0.baseAddress!, count: n &* m) }
+                        } else {
+                            let k = l == 0 ? inputs.rows : plans[l - 1].units
+                            let input = l == 0 ? x.baseAddress : UnsafePointer(s + plans[l - 1].offset(1, m))
+                            layers[l].weights.elements.withUnsafeMutableBufferPointer { w in
+                                Matrix.product(w.baseAddress, aRow: k, aK: 1, input, bK: m, bColumn: 1, m: n, n: k, p: m, into: z)
+                            }
+                        }
+                        layers[l].bias.elements.withUnsafeMutableBufferPointer { b in
+                            for i in 0..<n {
+                                let bi = b[i]
+                                for j in 0..<m { z[i &* m &+ j] = z[i &* m &+ j] + bi }
+                            }
+                        }
+                        if case .other = plan.activation {
+                            Self.copy(z, into: &matrixZ[l], rows: n, columns: m)
+                            layerActivations[l].forward(matrixZ[l], into: &matrixA[l])
+                            Self.copy(&matrixA[l], to: a, rows: n, columns: m, what: "activation output")
+                        } else {
+                            plan.activation.forward(z, into: a, count: n &* m)
                         }
                     }
-                    network.layers[l].bias.elements.withUnsafeMutableBufferPointer { b in
-                        for i in 0..<n {
-                            let bi = b[i]
-                            for j in 0..<m { z[i &* m &+ j] = z[i &* m &+ j] + bi }
-                        }
-                    }
-                    if case .other = plan.activation {
-                        Self.copy(z, into: &matrixZ[l], rows: n, columns: m)
-                        layerActivations[l].forward(matrixZ[l], into: &matrixA[l])
-                        Self.copy(matrixA[l], to: a, rows: n, columns: m, what: "activation output")
-                    } else {
-                        plan.activation.forward(z, into: a, count: n &* m)
-                    }
+                    let top = plans[plans.count - 1]
+                    Self.copy(s + top.offset(1, m), into: &output, rows: top.units, columns: m)
                 }
-                let top = plans[plans.count - 1]
-                Self.copy(s + top.offset(1, m), into: &output, rows: top.units, columns: m)
             }
         }
     }
@@ -191,7 +193,7 @@ struct TrainingStep {
                 }
             } else {
                 let da = s + last.offset(2, m), dz = s + last.offset(3, m)
-                Self.copy(outputGradient, to: da, rows: last.units, columns: m, what: "gradient")
+                Self.copy(&outputGradient, to: da, rows: last.units, columns: m, what: "gradient")
                 if case .other = last.activation {
                     Self.backward(layerActivations[top], da, into: dz, rows: last.units, columns: m,
                                   gradient: &matrixGradient[top], output: matrixA[top], zGradient: &matrixZ[top])
@@ -199,32 +201,36 @@ struct TrainingStep {
                     last.activation.backward(da, output: s + last.offset(1, m), into: dz, count: count)
                 }
             }
-            inputs.elements.withUnsafeBufferPointer { x in
-                for l in stride(from: top, through: 0, by: -1) {
-                    let plan = plans[l], n = plan.units, dz = UnsafePointer(s + plan.offset(3, m))
-                    let k = l == 0 ? inputs.rows : plans[l - 1].units
-                    let previous = l == 0 ? x.baseAddress : UnsafePointer(s + plans[l - 1].offset(1, m))
-                    gradients[l].weightGradient.elements.withUnsafeMutableBufferPointer { dw in
-                        guard let dw = dw.baseAddress else { return }
-                        Matrix.product(dz, aRow: m, aK: 1, previous, bK: 1, bColumn: m, m: n, n: m, p: k, into: dw)
-                    }
-                    gradients[l].biasGradient.elements.withUnsafeMutableBufferPointer { db in
-                        for i in 0..<n {
-                            var total = 0.0
-                            for j in 0..<m { total += dz[i &* m &+ j] }
-                            db[i] = total
-                        }
-                    }
-                    if l > 0 {
-                        let below = plans[l - 1], da = s + below.offset(2, m), dzBelow = s + below.offset(3, m)
-                        network.layers[l].weights.elements.withUnsafeMutableBufferPointer { w in
-                            Matrix.product(w.baseAddress, aRow: 1, aK: k, dz, bK: m, bColumn: 1, m: k, n: n, p: m, into: da)
-                        }
-                        if case .other = below.activation {
-                            Self.backward(layerActivations[l - 1], da, into: dzBelow, rows: k, columns: m,
-                                          gradient: &matrixGradient[l - 1], output: matrixA[l - 1], zGradient: &matrixZ[l - 1])
-                        } else {
-                            below.activation.backward(da, output: s + below.offset(1, m), into: dzBelow, count: k &* m)
+            network.layers.withUnsafeMutableBufferPointer { layers in
+                gradients.withUnsafeMutableBufferPointer { gradients in
+                    inputs.elements.withUnsafeBufferPointer { x in
+                        for l in stride(from: top, through: 0, by: -1) {
+                            let plan = plans[l], n = plan.units, dz = UnsafePointer(s + plan.offset(3, m))
+                            let k = l == 0 ? inputs.rows : plans[l - 1].units
+                            let previous = l == 0 ? x.baseAddress : UnsafePointer(s + plans[l - 1].offset(1, m))
+                            gradients[l].weightGradient.elements.withUnsafeMutableBufferPointer { dw in
+                                guard let dw = dw.baseAddress else { return }
+                                Matrix.product(dz, aRow: m, aK: 1, previous, bK: 1, bColumn: m, m: n, n: m, p: k, into: dw)
+                            }
+                            gradients[l].biasGradient.elements.withUnsafeMutableBufferPointer { db in
+                                for i in 0..<n {
+                                    var total = 0.0
+                                    for j in 0..<m { total += dz[i &* m &+ j] }
+                                    db[i] = total
+                                }
+                            }
+                            if l > 0 {
+                                let below = plans[l - 1], da = s + below.offset(2, m), dzBelow = s + below.offset(3, m)
+                                layers[l].weights.elements.withUnsafeMutableBufferPointer { w in
+                                    Matrix.product(w.baseAddress, aRow: 1, aK: k, dz, bK: m, bColumn: 1, m: k, n: n, p: m, into: da)
+                                }
+                                if case .other = below.activation {
+                                    Self.backward(layerActivations[l - 1], da, into: dzBelow, rows: k, columns: m,
+                                                  gradient: &matrixGradient[l - 1], output: matrixA[l - 1], zGradient: &matrixZ[l - 1])
+                                } else {
+                                    below.activation.backward(da, output: s + below.offset(1, m), into: dzBelow, count: k &* m)
+                                }
+                            }
                         }
                     }
                 }
@@ -241,7 +247,7 @@ struct TrainingStep {
     ) {
         copy(da, into: &gradient, rows: rows, columns: columns)
         activation.backward(outputGradient: gradient, output: output, into: &zGradient)
-        copy(zGradient, to: dz, rows: rows, columns: columns, what: "activation gradient")
+        copy(&zGradient, to: dz, rows: rows, columns: columns, what: "activation gradient")
     }
 
     /// Moves every parameter of `network` against this step's gradients by `optimizer`, on
@@ -275,8 +281,10 @@ struct TrainingStep {
         matrix.elements.withUnsafeMutableBufferPointer { $0.baseAddress?.update(from: source, count: rows &* columns) }
     }
 
-    /// `matrix`, which must have the shape (rows, columns) (it is `what` for the message), to `target`.
-    private static func copy(_ matrix: Matrix, to target: UnsafeMutablePointer<Double>, rows: Int, columns: Int, what: String) {
+    /// `matrix`, which must have the shape (rows, columns) (it is `what` for the message), to
+    /// `target`. The matrix is `inout` only to be read in place (it is not changed): passed
+    /// as a value from the step's own properties, it was retained and released.
+    private static func copy(_ matrix: inout Matrix, to target: UnsafeMutablePointer<Double>, rows: Int, columns: Int, what: String) {
         if matrix.shape != Shape(rows, columns) {
             fatalError("shape mismatch: the \(what) is \(matrix.shape) but the layer's Z is \(Shape(rows, columns))")
         }
