@@ -166,6 +166,32 @@ public struct Matrix: Equatable, Sendable {
             }
         }
     }
+
+    /// The rows at `indices`, transposed, into `result`: the same matrix as
+    /// `transposed.columns(at: indices, into: &result)`, from a matrix that is the transpose
+    /// of the one whose columns are wanted. A mini-batch from Xᵀ, kept with one example per
+    /// row: each example's numbers lie side by side (8 to a cache line), where X's columns
+    /// spread one number over each of `rows` cache lines.
+    func transposedRows(at indices: [Int], into result: inout Matrix) {
+        for i in indices where i < 0 || i >= rows {
+            fatalError("index out of range: row \(i) in a \(shape) matrix")
+        }
+        let width = columns, count = indices.count
+        result.reuse(rows: width, columns: count)
+        if width == 0 || count == 0 { return }
+        elements.withUnsafeBufferPointer { m in
+            indices.withUnsafeBufferPointer { chosen in
+                result.elements.withUnsafeMutableBufferPointer { r in
+                    // Row j of the batch at a time, written in order; its numbers come from the
+                    // chosen rows, which after the first pass over them stay in the nearest cache.
+                    for j in 0..<width {
+                        let source = m.baseAddress! + j, target = r.baseAddress! + j &* count
+                        for k in 0..<count { target[k] = source[chosen[k] &* width] }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The shape of a matrix, (rows, columns); its description is the book's notation, `(8, 209)`.

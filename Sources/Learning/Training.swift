@@ -127,6 +127,9 @@ extension Network {
         // One set of matrices for every step (see TrainingStep), and for the batch's columns.
         var step = TrainingStep(network: self, loss: loss)
         var x = Matrix(rows: 0, columns: 0, elements: []), y = x
+        // The examples as rows, once: a batch then reads each example's numbers side by side
+        // (Matrix.transposedRows) instead of one number from each row of X.
+        let examples = inputs.transposed, targets = expected.transposed
         func finish() -> TrainingHistory {
             history.lastGradients = history.updates > 0 ? step.gradients : nil
             return history
@@ -134,8 +137,8 @@ extension Network {
         if try recordCost(epoch: 0) { return finish() }
         for epoch in stride(from: 1, through: epochs, by: 1) {
             for batch in miniBatches(count: inputs.columns, size: batchSize, generator: &generator) {
-                inputs.columns(at: batch, into: &x)
-                expected.columns(at: batch, into: &y)
+                examples.transposedRows(at: batch, into: &x)
+                targets.transposedRows(at: batch, into: &y)
                 step.forward(&self, inputs: x)
                 let cost = step.cost(inputs: x, expected: y, loss: loss)
                 if !cost.isFinite { throw TrainingError(iteration: history.updates, epoch: epoch, cost: cost) }
