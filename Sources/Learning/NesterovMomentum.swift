@@ -57,19 +57,30 @@ public struct NesterovMomentum: Optimizer {
     /// v ← β v - α g, then w̃ ← w̃ + β v - α g, in place, with g the gradient at the stored w̃.
     public mutating func update(_ parameter: inout Matrix, gradient: Matrix, index: Int) {
         checkGradient(parameter, gradient, index: index)
-        checkState(velocitiesByParameter[index], of: parameter, index: index, optimizer: "Nesterov momentum")
+        let shape = parameter.shape
+        parameter.elements.withUnsafeMutableBufferPointer { w in
+            gradient.elements.withUnsafeBufferPointer { g in update(w, gradient: g, shape: shape, index: index) }
+        }
+    }
+
+    /// v_k ← β v_k - α g_k, then w̃_k ← w̃_k + β v_k - α g_k, for the parameter's numbers w̃
+    /// and its gradient's g (`StorageOptimizer`), with v the velocity of parameter `index`.
+    mutating func update(_ w: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeBufferPointer<Double>, shape: Shape, index: Int) {
         let alpha = learningRate, beta = momentum
-        velocitiesByParameter[index, default: Matrix(rows: parameter.rows, columns: parameter.columns, repeating: 0)]
-            .elements.withUnsafeMutableBufferPointer { v in
-                parameter.elements.withUnsafeMutableBufferPointer { w in
-                    gradient.elements.withUnsafeBufferPointer { g in
-                        for k in 0..<w.count {
-                            v[k] = beta * v[k] - alpha * g[k]
-                            w[k] += beta * v[k] - alpha * g[k]
-                        }
-                    }
-                }
+        NesterovMomentum.step(&velocitiesByParameter[index, default: Matrix(rows: shape.rows, columns: shape.columns, repeating: 0)],
+                              w, g, shape: shape, index: index, alpha: alpha, beta: beta)
+    }
+
+    /// The update with the velocity `velocity`, changed in place where the dictionary keeps it.
+    private static func step(_ velocity: inout Matrix, _ w: UnsafeMutableBufferPointer<Double>, _ g: UnsafeBufferPointer<Double>,
+                             shape: Shape, index: Int, alpha: Double, beta: Double) {
+        checkState(velocity.shape, of: shape, index: index, optimizer: "Nesterov momentum")
+        velocity.elements.withUnsafeMutableBufferPointer { v in
+            for k in 0..<w.count {
+                v[k] = beta * v[k] - alpha * g[k]
+                w[k] += beta * v[k] - alpha * g[k]
             }
+        }
     }
 }
 
@@ -78,5 +89,13 @@ public struct NesterovMomentum: Optimizer {
 func checkState(_ state: Matrix?, of parameter: Matrix, index: Int, optimizer: String) {
     if let state, state.shape != parameter.shape {
         fatalError("\(optimizer) has \(state.shape) state for the \(parameter.shape) parameter \(index): use a new optimiser for a new network")
+    }
+}
+
+/// Stops with the same message when an optimiser's state for parameter `index` has the shape
+/// `state` and the parameter another: the optimiser was used on a different network.
+func checkState(_ state: Shape, of parameter: Shape, index: Int, optimizer: String) {
+    if state != parameter {
+        fatalError("\(optimizer) has \(state) state for the \(parameter) parameter \(index): use a new optimiser for a new network")
     }
 }

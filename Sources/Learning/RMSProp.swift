@@ -56,18 +56,29 @@ public struct RMSProp: Optimizer {
     /// s ← β₂ s + (1 - β₂) g², then W ← W - α g / (√s + ε), in place.
     public mutating func update(_ parameter: inout Matrix, gradient: Matrix, index: Int) {
         checkGradient(parameter, gradient, index: index)
-        checkState(meanSquares[index], of: parameter, index: index, optimizer: "RMSProp")
+        let shape = parameter.shape
+        parameter.elements.withUnsafeMutableBufferPointer { w in
+            gradient.elements.withUnsafeBufferPointer { g in update(w, gradient: g, shape: shape, index: index) }
+        }
+    }
+
+    /// s_k ← β₂ s_k + (1 - β₂) g_k², then w_k ← w_k - α g_k / (√s_k + ε), for the parameter's
+    /// numbers w and its gradient's g (`StorageOptimizer`), with s the mean square of parameter `index`.
+    mutating func update(_ w: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeBufferPointer<Double>, shape: Shape, index: Int) {
         let alpha = learningRate, beta2 = decay, eps = epsilon
-        meanSquares[index, default: Matrix(rows: parameter.rows, columns: parameter.columns, repeating: 0)]
-            .elements.withUnsafeMutableBufferPointer { s in
-                parameter.elements.withUnsafeMutableBufferPointer { w in
-                    gradient.elements.withUnsafeBufferPointer { g in
-                        for k in 0..<w.count {
-                            s[k] = beta2 * s[k] + (1 - beta2) * g[k] * g[k]
-                            w[k] -= alpha * g[k] / (s[k].squareRoot() + eps)
-                        }
-                    }
-                }
+        RMSProp.step(&meanSquares[index, default: Matrix(rows: shape.rows, columns: shape.columns, repeating: 0)],
+                     w, g, shape: shape, index: index, alpha: alpha, beta2: beta2, eps: eps)
+    }
+
+    /// The update with the mean square `meanSquare`, changed in place where the dictionary keeps it.
+    private static func step(_ meanSquare: inout Matrix, _ w: UnsafeMutableBufferPointer<Double>, _ g: UnsafeBufferPointer<Double>,
+                             shape: Shape, index: Int, alpha: Double, beta2: Double, eps: Double) {
+        checkState(meanSquare.shape, of: shape, index: index, optimizer: "RMSProp")
+        meanSquare.elements.withUnsafeMutableBufferPointer { s in
+            for k in 0..<w.count {
+                s[k] = beta2 * s[k] + (1 - beta2) * g[k] * g[k]
+                w[k] -= alpha * g[k] / (s[k].squareRoot() + eps)
             }
+        }
     }
 }
