@@ -1,4 +1,4 @@
-/// tanh x computed eight numbers at a time, within about one unit in the last place of the
+/// tanh x computed sixteen numbers at a time, within about one unit in the last place of the
 /// exact value, by the same operations for a single number as for a vector, so `Tanh.value(z)`
 /// and a whole matrix through `Tanh.forward` agree to the last bit.
 ///
@@ -23,8 +23,11 @@
 /// double, on 30,000 points in [-1, 1], [-3, 3] and [-25, 25]: at most one unit in the last
 /// place away (the C library's tanh: at most two).
 enum HyperbolicTangent {
-    typealias Vector = SIMD8<Double>
-    typealias Bits = SIMD8<UInt64>
+    /// 16 numbers: two AVX-512 registers. The formulas are one long chain of dependent
+    /// operations; two registers' worth side by side let the processor run one chain while
+    /// the other waits (tanh of a 32 x 32 matrix: 3139-3605 ns with 8, 2808-2936 ns with 16).
+    typealias Vector = SIMD16<Double>
+    typealias Bits = SIMD16<UInt64>
 
     /// Cephes's P and Q for |x| < 0.625, highest power first (Q's leading 1 implied).
     private static let p0 = -9.64399179425052238628e-1, p1 = -9.92877231001918586564e1,
@@ -48,7 +51,7 @@ enum HyperbolicTangent {
         of(Vector(repeating: x))[0]
     }
 
-    /// tanh of each of eight numbers; NaN stays NaN, ±∞ gives ±1, -0 gives -0.
+    /// tanh of each of sixteen numbers; NaN stays NaN, ±∞ gives ±1, -0 gives -0.
     @inline(__always)
     static func of(_ x: Vector) -> Vector {
         let bits = unsafeBitCast(x, to: Bits.self)

@@ -11,14 +11,14 @@ public struct Tanh: ElementwiseActivation {
         Math.hyperbolicTangent(z)
     }
 
-    /// A = tanh Z, eight numbers at a time (the same numbers as `value` gives one by one).
+    /// A = tanh Z, sixteen numbers at a time (the same numbers as `value` gives one by one).
     public func forward(_ z: Matrix) -> Matrix {
         var a = z
         forward(z, into: &a)
         return a
     }
 
-    /// A = tanh Z into `output` (kept when it has Z's shape), eight numbers at a time.
+    /// A = tanh Z into `output` (kept when it has Z's shape), sixteen numbers at a time.
     public func forward(_ z: Matrix, into output: inout Matrix) {
         output.reuse(rows: z.rows, columns: z.columns)
         z.elements.withUnsafeBufferPointer { z in
@@ -26,8 +26,9 @@ public struct Tanh: ElementwiseActivation {
         }
     }
 
-    /// a_k = tanh z_k for every number of `z`, into `a` (as many), eight at a time: the
-    /// loop of `forward(_:into:)`, which `TrainingStep` runs on its own storage.
+    /// a_k = tanh z_k for every number of `z`, into `a` (as many), sixteen at a time (the
+    /// last few in one vector filled up with zeros: each lane's result is its own): the loop
+    /// of `forward(_:into:)`, which `TrainingStep` runs on its own storage.
     @inline(__always)
     static func forward(_ z: UnsafeBufferPointer<Double>, into a: UnsafeMutableBufferPointer<Double>) {
         let width = HyperbolicTangent.Vector.scalarCount, full = z.count / width * width
@@ -37,9 +38,11 @@ public struct Tanh: ElementwiseActivation {
             HyperbolicTangent.of(x).store(a.baseAddress! + k)
             k += width
         }
-        while k < z.count {
-            a[k] = HyperbolicTangent.of(z[k])
-            k += 1
+        if k < z.count {
+            var x = HyperbolicTangent.Vector()
+            for lane in 0..<z.count &- k { x[lane] = z[k &+ lane] }
+            let t = HyperbolicTangent.of(x)
+            for lane in 0..<z.count &- k { a[k &+ lane] = t[lane] }
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import Learning
 
-/// `Tanh` computes tanh itself, eight numbers at a time (Sources/Learning/HyperbolicTangent.swift):
+/// `Tanh` computes tanh itself, sixteen numbers at a time (Sources/Learning/HyperbolicTangent.swift):
 /// these tests hold it to the C library's accuracy and to one answer per input.
 @Suite struct HyperbolicTangentTests {
     let t = Tanh()
@@ -62,9 +62,9 @@ import Learning
     }
 
     @Test func aMatrixGetsWhatEachNumberGets() {
-        // 3 x 5 = 15 numbers: one vector of eight, then seven one at a time.
+        // 3 x 7 = 21 numbers: one vector of sixteen, then five in a vector filled up with zeros.
         var generator = SplitMix64(seed: 12)
-        let z = Matrix(rows: 3, columns: 5, elements: (0..<15).map { _ in generator.uniform(in: -3..<3) })
+        let z = Matrix(rows: 3, columns: 7, elements: (0..<21).map { _ in generator.uniform(in: -3..<3) })
         let a = t.forward(z)
         var into = Matrix(rows: 1, columns: 1, elements: [7])
         t.forward(z, into: &into)
