@@ -21,6 +21,8 @@ enum DotProducts {
 
     /// 8 numbers: one sum for 8 rows.
     typealias Vector = SIMD8<Double>
+    /// 4 numbers: one sum for the first 4 rows of a block.
+    typealias Half = SIMD4<Double>
 
     /// C[i, j] = Σ_{even k} A_ik B_jk + Σ_{odd k} A_ik B_jk, for every row i and j in `columns`.
     static func compute(_ w: ProductWork, _ columns: Range<Int>) {
@@ -38,39 +40,57 @@ enum DotProducts {
             for r in 0..<blocks {
                 let source = UnsafePointer(packed + r &* 8 &* n), target = c + (r &* 8 &* p &+ j)
                 let rows = min(8, m &- r &* 8)
-                switch block {
-                case 4: sums(columns: 4, a: source, b: b + j &* n, n: n, c: target, p: p, rows: rows)
-                case 2: sums(columns: 2, a: source, b: b + j &* n, n: n, c: target, p: p, rows: rows)
-                default: sums(columns: 1, a: source, b: b + j &* n, n: n, c: target, p: p, rows: rows)
+                if rows > 4 {
+                    switch block {
+                    case 4: sums(Vector.self, columns: 4, a: source, b: b + j &* n, n: n, c: target, p: p, rows: rows)
+                    case 2: sums(Vector.self, columns: 2, a: source, b: b + j &* n, n: n, c: target, p: p, rows: rows)
+                    default: sums(Vector.self, columns: 1, a: source, b: b + j &* n, n: n, c: target, p: p, rows: rows)
+                    }
+                } else {
+                    fewRows(block, a: source, b: b + j &* n, n: n, c: target, p: p, rows: rows)
                 }
             }
             j &+= block
         }
     }
 
+    /// `sums` for a block of at most 4 rows (the last block), with vectors of 4 numbers: half
+    /// the work of 8 lanes of which 4 or more are padding. A function of its own, so that the
+    /// 8-lane loops in `compute` keep their registers.
+    @inline(never)
+    private static func fewRows(_ block: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>, n: Int,
+                                c: UnsafeMutablePointer<Double>, p: Int, rows: Int) {
+        switch block {
+        case 4: sums(Half.self, columns: 4, a: a, b: b, n: n, c: c, p: p, rows: rows)
+        case 2: sums(Half.self, columns: 2, a: a, b: b, n: n, c: c, p: p, rows: rows)
+        default: sums(Half.self, columns: 1, a: a, b: b, n: n, c: c, p: p, rows: rows)
+        }
+    }
+
     /// C[r, t] for the rows r < `rows` of one packed block of A (`a`, (n, 8)) and the
     /// `columns` columns t (4, 2 or 1, a constant at every call, so the unused registers fold
-    /// away): B's rows `n` apart, C's rows `p` apart.
+    /// away), with vectors `V` of 8 rows, or of 4 when `rows` ≤ 4: B's rows `n` apart, C's
+    /// rows `p` apart.
     @inline(__always)
-    private static func sums(columns: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>, n: Int,
-                             c: UnsafeMutablePointer<Double>, p: Int, rows: Int) {
+    private static func sums<V: SIMD>(_: V.Type, columns: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>, n: Int,
+                                      c: UnsafeMutablePointer<Double>, p: Int, rows: Int) where V.Scalar == Double {
         let b0 = b, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n
-        var e0 = Vector(), e1 = e0, e2 = e0, e3 = e0, o0 = e0, o1 = e0, o2 = e0, o3 = e0
+        var e0 = V(), e1 = e0, e2 = e0, e3 = e0, o0 = e0, o1 = e0, o2 = e0, o3 = e0
         let even = n & ~1
         var pa = a, k = 0
         while k < even {
-            let x = Vector.load(pa), y = Vector.load(pa + 8)
-            e0 += x * Vector(repeating: b0[k])
-            o0 += y * Vector(repeating: b0[k &+ 1])
+            let x = V.load(pa), y = V.load(pa + 8)
+            e0 += x * V(repeating: b0[k])
+            o0 += y * V(repeating: b0[k &+ 1])
             if columns >= 2 {
-                e1 += x * Vector(repeating: b1[k])
-                o1 += y * Vector(repeating: b1[k &+ 1])
+                e1 += x * V(repeating: b1[k])
+                o1 += y * V(repeating: b1[k &+ 1])
             }
             if columns == 4 {
-                e2 += x * Vector(repeating: b2[k])
-                o2 += y * Vector(repeating: b2[k &+ 1])
-                e3 += x * Vector(repeating: b3[k])
-                o3 += y * Vector(repeating: b3[k &+ 1])
+                e2 += x * V(repeating: b2[k])
+                o2 += y * V(repeating: b2[k &+ 1])
+                e3 += x * V(repeating: b3[k])
+                o3 += y * V(repeating: b3[k &+ 1])
             }
             pa += 16; k &+= 2
         }
@@ -85,10 +105,10 @@ enum DotProducts {
     /// C[r, 0] = `sums`[r] (the even sum plus the odd sum), plus A_r,n-1 B_n-1 when n is odd
     /// (`last` then points to A_·,n-1 in the packed block), for the rows r < `rows`.
     @inline(__always)
-    private static func finish(_ sums: Vector, last: UnsafePointer<Double>, b: UnsafePointer<Double>, n: Int,
-                               c: UnsafeMutablePointer<Double>, p: Int, rows: Int) {
+    private static func finish<V: SIMD>(_ sums: V, last: UnsafePointer<Double>, b: UnsafePointer<Double>, n: Int,
+                                        c: UnsafeMutablePointer<Double>, p: Int, rows: Int) where V.Scalar == Double {
         var value = sums
-        if n & 1 == 1 { value += Vector.load(last) * Vector(repeating: b[n &- 1]) }
+        if n & 1 == 1 { value += V.load(last) * V(repeating: b[n &- 1]) }
         for r in 0..<rows { c[r &* p] = value[r] }
     }
 }
