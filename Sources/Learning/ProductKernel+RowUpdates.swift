@@ -83,12 +83,16 @@ enum RowUpdates {
                         block(rows: 8, a: source, rs: 1, ks: 8, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
                     case (4, true):
                         block(rows: 4, a: source, rs: 1, ks: 4, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
+                    case (2, true):
+                        block(rows: 2, a: source, rs: 1, ks: 2, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
                     case (_, true):
                         block(rows: 1, a: source, rs: 1, ks: 1, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
                     case (8, false):
                         block(rows: 8, a: source, rs: rs, ks: ks, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
                     case (4, false):
                         block(rows: 4, a: source, rs: rs, ks: ks, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
+                    case (2, false):
+                        block(rows: 2, a: source, rs: rs, ks: ks, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
                     default:
                         block(rows: 1, a: source, rs: rs, ks: ks, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
                     }
@@ -109,13 +113,15 @@ enum RowUpdates {
         }
     }
 
-    /// The rows of the next row block when `left` rows remain: 8 (wide blocking only), 4 or 1.
+    /// The rows of the next row block when `left` rows remain: 8 (wide blocking only), 4, 2
+    /// or 1. (Two rows keep two running sums, where one row's single sum waits for its own
+    /// previous add at every step: the digits network's 10-row products end on 2 rows.)
     @inline(__always)
     private static func blockRows(_ left: Int, _ blocking: Blocking) -> Int {
-        left >= 8 && blocking == .wide ? 8 : left >= 4 ? 4 : 1
+        left >= 8 && blocking == .wide ? 8 : left >= 4 ? 4 : left >= 2 ? 2 : 1
     }
 
-    /// C[0..<rows, 0..<8] (+)= Σ_{t < depth} A[0..<rows, t] B[t, 0..<8], for rows 8, 4 or 1
+    /// C[0..<rows, 0..<8] (+)= Σ_{t < depth} A[0..<rows, t] B[t, 0..<8], for rows 8, 4, 2 or 1
     /// (a constant at every call, so the unused registers fold away): A_it at
     /// `a[i * rs + t * ks]`, B's rows `bs` apart, C's rows `p` apart; `first` sets C instead
     /// of adding to it.
@@ -125,7 +131,8 @@ enum RowUpdates {
         var r0 = Vector(), r1 = r0, r2 = r0, r3 = r0, r4 = r0, r5 = r0, r6 = r0, r7 = r0
         if !first {
             r0 = .load(c)
-            if rows >= 4 { r1 = .load(c + p); r2 = .load(c + 2 &* p); r3 = .load(c + 3 &* p) }
+            if rows >= 2 { r1 = .load(c + p) }
+            if rows >= 4 { r2 = .load(c + 2 &* p); r3 = .load(c + 3 &* p) }
             if rows >= 8 {
                 r4 = .load(c + 4 &* p); r5 = .load(c + 5 &* p); r6 = .load(c + 6 &* p); r7 = .load(c + 7 &* p)
             }
@@ -134,8 +141,8 @@ enum RowUpdates {
         for _ in 0..<depth {
             let x = Vector.load(pb)
             r0 += Vector(repeating: pa[0]) * x
+            if rows >= 2 { r1 += Vector(repeating: pa[rs]) * x }
             if rows >= 4 {
-                r1 += Vector(repeating: pa[rs]) * x
                 r2 += Vector(repeating: pa[2 &* rs]) * x
                 r3 += Vector(repeating: pa[3 &* rs]) * x
             }
@@ -148,7 +155,8 @@ enum RowUpdates {
             pa += ks; pb += bs
         }
         r0.store(c)
-        if rows >= 4 { r1.store(c + p); r2.store(c + 2 &* p); r3.store(c + 3 &* p) }
+        if rows >= 2 { r1.store(c + p) }
+        if rows >= 4 { r2.store(c + 2 &* p); r3.store(c + 3 &* p) }
         if rows >= 8 { r4.store(c + 4 &* p); r5.store(c + 5 &* p); r6.store(c + 6 &* p); r7.store(c + 7 &* p) }
     }
 }
