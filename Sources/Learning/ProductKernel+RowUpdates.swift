@@ -73,17 +73,24 @@ enum RowUpdates {
                 var i = 0
                 while i < m {
                     let target = c + (i &* p &+ j)
-                    // A_(i+r),(k0+t) at source[r * rowStep + t * kStep], packed or in place.
+                    // A_(i+r),(k0+t) at source[r + t * rows] packed, at source[r * rs + t * ks] in place.
                     let source = packedA.map { UnsafePointer($0 + i &* ProductWork.kBlock) } ?? a + (i &* rs &+ k0 &* ks)
                     let rows = blockRows(m &- i, w.blocking)
-                    let rowStep = packsA ? 1 : rs, kStep = packsA ? rows : ks
-                    switch rows {
-                    case 8:
-                        block(rows: 8, a: source, rs: rowStep, ks: kStep, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
-                    case 4:
-                        block(rows: 4, a: source, rs: rowStep, ks: kStep, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
+                    // Packed, a block's numbers for one k are side by side: strides the compiler
+                    // sees as constants (given A's own strides, it computes every address).
+                    switch (rows, packsA) {
+                    case (8, true):
+                        block(rows: 8, a: source, rs: 1, ks: 8, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
+                    case (4, true):
+                        block(rows: 4, a: source, rs: 1, ks: 4, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
+                    case (_, true):
+                        block(rows: 1, a: source, rs: 1, ks: 1, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
+                    case (8, false):
+                        block(rows: 8, a: source, rs: rs, ks: ks, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
+                    case (4, false):
+                        block(rows: 4, a: source, rs: rs, ks: ks, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
                     default:
-                        block(rows: 1, a: source, rs: rowStep, ks: kStep, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
+                        block(rows: 1, a: source, rs: rs, ks: ks, b: slice, bs: bs, c: target, p: p, depth: depth, first: first)
                     }
                     i &+= rows
                 }
