@@ -277,24 +277,10 @@ enum BookExecutable {
     /// that makes the chapter hang, then Ctrl-C, which must stop the hanging program too.
     @Test(.enabled(if: ChapterProgram.procIsThere, "finds the chapter's program in /proc, which only Linux has"))
     func watchChecksAgainOnSaveAndCtrlCStopsEverything() throws {
-        let repository = try Project.locate(from: BookExecutable.fixtures)
-        let folder = repository.root + "/.build/watch-command-tests-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let chapter = "# Sum\n\nThe sum is [3](check:sum).\n\n```swift\nrecord(\"sum\", 1 + 2)\n```\n"
-        try chapter.write(toFile: folder + "/01-sum.md", atomically: true, encoding: .utf8)
-
-        let watch = Process()
-        watch.executableURL = URL(fileURLWithPath: try BookExecutable.path())
-        watch.arguments = ["watch", "--no-site", "--timeout", "120", "01-sum.md"]
-        watch.currentDirectoryURL = URL(fileURLWithPath: folder)
-        watch.environment = ProcessInfo.processInfo.environment.merging(["GITHUB_ACTIONS": ""]) { $1 }
-        let printed = LockedText()
-        let out = Pipe()
-        watch.standardOutput = out
-        watch.standardError = FileHandle.nullDevice
-        out.fileHandleForReading.readabilityHandler = { handle in printed.append(handle.availableData) }
-        try watch.run()
+        let book = try SumBook(named: "watch-command-tests")
+        defer { book.remove() }
+        let folder = book.folder, chapter = SumBook.chapter
+        let (watch, printed) = try book.watch(with: try BookExecutable.path(), errorsShown: false)
         defer { if watch.isRunning { kill(watch.processIdentifier, SIGKILL) } }
 
         try printed.wait(for: "1 passed, 0 failed")
@@ -320,26 +306,12 @@ extension BookCommandTests {
     /// the running executable".
     @Test(.enabled(if: ChapterProgram.procIsThere, "reads /proc/self/exe, which only Linux has"))
     func aRunningWatchKeepsCheckingAfterItsExecutableIsDeleted() throws {
-        let repository = try Project.locate(from: BookExecutable.fixtures)
-        let folder = repository.root + "/.build/watch-deleted-tests-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let book = try SumBook(named: "watch-deleted-tests")
+        defer { book.remove() }
+        let folder = book.folder, chapter = SumBook.chapter
         let copy = folder + "/book-copy"
         try FileManager.default.copyItem(atPath: try BookExecutable.path(), toPath: copy)
-        let chapter = "# Sum\n\nThe sum is [3](check:sum).\n\n```swift\nrecord(\"sum\", 1 + 2)\n```\n"
-        try chapter.write(toFile: folder + "/01-sum.md", atomically: true, encoding: .utf8)
-
-        let watch = Process()
-        watch.executableURL = URL(fileURLWithPath: copy)
-        watch.arguments = ["watch", "--no-site", "--timeout", "120", "01-sum.md"]
-        watch.currentDirectoryURL = URL(fileURLWithPath: folder)
-        watch.environment = ProcessInfo.processInfo.environment.merging(["GITHUB_ACTIONS": ""]) { $1 }
-        let printed = LockedText()
-        let out = Pipe()
-        watch.standardOutput = out
-        watch.standardError = out
-        out.fileHandleForReading.readabilityHandler = { handle in printed.append(handle.availableData) }
-        try watch.run()
+        let (watch, printed) = try book.watch(with: copy, errorsShown: true)
         defer { if watch.isRunning { kill(watch.processIdentifier, SIGKILL) } }
 
         try printed.wait(for: "1 passed, 0 failed")
@@ -349,6 +321,39 @@ extension BookCommandTests {
         #expect(printed.text.contains("01-sum.md:3:13: error: expected 4 (±0.5), but the code computed 3.0 for 'sum'"))
         #expect(!printed.text.contains("cannot read the running executable"))
         kill(watch.processIdentifier, SIGINT)
+    }
+}
+
+/// A one-chapter book, "The sum is [3](check:sum)" over `record("sum", 1 + 2)`, in a new
+/// folder inside the repository's .build (so the chapter links against its Learning).
+struct SumBook {
+    static let chapter = "# Sum\n\nThe sum is [3](check:sum).\n\n```swift\nrecord(\"sum\", 1 + 2)\n```\n"
+    let folder: String
+
+    init(named name: String) throws {
+        let repository = try Project.locate(from: BookExecutable.fixtures)
+        folder = repository.root + "/.build/\(name)-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try SumBook.chapter.write(toFile: folder + "/01-sum.md", atomically: true, encoding: .utf8)
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: folder) }
+
+    /// `executable watch --no-site` of the chapter, started, and what it prints as it
+    /// arrives (its standard error too when `errorsShown`).
+    func watch(with executable: String, errorsShown: Bool) throws -> (Process, LockedText) {
+        let watch = Process()
+        watch.executableURL = URL(fileURLWithPath: executable)
+        watch.arguments = ["watch", "--no-site", "--timeout", "120", "01-sum.md"]
+        watch.currentDirectoryURL = URL(fileURLWithPath: folder)
+        watch.environment = ProcessInfo.processInfo.environment.merging(["GITHUB_ACTIONS": ""]) { $1 }
+        let printed = LockedText()
+        let out = Pipe()
+        watch.standardOutput = out
+        if errorsShown { watch.standardError = out } else { watch.standardError = FileHandle.nullDevice }
+        out.fileHandleForReading.readabilityHandler = { handle in printed.append(handle.availableData) }
+        try watch.run()
+        return (watch, printed)
     }
 }
 
