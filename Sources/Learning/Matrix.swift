@@ -151,20 +151,7 @@ public struct Matrix: Equatable, Sendable {
         for j in indices where j < 0 || j >= columns {
             fatalError("index out of range: column \(j) in a \(shape) matrix")
         }
-        // Every index was checked above, so the copy itself needs no checks.
-        let width = columns, count = indices.count
-        result.reuse(rows: rows, columns: count)
-        if rows == 0 || count == 0 { return }
-        elements.withUnsafeBufferPointer { m in
-            indices.withUnsafeBufferPointer { chosen in
-                result.elements.withUnsafeMutableBufferPointer { r in
-                    for i in 0..<rows {
-                        let source = m.baseAddress! + i &* width, target = r.baseAddress! + i &* count
-                        for k in 0..<count { target[k] = source[chosen[k]] }
-                    }
-                }
-            }
-        }
+        gather(indices, rows: rows, rowStride: columns, indexStride: 1, into: &result)
     }
 
     /// The rows at `indices`, transposed, into `result`: the same matrix as
@@ -176,17 +163,24 @@ public struct Matrix: Equatable, Sendable {
         for i in indices where i < 0 || i >= rows {
             fatalError("index out of range: row \(i) in a \(shape) matrix")
         }
-        let width = columns, count = indices.count
-        result.reuse(rows: width, columns: count)
-        if width == 0 || count == 0 { return }
+        gather(indices, rows: columns, rowStride: 1, indexStride: columns, into: &result)
+    }
+
+    /// result[i, k] = elements[i · rowStride + indices[k] · indexStride], for i < `rows` and
+    /// every k, into `result` (kept when it has that shape), row i of the result at a time,
+    /// written in order: the copy both gathers make, for indices already checked.
+    private func gather(_ indices: [Int], rows: Int, rowStride: Int, indexStride: Int, into result: inout Matrix) {
+        let count = indices.count
+        result.reuse(rows: rows, columns: count)
+        if rows == 0 || count == 0 { return }
         elements.withUnsafeBufferPointer { m in
             indices.withUnsafeBufferPointer { chosen in
                 result.elements.withUnsafeMutableBufferPointer { r in
-                    // Row j of the batch at a time, written in order; its numbers come from the
-                    // chosen rows, which after the first pass over them stay in the nearest cache.
-                    for j in 0..<width {
-                        let source = m.baseAddress! + j, target = r.baseAddress! + j &* count
-                        for k in 0..<count { target[k] = source[chosen[k] &* width] }
+                    // Row i of the result at a time; read from the chosen rows of a transposed
+                    // matrix, its numbers stay in the nearest cache after the first pass over them.
+                    for i in 0..<rows {
+                        let source = m.baseAddress! + i &* rowStride, target = r.baseAddress! + i &* count
+                        for k in 0..<count { target[k] = source[chosen[k] &* indexStride] }
                     }
                 }
             }
