@@ -6,8 +6,9 @@
 #   bash Benchmarks/learning.sh            all workloads
 #   bash Benchmarks/learning.sh tiny wide  some of them (wide, tiny, digits)
 #
-# Each time is the fastest of REPEATS rounds (default 3); a round runs the Swift side, then
-# the NumPy side, so that bursts of other programs on a shared machine weigh on both.
+# Each time is the fastest of REPEATS rounds (default 3), the slowest printed below the table;
+# a round runs the Swift side, then the NumPy side, so that bursts of other programs on a
+# shared machine weigh on both.
 # SCRATCH_PATH=.build-mine bash Benchmarks/learning.sh builds in another folder (default .build).
 # MARCH=znver3 SCRATCH_PATH=.build-v3 bash Benchmarks/learning.sh builds for another processor
 # than this one (after Package.swift's -march=native, so it wins): set LEARNING_KERNELS=avx2
@@ -159,6 +160,20 @@ for w in "${workloads[@]}"; do
     fi
     printf '%-8s %12s %12s %9s   %-18s %-18s\n' "$w" "$s" "$n" "$ratio" "$sl" "$nl"
 done
+# slowest NAME TEXT: the longest time of NAME's rounds in TEXT.
+slowest() {
+    awk -v n="$1" '$1 == n { for (i = 2; i <= NF; i++) if (index($i, "seconds=") == 1) {
+            v = substr($i, 9) + 0; if (v > worst) worst = v } }
+        END { if (worst > 0) printf "%.4f", worst }' <<<"$2"
+}
+# How far the rounds of one run were apart: on a shared machine the same program's rounds can
+# differ by a third, which a ratio of the fastest rounds alone does not show.
+if [ "$repeats" -gt 1 ]; then
+    echo "slowest round:"
+    for w in "${workloads[@]}"; do
+        printf '  %-8s swift %s s   numpy %s s\n' "$w" "$(slowest "$w" "$swift_out")" "$(slowest "$w" "$numpy_out" | sed 's/^$/-/')"
+    done
+fi
 gflops() { field "$1" gflops "$product_out"; }
 peak1=$(field peak gflops1 "$product_out") peak=$(field peak gflops "$product_out") cores=$(field peak cores "$product_out")
 percent() { awk -v g="$1" -v p="$2" 'BEGIN { printf "%.0f%%", 100 * g / p }'; }
