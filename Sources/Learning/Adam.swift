@@ -78,27 +78,39 @@ public struct Adam: Optimizer {
     /// One step of Algorithm 1 for parameter `index`, in place.
     public mutating func update(_ parameter: inout Matrix, gradient: Matrix, index: Int) {
         checkGradient(parameter, gradient, index: index)
-        checkState(moments[index]?.first, of: parameter, index: index, optimizer: "Adam")
-        let zeros = Matrix(rows: parameter.rows, columns: parameter.columns, repeating: 0)
-        var state = moments.removeValue(forKey: index) ?? Moments(first: zeros, second: zeros, step: 0)
+        let shape = parameter.shape
+        parameter.elements.withUnsafeMutableBufferPointer { w in
+            gradient.elements.withUnsafeBufferPointer { g in update(w, gradient: g, shape: shape, index: index) }
+        }
+    }
+
+    /// Algorithm 1's step for the parameter's numbers w and its gradient's g
+    /// (`StorageOptimizer`), with the moments of parameter `index`, changed where the
+    /// dictionary keeps them (created at the first update: no matrix is made at later ones).
+    mutating func update(_ w: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeBufferPointer<Double>, shape: Shape, index: Int) {
+        if let state = moments[index]?.first.shape { checkState(state, of: shape, index: index, optimizer: "Adam") }
         let alpha = learningRate, b1 = beta1, b2 = beta2, eps = epsilon
+        Adam.step(&moments[index, default: Moments(first: Matrix(rows: shape.rows, columns: shape.columns, repeating: 0),
+                                                   second: Matrix(rows: shape.rows, columns: shape.columns, repeating: 0), step: 0)],
+                  w, g, alpha: alpha, b1: b1, b2: b2, eps: eps)
+    }
+
+    /// t ← t + 1, then for every k: m_k ← β₁ m_k + (1 - β₁) g_k, v_k ← β₂ v_k + (1 - β₂) g_k²,
+    /// w_k ← w_k - α m̂_k / (√v̂_k + ε), with m̂ = m / (1 - β₁ᵗ) and v̂ = v / (1 - β₂ᵗ).
+    private static func step(_ state: inout Moments, _ w: UnsafeMutableBufferPointer<Double>, _ g: UnsafeBufferPointer<Double>,
+                             alpha: Double, b1: Double, b2: Double, eps: Double) {
         state.step += 1
         state.powers = (state.powers.beta1 * b1, state.powers.beta2 * b2)
         let correction1 = 1 - state.powers.beta1, correction2 = 1 - state.powers.beta2
         state.first.elements.withUnsafeMutableBufferPointer { m in
             state.second.elements.withUnsafeMutableBufferPointer { v in
-                parameter.elements.withUnsafeMutableBufferPointer { w in
-                    gradient.elements.withUnsafeBufferPointer { g in
-                        for k in 0..<w.count {
-                            m[k] = b1 * m[k] + (1 - b1) * g[k]
-                            v[k] = b2 * v[k] + (1 - b2) * g[k] * g[k]
-                            let mHat = m[k] / correction1, vHat = v[k] / correction2
-                            w[k] -= alpha * mHat / (vHat.squareRoot() + eps)
-                        }
-                    }
+                for k in 0..<w.count {
+                    m[k] = b1 * m[k] + (1 - b1) * g[k]
+                    v[k] = b2 * v[k] + (1 - b2) * g[k] * g[k]
+                    let mHat = m[k] / correction1, vHat = v[k] / correction2
+                    w[k] -= alpha * mHat / (vHat.squareRoot() + eps)
                 }
             }
         }
-        moments[index] = state
     }
 }

@@ -37,19 +37,19 @@ extension Network {
     }
 
     /// The cost J = (1/m) Σ_examples L of the prediction, with the blocks, or nil when they
-    /// do not apply: `blockWidth`, a loss other than the library's element-wise ones (whose
-    /// cost is the mean of `losses`, to the last bit), or targets of another shape.
+    /// do not apply (`costsInColumnBlocks`). With `serially`, the blocks are computed one
+    /// after another on the calling thread (for a caller that keeps the other cores busy), to
+    /// the same bits.
     ///
     /// Each block gives its examples' losses L_j, which are then added in order of j, as
     /// `ElementwiseLoss.cost` adds them, and divided by m.
-    func costInColumnBlocks(inputs: Matrix, expected: Matrix, loss: some Loss) -> Double? {
-        guard loss is CrossEntropy || loss is BinaryCrossEntropy || loss is MeanSquaredError,
-              let loss = loss as? any ElementwiseLoss, let outputs = layers.last?.outputCount,
-              expected.shape == Shape(outputs, inputs.columns), let width = blockWidth(inputs) else { return nil }
+    func costInColumnBlocks(inputs: Matrix, expected: Matrix, loss: some Loss, serially: Bool = false) -> Double? {
+        guard costsInColumnBlocks(inputs: inputs, expected: expected, loss: loss),
+              let loss = loss as? any ElementwiseLoss, let width = blockWidth(inputs) else { return nil }
         var losses = [Double](repeating: 0, count: inputs.columns)
         losses.withUnsafeMutableBufferPointer { losses in
             let target = UnsafeSendable(losses.baseAddress!)
-            forEachColumnBlock(inputs, width: width) { start, count, a in
+            forEachColumnBlock(inputs, width: width, serially: serially) { start, count, a in
                 let predicted = a.columns == count ? a : a.columns(in: 0..<count)
                 let row = loss.losses(predicted: predicted, expected: expected.columns(in: start..<start + count))
                 row.elements.withUnsafeBufferPointer { (target.pointer + start).update(from: $0.baseAddress!, count: count) }
@@ -58,6 +58,16 @@ extension Network {
         var total = 0.0
         for l in losses { total += l }
         return total / Double(inputs.columns)
+    }
+
+    /// Whether `costInColumnBlocks` computes the cost: the blocks apply (`blockWidth`), the
+    /// loss is one of the library's element-wise ones (whose cost is the mean of `losses`, to
+    /// the last bit), and the targets have the prediction's shape.
+    func costsInColumnBlocks(inputs: Matrix, expected: Matrix, loss: some Loss) -> Bool {
+        guard loss is CrossEntropy || loss is BinaryCrossEntropy || loss is MeanSquaredError,
+              loss is any ElementwiseLoss, let outputs = layers.last?.outputCount,
+              expected.shape == Shape(outputs, inputs.columns) else { return false }
+        return blockWidth(inputs) != nil
     }
 
     /// The columns of a block, a multiple of 8 so the product kernel's vectors cover them
@@ -80,17 +90,24 @@ extension Network {
     }
 
     /// Carries each block of `width` columns of `inputs` through every layer, the blocks
-    /// taken by the cores as they become free, and hands `body` the block's first column, its
-    /// number of columns and its A^[L]. The last block, when narrower, is padded with columns
-    /// of zeros to a multiple of 8 (so its product runs on whole vectors too): its A^[L] then
-    /// has more columns than the block, and only the first ones are the block's.
-    private func forEachColumnBlock(_ inputs: Matrix, width: Int, _ body: @Sendable (Int, Int, Matrix) -> Void) {
-        let m = inputs.columns
-        DispatchQueue.concurrentPerform(iterations: (m + width - 1) / width) { block in
+    /// taken by the cores as they become free (or one after another on this thread,
+    /// `serially`), and hands `body` the block's first column, its number of columns and its
+    /// A^[L]. The last block, when narrower, is padded with columns of zeros to a multiple of 8
+    /// (so its product runs on whole vectors too): its A^[L] then has more columns than the
+    /// block, and only the first ones are the block's.
+    private func forEachColumnBlock(_ inputs: Matrix, width: Int, serially: Bool = false,
+                                    _ body: @Sendable (Int, Int, Matrix) -> Void) {
+        let m = inputs.columns, blocks = (m + width - 1) / width
+        @Sendable func carry(_ block: Int) {
             let start = block * width, count = Swift.min(m, start + width) - start
             var a = inputs.columns(in: start..<start + count, padding: (count + 7) & ~7)
             for layer in layers { a = layer(a) }
             body(start, count, a)
+        }
+        if serially {
+            for block in 0..<blocks { carry(block) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: blocks, execute: carry)
         }
     }
 }

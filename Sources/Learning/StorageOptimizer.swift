@@ -18,3 +18,4 @@ extension GradientDescent: StorageOptimizer {}
 extension Momentum: StorageOptimizer {}
 extension NesterovMomentum: StorageOptimizer {}
 extension RMSProp: StorageOptimizer {}
+extension Adam: StorageOptimizer {}

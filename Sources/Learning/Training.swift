@@ -134,8 +134,7 @@ extension Network {
             history.lastGradients = history.updates > 0 ? step.gradients : nil
             return history
         }
-        if try recordCost(epoch: 0) { return finish() }
-        for epoch in stride(from: 1, through: epochs, by: 1) {
+        func trainEpoch(_ epoch: Int) throws {
             for batch in miniBatches(count: inputs.columns, size: batchSize, generator: &generator) {
                 examples.transposedRows(at: batch, into: &x)
                 targets.transposedRows(at: batch, into: &y)
@@ -150,10 +149,60 @@ extension Network {
                 }
                 history.updates += 1
             }
-            if try recordCost(epoch: epoch) { return finish() }
+        }
+        // Each epoch's cost on the whole set can be computed by another core, on a copy of
+        // the network, while this one trains the next epoch (`overlapsEpochCosts`). When
+        // that cost ends the training (it reached `targetCost`, or is not finite), the
+        // network, the generator and the gradients are put back as they were after its epoch,
+        // so the result, or the error, is what one epoch after the other gives.
+        let overlaps = overlapsEpochCosts(inputs: inputs, expected: expected, loss: loss, storage: onStorage)
+        for epoch in 0...epochs {
+            if !overlaps || epoch == epochs {
+                if try recordCost(epoch: epoch) { return finish() }
+                if epoch < epochs { try trainEpoch(epoch + 1) }
+                continue
+            }
+            let network = self, drawn = generator, updates = history.updates
+            let gradients = updates > 0 ? step.gradients : nil
+            let wholeSet = UncheckedLoss(loss)
+            let cost = BackgroundValue {
+                network.costInColumnBlocks(inputs: inputs, expected: expected, loss: wholeSet.loss, serially: true)!
+            }
+            var batchError: (any Error)?
+            do { try trainEpoch(epoch + 1) } catch { batchError = error }
+            let value = cost.value()
+            history.costs.append(value)
+            let reached = targetCost.map { value <= $0 } ?? false
+            if !value.isFinite || reached {
+                self = network
+                generator = drawn
+                history.updates = updates
+                if !value.isFinite { throw TrainingError(iteration: updates, epoch: epoch, cost: value) }
+                history.reachedTarget = true
+                history.lastGradients = gradients
+                return history
+            }
+            if let batchError { throw batchError }
         }
         return finish()
     }
+
+    /// Whether `train`'s mini-batch loop computes each epoch's cost on another core while it
+    /// trains the next epoch: only where that cannot change what it returns or throws, and
+    /// can save time. The optimiser updates on storage (the library's own: a value, whose
+    /// state nothing outside sees), the cost is computed in column blocks (the library's
+    /// losses and activations that work column by column, which can run beside the training),
+    /// and there is a second processor.
+    func overlapsEpochCosts(inputs: Matrix, expected: Matrix, loss: some Loss, storage: Bool) -> Bool {
+        storage && BackgroundValue<Double>.processors > 1 && costsInColumnBlocks(inputs: inputs, expected: expected, loss: loss)
+    }
+}
+
+/// A loss handed to the thread that computes an epoch's cost: only the library's losses,
+/// which are values with no state (`Network.costsInColumnBlocks`), are.
+private struct UncheckedLoss<L: Loss>: @unchecked Sendable {
+    let loss: L
+    init(_ loss: L) { self.loss = loss }
 }
 
 /// The example indices 0..<count, shuffled by Fisher–Yates with `generator`, cut into

@@ -175,12 +175,13 @@ import Testing
     }
 
     @Test func optimisersOnStorageAndThroughTheProtocolMatchTheReplay() throws {
-        // GradientDescent, Momentum, Nesterov momentum and RMSProp update on the step's
-        // storage; Adam, Scheduled and a caller's own optimiser through the protocol.
+        // GradientDescent, Momentum, Nesterov momentum, RMSProp and Adam update on the step's
+        // storage; Scheduled and a caller's own optimiser through the protocol.
         #expect(GradientDescent(learningRate: 0.1) as any Optimizer is any StorageOptimizer)
         #expect(Momentum(learningRate: 0.1, momentum: 0.5) as any Optimizer is any StorageOptimizer)
         #expect(NesterovMomentum(learningRate: 0.1, momentum: 0.5) as any Optimizer is any StorageOptimizer)
         #expect(RMSProp(learningRate: 0.01) as any Optimizer is any StorageOptimizer)
+        #expect(Adam(learningRate: 0.01) as any Optimizer is any StorageOptimizer)
         #expect(!(HalfSteps() as any Optimizer is any StorageOptimizer))
         let start = network([4, 5, 3], hidden: .tanh, output: .sigmoid, seed: 24)
         let x = data(4, 6, seed: 25), y = data(3, 6, seed: 26)
