@@ -1,7 +1,7 @@
-// Figures at full size. The style sheet fits every figure to the column's width, so a figure
-// always shows whole; where that draws it smaller than its own size (one viewBox unit to one
-// CSS pixel), its text shrinks with it: a 640-unit network diagram on a 390 px phone is drawn
-// at 61% (the figure spans the window there), its 12-unit labels at 7.3 px. Such a figure gets a button under it, and a tap on
+// Figures at full size. The style sheet fits every figure to the column's width, but no
+// narrower than the width at which its smallest text is 11 px (a 640-unit network diagram
+// with 12-unit labels: 587 px, scrolling sideways in its frame on a 390 px phone); where
+// that draws it smaller than its own size (one viewBox unit to one CSS pixel), it gets a button under it, and a tap on
 // the drawing, that opens it full size: the figure fills the window with the drawing at its
 // own size, scrolling both ways (a figure in frames keeps its slider). The button, another
 // tap, or Escape closes it and gives the focus back to the button. A figure shown at its own

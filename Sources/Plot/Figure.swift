@@ -3,6 +3,12 @@
 /// `svg` is a complete `<svg>` element that scales to its container (a `viewBox`, no pixel
 /// size), draws text and axes in `currentColor` on a transparent background, and carries
 /// `role="img"`, a `<title>` (the alt text) and a `<desc>` (the caption).
+///
+/// A drawing Plot makes also says, in its `style`, its width and its smallest text, both in
+/// viewBox units: `--plot-width: 640; --plot-least-font: 12`. The website reads them to keep
+/// the drawing wide enough that its smallest text shows at a size that reads on a phone:
+/// at least width × 11 px / least font (640 × 11 / 12 = 587 px), scrolling sideways in its
+/// frame on a narrower screen, rather than shrinking the text to 7 px.
 public struct Figure: Equatable, Sendable {
     /// The `<svg>` element, ready to place inline in an HTML page.
     public var svg: String
@@ -35,6 +41,8 @@ public struct Figure: Equatable, Sendable {
         draw(&body, placeholder)
         let prefix = "plot-" + Self.hash(body.markup + caption + alt)
         let content = body.markup.replacing(placeholder, with: prefix)
+        var style = "max-width: 100%; height: auto; --plot-width: \(n(width))"
+        if let least = body.smallestFontSize { style += "; --plot-least-font: \(n(least))" }
         var svg = SVG()
         svg.open("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"),
@@ -44,7 +52,7 @@ public struct Figure: Equatable, Sendable {
             ("class", "plot"),
             ("font-family", "system-ui, sans-serif"),
             ("fill", "none"),
-            ("style", "max-width: 100%; height: auto"),
+            ("style", style),
         ])
         svg.text("title", [("id", "\(prefix)-title")], alt)
         svg.text("desc", [("id", "\(prefix)-desc")], caption)

@@ -5,6 +5,10 @@
 struct SVG {
     /// The markup written so far.
     private(set) var markup = ""
+    /// The smallest `font-size` given to any element written so far, in user units; nil
+    /// before the first. Text inherits its size from an element that sets one, so no text
+    /// in the markup is drawn smaller than this.
+    private(set) var smallestFontSize: Double?
     private var depth = 0
 
     /// An attribute: name and value, written as `name="value"`.
@@ -12,6 +16,7 @@ struct SVG {
 
     /// `<name attributes>`; close it with `close(name)`.
     mutating func open(_ name: String, _ attributes: [Attribute] = []) {
+        noteFontSize(attributes)
         line("<" + name + Self.write(attributes) + ">")
         depth += 1
     }
@@ -24,6 +29,7 @@ struct SVG {
 
     /// `<name attributes/>`, an element without content.
     mutating func empty(_ name: String, _ attributes: [Attribute]) {
+        noteFontSize(attributes)
         line("<" + name + Self.write(attributes) + "/>")
     }
 
@@ -33,6 +39,7 @@ struct SVG {
     /// `<desc>`, the alt text and caption, stay as the chapter wrote them.
     mutating func text(_ name: String, _ attributes: [Attribute] = [], _ content: String) {
         let shown = name == "text" || name == "tspan" ? Number.minusSigns(content) : content
+        noteFontSize(attributes)
         line("<" + name + Self.write(attributes) + ">" + escapeXML(shown) + "</" + name + ">")
     }
 
@@ -41,6 +48,13 @@ struct SVG {
         open(name, attributes)
         body(&self)
         close(name)
+    }
+
+    private mutating func noteFontSize(_ attributes: [Attribute]) {
+        for attribute in attributes where attribute.name == "font-size" {
+            guard let size = Double(attribute.value) else { continue }
+            smallestFontSize = min(smallestFontSize ?? size, size)
+        }
     }
 
     private mutating func line(_ text: String) {

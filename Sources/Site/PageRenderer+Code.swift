@@ -60,8 +60,11 @@ extension PageRenderer {
     }
 
     /// A figure the code drew, numbered within the chapter (Figure 6.1 is chapter 6's first),
-    /// the number a link to the figure. The drawing is fitted to the column's width; where that
-    /// draws it below its own size, `figures.js` adds a button that opens it full size.
+    /// the number a link to the figure. The drawing is fitted to the column's width, but no
+    /// narrower than its smallest text needs to be 11 px (`style.css`, from the drawing's
+    /// `--plot-width` and `--plot-least-font`), scrolling sideways in `.figure-scroll` on a
+    /// narrower screen; where it is shown below its own size, `figures.js` adds a button that
+    /// opens it full size.
     mutating func figure(_ figure: FigureResult) -> String {
         figureCount += 1
         let number = chapter.map { "\($0).\(figureCount)" } ?? "\(figureCount)"

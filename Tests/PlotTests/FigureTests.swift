@@ -23,6 +23,17 @@ import Testing
         #expect(root.elements("desc").first?.text == "Caption.")
     }
 
+    /// The style says the drawing's width and its smallest font in viewBox units, which the
+    /// website's style sheet turns into the least width at which that text is 11 px.
+    @Test func styleStatesWidthAndSmallestFont() throws {
+        let text = Figure(width: 640, height: 50, caption: "c", alt: "a") { svg, _ in
+            svg.group("g", [("font-size", "15")]) { svg in svg.text("text", [("font-size", "12")], "label") }
+        }
+        #expect(try XML.parse(text.svg).attributes["style"] == "max-width: 100%; height: auto; --plot-width: 640; --plot-least-font: 12")
+        // Without text there is no smallest font: the site then only fits the drawing.
+        #expect(try XML.parse(sample().svg).attributes["style"] == "max-width: 100%; height: auto; --plot-width: 100")
+    }
+
     @Test func labelsPointAtTitleAndDescription() throws {
         let root = try XML.parse(sample().svg)
         let ids = root.attributes["aria-labelledby"]!.split(separator: " ").map(String.init)

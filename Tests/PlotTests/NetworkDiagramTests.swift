@@ -82,4 +82,11 @@ import Testing
                 .weights(into: 1, [[1, 2], [3, 4]]).edgeLabels(into: 1, [["p", "q"], ["r", "s"]])
         }
     }
+
+    /// The edge labels (12 units) are its smallest text, what the website sizes it by on a phone.
+    @Test func statesItsLabelSizeAsItsSmallestFont() throws {
+        let figure = NetworkDiagram(layers: [["x₁", "x₂"], ["a"]]).weights(into: 1, [[0.5, -0.5]]).figure(caption: "c", alt: "a")
+        let style = try XML.parse(figure.svg).attributes["style"]
+        #expect(style?.hasSuffix("--plot-least-font: 12") == true)
+    }
 }

@@ -47,6 +47,10 @@ import Testing
     @Test func svgKeepsDrawingOnly() {
         let plot = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\" role=\"img\">\n <title>A &amp; B</title>\n <clipPath id=\"c\"><rect x=\"0\" y=\"0\" width=\"1\" height=\"1\"/></clipPath>\n <path d=\"M0 0L1 1\" stroke=\"currentColor\" clip-path=\"url(#c)\"/>\n</svg>\n"
         #expect(HTMLSanitizer.svg(plot) == plot)
+        // Plot's style, with the width and smallest font the style sheet sizes a figure by on
+        // a phone (--plot-width, --plot-least-font), reaches the page as drawn.
+        let styled = "<svg viewBox=\"0 0 640 302\" style=\"max-width: 100%; height: auto; --plot-width: 640; --plot-least-font: 12\"><text font-size=\"12\">0.5</text></svg>"
+        #expect(HTMLSanitizer.svg(styled) == styled)
         let hostile = "<svg onload=\"alert(1)\"><script>alert(2)</script><image href=\"https://x/y.png\"/><use href=\"https://x#a\"/><use href=\"#a\"/><foreignObject><div>x</div></foreignObject><rect fill=\"url(https://x/p)\" onclick=\"y\"/><a href=\"javascript:z\"><text>t</text></a></svg>"
         #expect(HTMLSanitizer.svg(hostile) == "<svg><use/><use href=\"#a\"/><rect/><text>t</text></svg>")
         // A value's quotes and `<` are written as entities, its other text (σ, é) as it is.
