@@ -1167,6 +1167,17 @@ const partly = [], covered = [];
 const floating = b.left > 1 || b.right < window.innerWidth - 1;
 const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
 const range = document.createRange();
+// The part of a text box that can show: a block that scrolls sideways (a long code line on a
+// phone) clips what runs past its edges, so that part cannot show beside the bar.
+const visible = (element, r) => {
+  let left = r.left, right = r.right;
+  for (let at = element; at && at !== document.body; at = at.parentElement) {
+    if (getComputedStyle(at).overflowX === 'visible') continue;
+    const box = at.getBoundingClientRect();
+    left = Math.max(left, box.left); right = Math.min(right, box.right);
+  }
+  return {left, right};
+};
 for (let node = walker.nextNode(); node; node = walker.nextNode()) {
   // Shown text only: not a closed answer's (a closed <details> still reports boxes), not MathML.
   if (!node.textContent.trim() || !node.parentElement.checkVisibility({visibilityProperty: true})
@@ -1176,7 +1187,9 @@ for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (r.width < 1 || r.height < 1 || r.bottom <= b.top || r.top >= b.bottom || r.right <= b.left || r.left >= b.right) continue;
     const text = node.textContent.trim().slice(0, 40);
     covered.push(text);
-    if (floating || r.left < b.left - 1 || r.right > b.right + 1) partly.push(text);
+    const shows = visible(node.parentElement, r);
+    if (shows.right - shows.left < 1) continue;
+    if (floating || shows.left < b.left - 1 || shows.right > b.right + 1) partly.push(text);
   }
 }
 return JSON.stringify({shown: b.height > 0, partly: partly.slice(0, 3), covered: covered.slice(0, 3)});
