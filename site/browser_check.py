@@ -111,16 +111,18 @@ def start_browser():
 def figure_text_report(pages):
     """Lines saying, from PHONE_FIGURES' measurements ((page, [figure, ...]) pairs), each page's
     smallest figure text at the phone's width, the smallest per kind of figure, and every
-    figure under FIGURE_TEXT."""
+    figure under FIGURE_TEXT. The per-kind counts leave out print.html, whose figures are the
+    chapters' again (its own line and any figure under the floor are still reported)."""
     lines, kinds, under = [], {}, []
     for page, figures in pages:
         least = min(figures, key=lambda f: f["size"])
         lines.append("%s at %d px: %d figures, %d scroll in their frame, smallest text %.1f px (%s, %s)" % (
             page, PHONE, len(figures), sum(f["scrolls"] for f in figures), least["size"], least["figure"], least["kind"]))
         for figure in figures:
-            kinds.setdefault(figure["kind"], []).append((figure["size"], page, figure["figure"]))
-            if figure["steps"] is not None:
-                kinds.setdefault("step numbers", []).append((figure["steps"], page, figure["figure"]))
+            if page != "print.html":
+                kinds.setdefault(figure["kind"], []).append((figure["size"], page, figure["figure"]))
+                if figure["steps"] is not None:
+                    kinds.setdefault("step numbers", []).append((figure["steps"], page, figure["figure"]))
             if figure["size"] < FIGURE_TEXT - 0.05:
                 under.append("%s#%s (%s) %.1f px" % (page, figure["figure"], figure["kind"], figure["size"]))
     for kind, sizes in sorted(kinds.items()):
