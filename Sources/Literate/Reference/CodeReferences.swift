@@ -51,28 +51,39 @@ public struct CodeReferences: Codable, Hashable, Sendable {
         let programs = chapters.compactMap { parsed in parsed.isRunnable ? parsed.chapter.map { (parsed.path, $0) } : nil }
         let found = Locked<[String: CodeReferences]>([:])
         let failures = Locked<[Error]>([])
-        var keep: Set<String> = []
-        let jobs = programs.map { path, chapter -> (path: String, chapter: Chapter, file: String) in
+        // One job per distinct program: chapters whose programs are the same text (two with no
+        // Swift block) share a key, and so a cache file and a scratch folder; indexed at once
+        // in one folder, one job's clean-up deleted the other's index store under it.
+        var distinct: [(paths: [String], chapter: Chapter, file: String)] = []
+        var jobOfFile: [String: Int] = [:]
+        for (path, chapter) in programs {
             let source = Program(chapter: chapter).source
             var key = SHA256()
             key.update(version)
             key.update(toolchain.compilerVersion)
             key.update(toolchain.libraryKey)
             key.update(source)
-            let name = String(key.hexDigest().prefix(24)) + ".txt"
-            keep.insert(name)
-            return (path, chapter, folder + "/" + name)
+            let file = folder + "/" + String(key.hexDigest().prefix(24)) + ".txt"
+            if let index = jobOfFile[file] {
+                distinct[index].paths.append(path)
+            } else {
+                jobOfFile[file] = distinct.count
+                distinct.append(([path], chapter, file))
+            }
         }
+        let jobs = distinct
+        let keep = Set(jobs.map { ($0.file as NSString).lastPathComponent })
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
             do {
+                let references: CodeReferences
                 if let data = FileManager.default.contents(atPath: job.file), let cached = CodeReferences(cached: data) {
-                    found.mutate { $0[job.path] = cached }
-                    return
+                    references = cached
+                } else {
+                    references = try Self.index(job.chapter, toolchain: toolchain, scratch: job.file + ".work")
+                    try references.cached.write(to: URL(fileURLWithPath: job.file), options: .atomic)
                 }
-                let references = try Self.index(job.chapter, toolchain: toolchain, scratch: job.file + ".work")
-                try references.cached.write(to: URL(fileURLWithPath: job.file), options: .atomic)
-                found.mutate { $0[job.path] = references }
+                found.mutate { for path in job.paths { $0[path] = references } }
             } catch {
                 failures.mutate { $0.append(error) }
             }

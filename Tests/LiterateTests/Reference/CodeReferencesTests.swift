@@ -105,6 +105,25 @@ import Testing
         #expect(first[chapter.path] != doctored)
     }
 
+    @Test func chaptersWithTheSameProgramAreIndexedOnce() throws {
+        // Chapters without a Swift block (the book's notation page, a data README) make the
+        // same program, so the same key: indexed side by side in one scratch folder, the first
+        // to finish deleted the other's index store ("index store path does not exist").
+        let (project, chapter) = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: project.root) }
+        let prose = (1...6).map { n in
+            ChapterParser.parse("# Page \(n)\n\nOnly prose, no code.\n", path: project.root + "/chapters/prose-\(n).md")
+        }
+        #expect(prose.allSatisfy { $0.isRunnable })
+        let found = try CodeReferences.load(prose + [chapter], project: project)
+        #expect(Set(found.keys) == Set((prose + [chapter]).map(\.path)))
+        #expect(prose.allSatisfy { found[$0.path] == CodeReferences(names: []) })
+        #expect(found[chapter.path]?.names.isEmpty == false)
+        // One file for the shared program, one for the chapter with code; no scratch folder left.
+        let files = try FileManager.default.contentsOfDirectory(atPath: project.cacheFolder + "/references")
+        #expect(files.count == 2)
+    }
+
     @Test func theCacheFileHoldsTheNamesAsTheyWere() throws {
         let names = CodeReferences(names: [.init(line: 12, column: 7, usr: "s:8Learning7sigmoidyS2dF"),
                                            .init(line: 12, column: 15, usr: "s:Sd8LearningE9formatted8decimalsSSSi_tF")])
