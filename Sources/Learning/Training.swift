@@ -114,8 +114,8 @@ extension Network {
         let onStorage = storageOptimizer != nil
         let perEpoch = (inputs.columns + batchSize - 1) / batchSize
         var history = TrainingHistory(costs: [], updates: 0, updatesPerEpoch: perEpoch, reachedTarget: false, lastGradients: nil)
-        func recordCost(epoch: Int) throws -> Bool {
-            let cost = self.cost(inputs: inputs, expected: expected, loss: loss)
+        /// Appends the cost after `epoch`; throws if it is not finite; true when it reached the target.
+        func record(_ cost: Double, epoch: Int) throws -> Bool {
             history.costs.append(cost)
             if !cost.isFinite { throw TrainingError(iteration: history.updates, epoch: epoch, cost: cost) }
             if let target = targetCost, cost <= target {
@@ -158,7 +158,7 @@ extension Network {
         let overlaps = overlapsEpochCosts(inputs: inputs, expected: expected, loss: loss, storage: onStorage)
         for epoch in 0...epochs {
             if !overlaps || epoch == epochs {
-                if try recordCost(epoch: epoch) { return finish() }
+                if try record(cost(inputs: inputs, expected: expected, loss: loss), epoch: epoch) { return finish() }
                 if epoch < epochs { try trainEpoch(epoch + 1) }
                 continue
             }
@@ -171,14 +171,13 @@ extension Network {
             var batchError: (any Error)?
             do { try trainEpoch(epoch + 1) } catch { batchError = error }
             let value = cost.value()
-            history.costs.append(value)
-            let reached = targetCost.map { value <= $0 } ?? false
-            if !value.isFinite || reached {
+            // A cost that ends the training finds the state its epoch left, as `record` reports it.
+            if !value.isFinite || targetCost.map({ value <= $0 }) == true {
                 self = network
                 generator = drawn
                 history.updates = updates
-                if !value.isFinite { throw TrainingError(iteration: updates, epoch: epoch, cost: value) }
-                history.reachedTarget = true
+            }
+            if try record(value, epoch: epoch) {
                 history.lastGradients = gradients
                 return history
             }
