@@ -17,6 +17,8 @@
 ///
 /// which is the definition's order, so the numbers are those of `*` to the last bit. Rows of
 /// the block past A's last row are zeros and their lanes are dropped.
+///
+/// Each step also prefetches the panel's numbers 1024 ahead (8 KB, 128 steps): see `Prefetch`.
 enum InOrderDots {
     /// Columns of C taken at once, and rows of A in one vector.
     static let columnBlock = 8
@@ -55,7 +57,7 @@ enum InOrderDots {
     /// chunks of k, one vector per column of the range (lane r: row r), so each C_ij still
     /// adds its terms one by one, in order.
     static func compute(_ w: ProductWork, _ columns: Range<Int>) {
-        let packed = w.a!, bt = w.b!, c = w.c!
+        let packed = w.a!, panels = w.b!, c = w.c!
         let m = w.m, n = w.n, p = w.p
         let width = columns.count, full = width / columnBlock &* columnBlock
         let state = UnsafeMutableRawPointer.allocate(byteCount: 64 &* width, alignment: 64)
@@ -68,15 +70,18 @@ enum InOrderDots {
                 let depth = min(kChunk, n &- k0), first = k0 == 0
                 var t = 0
                 while t < width {
-                    let rowsOfBt = bt + ((columns.lowerBound &+ t) &* n &+ k0)
+                    // Column j sits in the panel starting at j - j % 8, of `step` columns.
+                    let j = columns.lowerBound &+ t, panel = j & ~(ColumnPanels.width &- 1)
+                    let step = min(ColumnPanels.width, p &- panel)
+                    let b = panels + (panel &* n &+ k0 &* step &+ (j &- panel))
                     if t < full && w.blocking == .wide {
-                        sums(columns: 8, a: a + k0 &* 8, bt: rowsOfBt, n: n, depth: depth, state: state + t, first: first)
+                        sums(columns: 8, a: a + k0 &* 8, b: b, step: step, depth: depth, state: state + t, first: first)
                         t &+= 8
                     } else if t &+ 4 <= full {
-                        sums(columns: 4, a: a + k0 &* 8, bt: rowsOfBt, n: n, depth: depth, state: state + t, first: first)
+                        sums(columns: 4, a: a + k0 &* 8, b: b, step: step, depth: depth, state: state + t, first: first)
                         t &+= 4
                     } else {
-                        sums(columns: 1, a: a + k0 &* 8, bt: rowsOfBt, n: n, depth: depth, state: state + t, first: first)
+                        sums(columns: 1, a: a + k0 &* 8, b: b, step: step, depth: depth, state: state + t, first: first)
                         t &+= 1
                     }
                 }
@@ -92,7 +97,7 @@ enum InOrderDots {
     /// call, so the unused registers fold away): lane r of state[t] is row r's sum for column
     /// t; Bᵀ's rows `n` apart; `first` starts the sums at 0.
     @inline(__always)
-    private static func sums(columns: Int, a: UnsafePointer<Double>, bt: UnsafePointer<Double>, n: Int, depth: Int,
+    private static func sums(columns: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>, step: Int, depth: Int,
                              state: UnsafeMutablePointer<Vector>, first: Bool) {
         var s0 = Vector(), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0
         if !first {
@@ -100,23 +105,24 @@ enum InOrderDots {
             if columns >= 4 { s1 = state[1]; s2 = state[2]; s3 = state[3] }
             if columns == 8 { s4 = state[4]; s5 = state[5]; s6 = state[6]; s7 = state[7] }
         }
-        let b0 = bt, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n, b4 = b3 + n, b5 = b4 + n, b6 = b5 + n, b7 = b6 + n
-        var pa = a
-        for k in 0..<depth {
+        var pa = a, pb = b
+        for _ in 0..<depth {
+            Prefetch.read(pb + 1024)
             let x = Vector.load(pa)
-            s0 += x * Vector(repeating: b0[k])
+            s0 += x * Vector(repeating: pb[0])
             if columns >= 4 {
-                s1 += x * Vector(repeating: b1[k])
-                s2 += x * Vector(repeating: b2[k])
-                s3 += x * Vector(repeating: b3[k])
+                s1 += x * Vector(repeating: pb[1])
+                s2 += x * Vector(repeating: pb[2])
+                s3 += x * Vector(repeating: pb[3])
             }
             if columns == 8 {
-                s4 += x * Vector(repeating: b4[k])
-                s5 += x * Vector(repeating: b5[k])
-                s6 += x * Vector(repeating: b6[k])
-                s7 += x * Vector(repeating: b7[k])
+                s4 += x * Vector(repeating: pb[4])
+                s5 += x * Vector(repeating: pb[5])
+                s6 += x * Vector(repeating: pb[6])
+                s7 += x * Vector(repeating: pb[7])
             }
             pa += 8
+            pb += step
         }
         state[0] = s0
         if columns >= 4 { state[1] = s1; state[2] = s2; state[3] = s3 }

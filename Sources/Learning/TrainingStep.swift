@@ -33,9 +33,9 @@ struct TrainingStep {
     private var matrixZ: [Matrix], matrixA: [Matrix], matrixGradient: [Matrix]
     /// Whether the output layer starts from the fused dZ = (A - Y) / m.
     private let fused: Bool
-    /// Xᵀ, when the inputs X are the same at every step and the first layer reads them
-    /// faster so (`Matrix.readsTransposeFaster`): made once by `keepInputs`.
-    private var transposedInputs: Matrix?
+    /// X in panels, when the inputs X are the same at every step and the first layer reads
+    /// them faster so (`Matrix.readsPanelsFaster`): made once by `keepInputs`.
+    private var inputPanels: ColumnPanels?
     /// Scratch storage for the first layer's weights in that product, and its result.
     private var packing: [Double] = []
     private var keptProduct = Matrix(rows: 0, columns: 0, elements: [])
@@ -73,11 +73,11 @@ struct TrainingStep {
     }
 
     /// Tells the step that every `forward` will get these `inputs` (full-batch training):
-    /// when the first layer reads them faster transposed, a copy of Xᵀ is made once here.
+    /// when the first layer reads them faster in panels, that copy of X is made once here.
     mutating func keepInputs(_ inputs: Matrix, network: Network) {
         guard let first = network.layers.first, first.weights.columns == inputs.rows,
-              Matrix.readsTransposeFaster(weights: first.weights, input: inputs) else { return }
-        transposedInputs = inputs.transposed
+              Matrix.readsPanelsFaster(weights: first.weights, input: inputs) else { return }
+        inputPanels = ColumnPanels(inputs)
     }
 
     /// The network's output after `forward(_:inputs:)` (the inputs themselves for no layers).
@@ -120,9 +120,9 @@ struct TrainingStep {
                 fatalError("shape mismatch: cannot add \(Shape(weights.rows, m)) and \(bias)")
             }
         }
-        let kept = transposedInputs != nil
-        if let transposed = transposedInputs {
-            Matrix.multiply(network.layers[0].weights, transposed: transposed, into: &keptProduct, packing: &packing)
+        let kept = inputPanels != nil
+        if let panels = inputPanels {
+            Matrix.multiply(network.layers[0].weights, panels: panels, into: &keptProduct, packing: &packing)
         }
         network.layers.withUnsafeMutableBufferPointer { layers in
             storage.withUnsafeMutableBufferPointer { s in

@@ -49,8 +49,9 @@ import Testing
     }
 }
 
-/// `Matrix.multiply(_:transposed:into:packing:)`, the first layer's product from a kept Xᵀ.
-@Suite struct TransposedFactorTests {
+/// `Matrix.multiply(_:panels:into:packing:)`, the first layer's product from X kept in
+/// `ColumnPanels`, and that layout itself.
+@Suite struct ColumnPanelsTests {
     /// (m, n, p): fewer and more rows than a block of 8, column counts around 8, more inner
     /// terms than a chunk of k (1024), no inner terms.
     static let shapes: [(Int, Int, Int)] = [
@@ -63,18 +64,34 @@ import Testing
         let a = Matrix(rows: m, columns: n, elements: (0..<m * n).map { _ in generator.uniform(in: -1..<1) })
         let b = Matrix(rows: n, columns: p, elements: (0..<n * p).map { _ in generator.uniform(in: -1..<1) })
         var c = Matrix(rows: 1, columns: 1, elements: [5]), packing: [Double] = []
-        Matrix.multiply(a, transposed: b.transposed, into: &c, packing: &packing)
+        Matrix.multiply(a, panels: ColumnPanels(b), into: &c, packing: &packing)
         #expect(c == a * b)
         // Again with the scratch storage and C of the first call: nothing left over from it.
-        Matrix.multiply(a, transposed: b.transposed, into: &c, packing: &packing)
+        Matrix.multiply(a, panels: ColumnPanels(b), into: &c, packing: &packing)
         #expect(c == a * b)
+    }
+
+    @Test(arguments: [(3, 1), (5, 8), (4, 19), (2, 16), (0, 5), (3, 0)])
+    func panelsHoldEightColumnsSideBySide(_ shape: (Int, Int)) {
+        // B_kj = 1000 k + j, so every number says where it came from.
+        let (n, p) = shape
+        let b = Matrix(rows: n, columns: p, elements: (0..<n * p).map { Double(1000 * ($0 / p) + $0 % p) })
+        var expected: [Double] = []
+        for panel in stride(from: 0, to: p, by: 8) {
+            for k in 0..<n {
+                for j in panel..<min(panel + 8, p) { expected.append(Double(1000 * k + j)) }
+            }
+        }
+        let panels = ColumnPanels(b)
+        #expect(panels.elements == expected)
+        #expect(panels.rows == n && panels.columns == p)
     }
 
     @Test func onlyNarrowLayersOnLargeInputs() {
         let x = Matrix(rows: 1300, columns: 211, repeating: 0)
-        #expect(Matrix.readsTransposeFaster(weights: Matrix(rows: 8, columns: 1300, repeating: 0), input: x))
-        #expect(!Matrix.readsTransposeFaster(weights: Matrix(rows: 9, columns: 1300, repeating: 0), input: x))
-        #expect(!Matrix.readsTransposeFaster(weights: Matrix(rows: 8, columns: 64, repeating: 0),
+        #expect(Matrix.readsPanelsFaster(weights: Matrix(rows: 8, columns: 1300, repeating: 0), input: x))
+        #expect(!Matrix.readsPanelsFaster(weights: Matrix(rows: 9, columns: 1300, repeating: 0), input: x))
+        #expect(!Matrix.readsPanelsFaster(weights: Matrix(rows: 8, columns: 64, repeating: 0),
                                              input: Matrix(rows: 64, columns: 32, repeating: 0)))
     }
 }

@@ -44,7 +44,7 @@ import Testing
         a.elements.withUnsafeBufferPointer { a in
             packed.withUnsafeMutableBufferPointer { InOrderDots.pack(a.baseAddress!, m: m, n: n, into: $0.baseAddress!) }
         }
-        let c = run(.inOrderDots, blocking, a: packed, b: b.transposed.elements, m: m, n: n, p: p, rowStride: 0, kStride: 0)
+        let c = run(.inOrderDots, blocking, a: packed, b: ColumnPanels(b).elements, m: m, n: n, p: p, rowStride: 0, kStride: 0)
         #expect(c == inOrderProduct(a, b))
     }
 }

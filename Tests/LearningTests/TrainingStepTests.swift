@@ -55,13 +55,13 @@ import Testing
         #expect(history.lastGradients?.flattened.count == 4)
     }
 
-    @Test func wideInputsKeptTransposedMatchTheReplay() throws {
+    @Test func wideInputsKeptInPanelsMatchTheReplay() throws {
         // A first layer of 5 units on inputs of 1300 x 211 numbers (more than 2^18): `train`
-        // keeps Xᵀ and multiplies by it (InOrderDots); the replay multiplies by X itself.
+        // keeps X in panels and multiplies by them (InOrderDots); the replay multiplies by X itself.
         let start = network([1300, 5, 1], hidden: .relu, output: .sigmoid, seed: 4)
         let x = data(1300, 211, seed: 5)
         let y = Matrix(row: (0..<211).map { Double($0 % 2) })
-        #expect(Matrix.readsTransposeFaster(weights: start.layers[0].weights, input: x))
+        #expect(Matrix.readsPanelsFaster(weights: start.layers[0].weights, input: x))
         var trained = start
         let descent = GradientDescent(learningRate: 0.01)
         let history = try trained.train(inputs: x, expected: y, loss: BinaryCrossEntropy(), optimizer: descent, iterations: 3)

@@ -1,27 +1,27 @@
-/// The product A B with B held as its transpose, for a B that a training run reads again and
+/// The product A B with B held in `ColumnPanels`, for a B that a training run reads again and
 /// again: the full-batch inputs X of the first layer (see `TrainingStep`).
 extension Matrix {
-    /// Whether W X reads X faster from a copy of Xᵀ (by `multiply(_:transposed:into:packing:)`):
+    /// Whether W X reads X faster from a copy in panels (by `multiply(_:panels:into:packing:)`):
     /// W has at most 8 rows, so each number of X is used at most 8 times and the product runs
     /// at the speed X comes from memory, and X is larger than the core's own caches (2 MB).
-    static func readsTransposeFaster(weights: Matrix, input: Matrix) -> Bool {
+    static func readsPanelsFaster(weights: Matrix, input: Matrix) -> Bool {
         weights.rows <= InOrderDots.columnBlock && input.count > ProductWork.largeB
     }
 
-    /// C = A B into `c` from Bᵀ (`transposed`, shape (p, n)): the same numbers as `a * b`,
-    /// every C_ij adding its terms in order of k. `packing` is scratch storage kept between
-    /// calls (A is copied there in blocks of 8 rows).
-    static func multiply(_ a: Matrix, transposed bt: Matrix, into c: inout Matrix, packing: inout [Double]) {
-        guard a.columns == bt.columns else {
-            fatalError("shape mismatch: cannot multiply (\(a.rows), \(a.columns)) by (\(bt.columns), \(bt.rows))")
+    /// C = A B into `c` from B in panels: the same numbers as `a * b`, every C_ij adding its
+    /// terms in order of k. `packing` is scratch storage kept between calls (A is copied
+    /// there in blocks of 8 rows).
+    static func multiply(_ a: Matrix, panels b: ColumnPanels, into c: inout Matrix, packing: inout [Double]) {
+        guard a.columns == b.rows else {
+            fatalError("shape mismatch: cannot multiply (\(a.rows), \(a.columns)) by (\(b.rows), \(b.columns))")
         }
-        let m = a.rows, n = a.columns, p = bt.rows
+        let m = a.rows, n = a.columns, p = b.columns
         c.reuse(rows: m, columns: p)
         guard m > 0, p > 0 else { return }
         let size = (m + 7) / 8 * 8 * n
         if packing.count < size { packing = [Double](repeating: 0, count: size) }
         a.elements.withUnsafeBufferPointer { a in
-            bt.elements.withUnsafeBufferPointer { bt in
+            b.elements.withUnsafeBufferPointer { b in
                 packing.withUnsafeMutableBufferPointer { packed in
                     c.elements.withUnsafeMutableBufferPointer { c in
                         guard n > 0 else {
@@ -29,7 +29,7 @@ extension Matrix {
                             return
                         }
                         InOrderDots.pack(a.baseAddress!, m: m, n: n, into: packed.baseAddress!)
-                        let work = ProductWork(a: UnsafePointer(packed.baseAddress!), b: bt.baseAddress, c: c.baseAddress,
+                        let work = ProductWork(a: UnsafePointer(packed.baseAddress!), b: b.baseAddress, c: c.baseAddress,
                                                m: m, n: n, p: p, rowStride: 0, kStride: 0)
                         work.run(.inOrderDots)
                     }
