@@ -193,12 +193,13 @@ fi
 echo "wide products in Swift (fastest of 20), against that peak:"
 echo "  forward  W (8, 12288) x X (12288, 209), as * computes it:  $(gflops product) GFLOP/s  ($(percent "$(gflops product)" "$peak") of peak)"
 echo "  gradient dZ (8, 209) x X^T (209, 12288): $(gflops gradient) GFLOP/s  ($(percent "$(gflops gradient)" "$peak") of peak)"
-# Full-batch training reads a kept Xᵀ for the forward product instead (TrainingStep), so the
-# training's own rate is the two products' 4 x 8 x 12288 x 209 operations per iteration.
+# Full-batch training reads X kept in panels of 8 columns for the forward product instead
+# (TrainingStep, ColumnPanels), so the training's own rate is the two products'
+# 4 x 8 x 12288 x 209 operations per iteration.
 wide_seconds=$(field wide seconds "$swift_out")
 if [ -n "$wide_seconds" ]; then
     training=$(awk -v s="$wide_seconds" 'BEGIN { printf "%.2f", 500 * 4 * 8 * 12288 * 209 / s / 1e9 }')
-    echo "  wide training, both products of its 500 iterations (forward from a kept X^T): $training GFLOP/s  ($(percent "$training" "$peak") of peak)"
+    echo "  wide training, both products of its 500 iterations (forward from X kept in panels): $training GFLOP/s  ($(percent "$training" "$peak") of peak)"
 fi
 echo
 echo "load average (1 min): $load_before before building, $load_start at the first round, $load_end at the end (this benchmark's own threads included)"
