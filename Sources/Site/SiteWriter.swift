@@ -77,7 +77,7 @@ public enum SiteWriter {
         for entry in names {
             for prefix in [".\(name)-building-", ".\(name)-previous-"] where entry.hasPrefix(prefix) {
                 let digits = entry.dropFirst(prefix.count).prefix { $0.isNumber }
-                guard let pid = pid_t(digits), kill(pid, 0) != 0 && errno == ESRCH || pid == getpid() else { continue }
+                guard let pid = pid_t(digits), EndedProcess.hasEnded(pid) || pid == getpid() else { continue }
                 try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
             }
         }

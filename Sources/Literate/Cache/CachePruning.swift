@@ -52,7 +52,7 @@ struct CachePruning: Sendable {
             for name in names {
                 guard let range = name.range(of: marker, options: subfolder == "work" ? .backwards : []) else { continue }
                 let digits = name[range.upperBound...].prefix { $0.isNumber }
-                guard let pid = pid_t(digits), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+                guard let pid = pid_t(digits), EndedProcess.hasEnded(pid) else { continue }
                 let path = folder + "/" + subfolder + "/" + name
                 if (try? FileManager.default.removeItem(atPath: path)) != nil { removed.append(path) }
             }

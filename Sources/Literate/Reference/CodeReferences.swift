@@ -11,7 +11,8 @@ import Foundation
 ///
 /// The result of a program is cached under `.build/book/references/` by the program's text,
 /// the libraries' key and the compiler, so an unchanged chapter is not type-checked again;
-/// files no current chapter uses are removed.
+/// files no current chapter uses are removed. Each process type-checks in scratch folders of
+/// its own (`<file>.work-<pid>`), so two `book` processes on one project never share one.
 public struct CodeReferences: Codable, Hashable, Sendable {
     /// A name the author wrote (not one the compiler implied), at its place in the chapter.
     public struct Name: Codable, Hashable, Sendable {
@@ -80,7 +81,7 @@ public struct CodeReferences: Codable, Hashable, Sendable {
                 if let data = FileManager.default.contents(atPath: job.file), let cached = CodeReferences(cached: data) {
                     references = cached
                 } else {
-                    references = try Self.index(job.chapter, toolchain: toolchain, scratch: job.file + ".work")
+                    references = try Self.index(job.chapter, toolchain: toolchain, scratch: job.file + ".work-\(getpid())")
                     try references.cached.write(to: URL(fileURLWithPath: job.file), options: .atomic)
                 }
                 found.mutate { for path in job.paths { $0[path] = references } }
@@ -88,8 +89,11 @@ public struct CodeReferences: Codable, Hashable, Sendable {
                 failures.mutate { $0.append(error) }
             }
         }
-        // Files of programs that no longer exist (and scratch folders of interrupted runs).
+        // Files of programs that no longer exist, and scratch folders of ended processes. A
+        // scratch folder is `<file>.work-<pid>`: another `book` on this project (a `book serve`
+        // beside a `book build`) may be indexing in its own, which stays.
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !keep.contains(name) {
+            if let pid = EndedProcess.pid(in: name, after: ".work-"), pid != getpid(), !EndedProcess.hasEnded(pid) { continue }
             try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
         if let failure = failures.value.first { throw failure }

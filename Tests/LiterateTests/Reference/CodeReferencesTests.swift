@@ -124,6 +124,44 @@ import Testing
         #expect(files.count == 2)
     }
 
+    @Test func scratchFoldersOfRunningProcessesStayAndThoseOfEndedOnesGo() throws {
+        // A `book serve` and a `book build` on one project: the clean-up at the end of one
+        // load removed the other's scratch folder while its compiler was writing there.
+        let (project, chapter) = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: project.root) }
+        let folder = project.cacheFolder + "/references"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let running = Process()
+        running.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        running.arguments = ["30"]
+        try running.run()
+        defer { running.terminate() }
+        for pid in [ended.processIdentifier, running.processIdentifier] {
+            try FileManager.default.createDirectory(atPath: folder + "/other.txt.work-\(pid)/index", withIntermediateDirectories: true)
+        }
+        try FileManager.default.createDirectory(atPath: folder + "/other.txt.work", withIntermediateDirectories: true)
+        _ = try CodeReferences.load([chapter], project: project)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(left.contains("other.txt.work-\(running.processIdentifier)"))
+        #expect(!left.contains("other.txt.work-\(ended.processIdentifier)"))
+        #expect(!left.contains("other.txt.work"))
+        // The chapter's own file, and no scratch folder of this process.
+        #expect(left.filter { $0.hasSuffix(".txt") }.count == 1)
+        #expect(!left.contains { $0.hasSuffix(".work-\(getpid())") })
+    }
+
+    @Test func aScratchFolderNamesItsProcess() {
+        #expect(EndedProcess.pid(in: "ab12.txt.work-4321", after: ".work-") == 4321)
+        #expect(EndedProcess.pid(in: "ab12.txt.work", after: ".work-") == nil)
+        #expect(EndedProcess.pid(in: "ab12.txt.work-12x", after: ".work-") == nil)
+        #expect(EndedProcess.pid(in: "ab12.txt", after: ".work-") == nil)
+        #expect(!EndedProcess.hasEnded(getpid()))
+    }
+
     @Test func theCacheFileHoldsTheNamesAsTheyWere() throws {
         let names = CodeReferences(names: [.init(line: 12, column: 7, usr: "s:8Learning7sigmoidyS2dF"),
                                            .init(line: 12, column: 15, usr: "s:Sd8LearningE9formatted8decimalsSSSi_tF")])
