@@ -17,8 +17,8 @@ struct ColumnPanels: Sendable {
     /// B's numbers in panels, as above.
     let elements: [Double]
 
-    /// Columns in a full panel: `InOrderDots.columnBlock`.
-    static let width = 8
+    /// Columns in a full panel: those `InOrderDots` takes at once.
+    static let width = InOrderDots.columnBlock
 
     /// B laid out in panels.
     init(_ b: Matrix) {

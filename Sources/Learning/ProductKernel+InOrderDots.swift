@@ -1,17 +1,16 @@
-/// The kernel for C = A B when B is given as its transpose Bᵀ, (p, n), with rows
-/// contiguous in k, and each C_ij must add its terms in order of k, as `*` does: the first
-/// layer's W X in full-batch training, where X is fixed and kept transposed (see
-/// `TrainingStep`).
+/// The kernel for C = A B when B is given in `ColumnPanels` (8 columns side by side, k after
+/// k), and each C_ij must add its terms in order of k, as `*` does: the first layer's W X in
+/// full-batch training, where X is fixed and kept so (see `TrainingStep`).
 ///
 /// Why: for W (8, 12288) and X (12288, 209) every number of X is used only 8 times, so the
 /// product runs at the speed X can be read from memory; split by columns between cores,
 /// `RowUpdates` reads every row of X in short pieces, while this kernel gives each core a
-/// contiguous run of Xᵀ's rows, read straight through as the gradient's `DotProducts` reads X.
+/// contiguous run of panels, read straight through as the gradient's `DotProducts` reads X.
 ///
 /// A block of 8 rows of A is first copied to `packed` as (n, 8), the 8 numbers A_i,k of one k
 /// side by side. A vector then holds C_ij for those 8 rows i and one column j, and a step adds
-/// A_·k · B_kj to it for 8 columns j at once (8 vectors, 8 independent sums), or for 4 with
-/// AVX2's 16 registers (`Blocking`), where a vector of 8 takes two:
+/// A_·k · B_kj to it for the 8 columns j of a panel at once (8 vectors, 8 independent sums),
+/// or for 4 with AVX2's 16 registers (`Blocking`), where a vector of 8 takes two:
 ///
 ///     C_·j ← C_·j + A_·k B_kj,   k = 0, 1, ..., n - 1,  from C_·j = 0
 ///
@@ -49,11 +48,11 @@ enum InOrderDots {
 
     /// Rows k of the packed A in use at once: 1024 x 8 numbers, 64 KB, which stay in the
     /// core's own cache while every column of the range meets them (the whole packed W of the
-    /// wide network, 786 KB, was pushed out by the stream of Xᵀ).
+    /// wide network, 786 KB, was pushed out by the stream of X).
     static let kChunk = 1024
 
-    /// C[i, j] = Σ_k A_ik B_kj in order of k, for every row i and every j in `columns`;
-    /// `w.a` is the packed A, `w.b` is Bᵀ (p, n). The running sums wait in `state` between
+    /// C[i, j] = Σ_k A_ik B_kj in order of k, for every row i and every j in `columns` (which
+    /// starts at a panel); `w.a` is the packed A, `w.b` is B in `ColumnPanels`. The running sums wait in `state` between
     /// chunks of k, one vector per column of the range (lane r: row r), so each C_ij still
     /// adds its terms one by one, in order.
     static func compute(_ w: ProductWork, _ columns: Range<Int>) {
@@ -71,8 +70,8 @@ enum InOrderDots {
                 var t = 0
                 while t < width {
                     // Column j sits in the panel starting at j - j % 8, of `step` columns.
-                    let j = columns.lowerBound &+ t, panel = j & ~(ColumnPanels.width &- 1)
-                    let step = min(ColumnPanels.width, p &- panel)
+                    let j = columns.lowerBound &+ t, panel = j & ~(columnBlock &- 1)
+                    let step = min(columnBlock, p &- panel)
                     let b = panels + (panel &* n &+ k0 &* step &+ (j &- panel))
                     if t < full && w.blocking == .wide {
                         sums(columns: 8, a: a + k0 &* 8, b: b, step: step, depth: depth, state: state + t, first: first)
@@ -93,9 +92,9 @@ enum InOrderDots {
         }
     }
 
-    /// state[t] (+)= Σ_{k < depth} A_·k Bᵀ_tk for t < columns (8, 4 or 1, a constant at every
+    /// state[t] (+)= Σ_{k < depth} A_·k B_kt for t < columns (8, 4 or 1, a constant at every
     /// call, so the unused registers fold away): lane r of state[t] is row r's sum for column
-    /// t; Bᵀ's rows `n` apart; `first` starts the sums at 0.
+    /// t; B_kt is b[k step + t], as its panel holds it; `first` starts the sums at 0.
     @inline(__always)
     private static func sums(columns: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>, step: Int, depth: Int,
                              state: UnsafeMutablePointer<Vector>, first: Bool) {

@@ -17,7 +17,7 @@ struct ProductWork: @unchecked Sendable {
         case rowUpdates
         /// B stored as (p, n): every C_ij is a dot product of two contiguous rows.
         case dotProducts
-        /// A packed by `InOrderDots.pack`, B stored as (p, n): dot products that add in
+        /// A packed by `InOrderDots.pack`, B in `ColumnPanels`: dot products that add in
         /// order of k, as `rowUpdates` does.
         case inOrderDots
     }
