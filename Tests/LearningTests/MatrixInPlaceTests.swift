@@ -53,9 +53,10 @@ import Testing
 /// `ColumnPanels`, and that layout itself.
 @Suite struct ColumnPanelsTests {
     /// (m, n, p): fewer and more rows than a block of 8, column counts around 8, more inner
-    /// terms than a chunk of k (1024), no inner terms.
+    /// terms than a chunk of k (4096), no inner terms.
     static let shapes: [(Int, Int, Int)] = [
         (1, 1, 1), (3, 5, 7), (8, 300, 8), (8, 129, 9), (9, 64, 17), (17, 33, 70), (5, 700, 209), (3, 2100, 13), (2, 0, 3), (4, 7, 0),
+        (3, 4500, 13),
     ]
 
     @Test(arguments: shapes) func sameNumbersAsTheProduct(_ shape: (Int, Int, Int)) {

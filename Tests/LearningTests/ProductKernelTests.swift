@@ -7,14 +7,14 @@ import Testing
 @Suite struct ProductKernelTests {
     /// (m, n, p): row counts around the blocks of 8 and 4 (so 8-, 4- and 1-row blocks and the
     /// 4-column blocks of the in-order dots all occur), odd inner sizes, more inner terms than
-    /// a slice of k (128) or a chunk (1024), packed strips of B (n p > 2^18), and products
+    /// a slice of k (128) or a chunk (4096), packed strips of B (n p > 2^18), and products
     /// large enough for several threads (m n p ≥ 2^20); the row-update kernel reads A in place
     /// below 512 inner terms and packs it from 512 (the last two lines: the digits network's
     /// products, and rows of A 511 and 512 numbers apart).
     static let shapes: [(Int, Int, Int)] = [
         (1, 1, 1), (3, 5, 7), (4, 9, 4), (5, 7, 12), (7, 300, 11), (8, 129, 9), (9, 64, 17), (12, 33, 23),
         (13, 517, 70), (16, 130, 13), (8, 700, 209), (6, 2100, 21), (9, 1300, 211), (17, 1, 5), (10, 2, 6),
-        (32, 64, 32), (10, 32, 37), (32, 10, 32),
+        (32, 64, 32), (10, 32, 37), (32, 10, 32), (5, 4300, 17),
         (11, 511, 19), (11, 512, 19),
     ]
 
