@@ -12,7 +12,7 @@
 # here) or avx512 picks the kernels' register blocking (Sources/Learning/Blocking.swift),
 # since this machine's /proc/cpuinfo may say AVX-512 while the build has only AVX2.
 #
-# The run: `wide10` (the wide training cut to 10 iterations: W X from the kept Xᵀ, the
+# The run: `wide10` (the wide training cut to 10 iterations: W X from X kept in panels, the
 # in-order dot products, and dZ Xᵀ, the even-odd dot products), `product` (20 times W X by
 # row updates and 20 times dZ Xᵀ) and `digits` (small products by row updates).
 set -euo pipefail
