@@ -15,24 +15,37 @@ extension Matrix {
         guard a.columns == b.rows else {
             fatalError("shape mismatch: cannot multiply (\(a.rows), \(a.columns)) by (\(b.rows), \(b.columns))")
         }
-        let m = a.rows, n = a.columns, p = b.columns
+        pack(a, into: &packing)
+        multiply(packed: packing, rows: a.rows, panels: b, into: &c)
+    }
+
+    /// `a` laid out by `InOrderDots.pack` into `packed`, which grows to fit if it must.
+    static func pack(_ a: Matrix, into packed: inout [Double]) {
+        let m = a.rows, n = a.columns, size = (m + 7) / 8 * 8 * n
+        if packed.count < size { packed = [Double](repeating: 0, count: size) }
+        guard m > 0, n > 0 else { return }
+        a.elements.withUnsafeBufferPointer { a in
+            packed.withUnsafeMutableBufferPointer { InOrderDots.pack(a.baseAddress!, m: m, n: n, into: $0.baseAddress!) }
+        }
+    }
+
+    /// C = A B into `c`, for an A of `rows` rows and `b.rows` columns given packed (by
+    /// `pack(_:into:)`) and B in panels: the same numbers as `multiply(_:panels:into:packing:)`.
+    static func multiply(packed a: [Double], rows m: Int, panels b: ColumnPanels, into c: inout Matrix) {
+        let n = b.rows, p = b.columns
+        precondition(a.count >= (m + 7) / 8 * 8 * n, "the packed factor is too small for \(m) rows of \(n)")
         c.reuse(rows: m, columns: p)
         guard m > 0, p > 0 else { return }
-        let size = (m + 7) / 8 * 8 * n
-        if packing.count < size { packing = [Double](repeating: 0, count: size) }
-        a.elements.withUnsafeBufferPointer { a in
+        a.withUnsafeBufferPointer { a in
             b.elements.withUnsafeBufferPointer { b in
-                packing.withUnsafeMutableBufferPointer { packed in
-                    c.elements.withUnsafeMutableBufferPointer { c in
-                        guard n > 0 else {
-                            c.update(repeating: 0)
-                            return
-                        }
-                        InOrderDots.pack(a.baseAddress!, m: m, n: n, into: packed.baseAddress!)
-                        let work = ProductWork(a: UnsafePointer(packed.baseAddress!), b: b.baseAddress, c: c.baseAddress,
-                                               m: m, n: n, p: p, rowStride: 0, kStride: 0)
-                        work.run(.inOrderDots)
+                c.elements.withUnsafeMutableBufferPointer { c in
+                    guard n > 0 else {
+                        c.update(repeating: 0)
+                        return
                     }
+                    let work = ProductWork(a: a.baseAddress!, b: b.baseAddress, c: c.baseAddress,
+                                           m: m, n: n, p: p, rowStride: 0, kStride: 0)
+                    work.run(.inOrderDots)
                 }
             }
         }

@@ -19,6 +19,9 @@
 /// While a block reads its rows of B, it prefetches the next block's rows at the same pace
 /// (one cache line per step of 4 columns), so B arrives one block, about 7 KB in the wide
 /// network, ahead of its use: see `Prefetch`.
+///
+/// With a `FusedDescent` (the first layer's dW in full-batch training with gradient descent),
+/// each block of columns of C, once written, also moves those columns of W.
 enum DotProducts {
     /// Columns of C (rows of B) in one block, at most: where `ProductWork` may cut the columns.
     static let columnBlock = 4
@@ -37,7 +40,7 @@ enum DotProducts {
             .bindMemory(to: Double.self, capacity: 8 &* blocks &* n)
         defer { packed.deallocate() }
         InOrderDots.pack(a, m: m, n: n, into: packed)
-        let width = w.blocking == .wide ? 4 : 2
+        let width = w.blocking == .wide ? 4 : 2, descent = w.descent
         var j = columns.lowerBound
         while j < columns.upperBound {
             let block = columns.upperBound &- j >= width ? width : 1
@@ -53,6 +56,7 @@ enum DotProducts {
                 } else {
                     fewRows(block, a: source, b: b + j &* n, n: n, c: target, p: p, rows: rows)
                 }
+                descent?.move(block: r, columns: j..<(j &+ block), gradient: UnsafePointer(target), rows: rows, p: p)
             }
             j &+= block
         }

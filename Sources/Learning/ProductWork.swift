@@ -10,6 +10,9 @@ struct ProductWork: @unchecked Sendable {
     let m: Int, n: Int, p: Int, rowStride: Int, kStride: Int
     /// Rows or columns of the kernels' register blocks: the processor's unless a test asks.
     var blocking = Blocking.processor
+    /// For `dotProducts` only: gradient descent that also moves W by each block of columns
+    /// of C = dW as soon as it is written (see `FusedDescent`).
+    var descent: FusedDescent?
 
     /// Which kernel computes the product: it depends on where B keeps its k.
     enum Kernel {

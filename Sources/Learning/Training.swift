@@ -65,7 +65,7 @@ extension Network {
         // One set of matrices for every step (see TrainingStep): same numbers as
         // forward + parameterGradients, without allocating on each step.
         var step = TrainingStep(network: self, loss: loss)
-        step.keepInputs(inputs, network: self)
+        step.keepInputs(inputs, network: self, descent: storageOptimizer as? GradientDescent)
         while true {
             step.forward(&self, inputs: inputs)
             let cost = step.cost(inputs: inputs, expected: expected, loss: loss)

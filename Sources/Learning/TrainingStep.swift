@@ -36,9 +36,14 @@ struct TrainingStep {
     /// X in panels, when the inputs X are the same at every step and the first layer reads
     /// them faster so (`Matrix.readsPanelsFaster`): made once by `keepInputs`.
     private var inputPanels: ColumnPanels?
-    /// Scratch storage for the first layer's weights in that product, and its result.
+    /// The first layer's weights packed for that product (`Matrix.pack`), and its result.
     private var packing: [Double] = []
     private var keptProduct = Matrix(rows: 0, columns: 0, elements: [])
+    /// The learning rate α when the first layer's weights are moved by gradient descent as
+    /// their gradient is computed (`FusedDescent`): `backward` then moves them, in the
+    /// network and in `packing`, which stays packed from step to step, and `update` leaves
+    /// them alone. Nil otherwise: each `forward` packs them anew.
+    private var descentRate: Double?
 
     /// What the step knows of one layer: no reference inside, so reading it counts none.
     private struct LayerPlan {
@@ -74,10 +79,18 @@ struct TrainingStep {
 
     /// Tells the step that every `forward` will get these `inputs` (full-batch training):
     /// when the first layer reads them faster in panels, that copy of X is made once here.
-    mutating func keepInputs(_ inputs: Matrix, network: Network) {
+    /// With `descent`, the optimiser of every `update` to come, the first layer's weights
+    /// are then moved as their gradient is computed (see `descentRate`); the network must
+    /// be the one every step gets, and nothing else may change its first layer's weights.
+    mutating func keepInputs(_ inputs: Matrix, network: Network, descent: GradientDescent? = nil) {
         guard let first = network.layers.first, first.weights.columns == inputs.rows,
               Matrix.readsPanelsFaster(weights: first.weights, input: inputs) else { return }
         inputPanels = ColumnPanels(inputs)
+        // Products of at most `smallCount` numbers are summed in order of k, not by the kernel.
+        if let descent, first.weights.count > ProductWork.smallCount {
+            descentRate = descent.learningRate
+            Matrix.pack(first.weights, into: &packing)
+        }
     }
 
     /// The network's output after `forward(_:inputs:)` (the inputs themselves for no layers).
@@ -122,7 +135,11 @@ struct TrainingStep {
         }
         let kept = inputPanels != nil
         if let panels = inputPanels {
-            Matrix.multiply(network.layers[0].weights, panels: panels, into: &keptProduct, packing: &packing)
+            if descentRate == nil {
+                Matrix.multiply(network.layers[0].weights, panels: panels, into: &keptProduct, packing: &packing)
+            } else {
+                Matrix.multiply(packed: packing, rows: plans[0].units, panels: panels, into: &keptProduct)
+            }
         }
         network.layers.withUnsafeMutableBufferPointer { layers in
             storage.withUnsafeMutableBufferPointer { s in
@@ -210,7 +227,12 @@ struct TrainingStep {
                             let previous = l == 0 ? x.baseAddress : UnsafePointer(s + plans[l - 1].offset(1, m))
                             gradients[l].weightGradient.elements.withUnsafeMutableBufferPointer { dw in
                                 guard let dw = dw.baseAddress else { return }
-                                Matrix.product(dz, aRow: m, aK: 1, previous, bK: 1, bColumn: m, m: n, n: m, p: k, into: dw)
+                                if l == 0, let rate = descentRate {
+                                    Self.gradientAndDescent(dz, previous, m: m, units: n, inputs: k, into: dw, rate: rate,
+                                                            weights: &layers[0].weights, packed: &packing)
+                                } else {
+                                    Matrix.product(dz, aRow: m, aK: 1, previous, bK: 1, bColumn: m, m: n, n: m, p: k, into: dw)
+                                }
                             }
                             gradients[l].biasGradient.elements.withUnsafeMutableBufferPointer { db in
                                 for i in 0..<n {
@@ -238,6 +260,27 @@ struct TrainingStep {
         }
     }
 
+    /// dW = dZ Xᵀ of the first layer (`units` x `inputs`, from m examples) into `dw`, as
+    /// `Matrix.product` computes it, and W ← W - α dW on its weights and their packed copy
+    /// (`FusedDescent`). The weights are `inout` only to be reached in place.
+    private static func gradientAndDescent(
+        _ dz: UnsafePointer<Double>, _ x: UnsafePointer<Double>?, m: Int, units: Int, inputs: Int,
+        into dw: UnsafeMutablePointer<Double>, rate: Double, weights: inout Matrix, packed: inout [Double]
+    ) {
+        guard m > 0 else {
+            // No examples: dW = 0, and W - α 0 = W.
+            dw.update(repeating: 0, count: units &* inputs)
+            return
+        }
+        weights.elements.withUnsafeMutableBufferPointer { w in
+            packed.withUnsafeMutableBufferPointer { packed in
+                var work = ProductWork(a: dz, b: x, c: dw, m: units, n: m, p: inputs, rowStride: m, kStride: 1)
+                work.descent = FusedDescent(rate: rate, weights: w.baseAddress!, packed: packed.baseAddress!)
+                work.run(.dotProducts)
+            }
+        }
+    }
+
     /// dZ = g'(Z) ⊙ dA of a layer whose activation is `.other`, by `activation` on matrices:
     /// dA from `da` into `gradient`, dZ into `zGradient` and then to `dz`. `output` still
     /// holds the layer's A from the forward pass.
@@ -258,7 +301,10 @@ struct TrainingStep {
             fatalError("got gradients for \(gradients.count) layers but the network has \(network.layers.count)")
         }
         for l in gradients.indices {
-            Self.update(&network.layers[l].weights, gradient: &gradients[l].weightGradient, index: 2 &* l, by: &optimizer)
+            // The first layer's weights moved with their gradient (see `descentRate`).
+            if !(l == 0 && descentRate != nil) {
+                Self.update(&network.layers[l].weights, gradient: &gradients[l].weightGradient, index: 2 &* l, by: &optimizer)
+            }
             Self.update(&network.layers[l].bias, gradient: &gradients[l].biasGradient, index: 2 &* l &+ 1, by: &optimizer)
         }
     }

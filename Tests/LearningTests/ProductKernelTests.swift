@@ -37,6 +37,39 @@ import Testing
         #expect(c == evenOddProduct(a, b))
     }
 
+    @Test(arguments: cases) func dotProductsMoveTheWeightsAsGradientDescentDoes(_ blocking: Blocking, _ shape: (Int, Int, Int)) {
+        // dW = dZ Xᵀ with the descent fused (`FusedDescent`): dW as without it, and W, in
+        // both of its layouts, as `GradientDescent.update` leaves it after the product.
+        let (m, n, p) = shape
+        let a = random(m, n, seed: 7), b = random(n, p, seed: 8), start = random(m, p, seed: 9)
+        var weights = start.elements, packed: [Double] = [], c = [Double](repeating: .nan, count: m * p)
+        Matrix.pack(start, into: &packed)
+        a.elements.withUnsafeBufferPointer { a in
+            b.transposed.elements.withUnsafeBufferPointer { b in
+                c.withUnsafeMutableBufferPointer { c in
+                    weights.withUnsafeMutableBufferPointer { w in
+                        packed.withUnsafeMutableBufferPointer { packed in
+                            var work = ProductWork(a: a.baseAddress, b: b.baseAddress, c: c.baseAddress, m: m, n: n, p: p,
+                                                   rowStride: n, kStride: 1)
+                            work.blocking = blocking
+                            work.descent = FusedDescent(rate: 0.3, weights: w.baseAddress!, packed: packed.baseAddress!)
+                            work.run(.dotProducts)
+                        }
+                    }
+                }
+            }
+        }
+        let gradient = evenOddProduct(a, b)
+        #expect(Matrix(rows: m, columns: p, elements: c) == gradient)
+        var moved = start
+        GradientDescent(learningRate: 0.3).update(&moved, gradient: gradient, index: 0)
+        #expect(Matrix(rows: m, columns: p, elements: weights) == moved)
+        // The rows that pad the last block of 8 stay 0: their gradient is 0.
+        var expected: [Double] = []
+        Matrix.pack(moved, into: &expected)
+        #expect(packed == expected)
+    }
+
     @Test(arguments: cases) func inOrderDotsAddInOrder(_ blocking: Blocking, _ shape: (Int, Int, Int)) {
         let (m, n, p) = shape
         let a = random(m, n, seed: 5), b = random(n, p, seed: 6)

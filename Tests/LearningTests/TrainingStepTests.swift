@@ -55,19 +55,73 @@ import Testing
         #expect(history.lastGradients?.flattened.count == 4)
     }
 
-    @Test func wideInputsKeptInPanelsMatchTheReplay() throws {
-        // A first layer of 5 units on inputs of 1300 x 211 numbers (more than 2^18): `train`
-        // keeps X in panels and multiplies by them (InOrderDots); the replay multiplies by X itself.
-        let start = network([1300, 5, 1], hidden: .relu, output: .sigmoid, seed: 4)
-        let x = data(1300, 211, seed: 5)
+    /// Full-batch training of a first layer of `units` units on inputs of 1300 x 211 numbers
+    /// (more than 2^18): `train` keeps X in panels and multiplies by them (InOrderDots), and
+    /// with gradient descent moves the first layer's weights as it computes their gradient
+    /// (FusedDescent); the replay multiplies by X itself and updates after the gradients.
+    func expectWideTrainingMatchesTheReplay(units: Int, optimizer: some Optimizer, seed: UInt64) throws {
+        let start = network([1300, units, 1], hidden: .relu, output: .sigmoid, seed: seed)
+        let x = data(1300, 211, seed: seed + 1)
         let y = Matrix(row: (0..<211).map { Double($0 % 2) })
         #expect(Matrix.readsPanelsFaster(weights: start.layers[0].weights, input: x))
         var trained = start
-        let descent = GradientDescent(learningRate: 0.01)
-        let history = try trained.train(inputs: x, expected: y, loss: BinaryCrossEntropy(), optimizer: descent, iterations: 3)
-        let replayed = replay(start, inputs: x, expected: y, loss: BinaryCrossEntropy(), optimizer: descent, iterations: 3)
+        let history = try trained.train(inputs: x, expected: y, loss: BinaryCrossEntropy(), optimizer: optimizer, iterations: 3)
+        let replayed = replay(start, inputs: x, expected: y, loss: BinaryCrossEntropy(), optimizer: optimizer, iterations: 3)
         #expect(history.costs == replayed.costs)
         #expect(trained.parameters == replayed.network.parameters)
+        // The last update's gradients: those of the network before it, as the replay has it.
+        var before = start, again = optimizer
+        for _ in 0..<2 { again.update(&before, gradients: before.gradients(inputs: x, expected: y, loss: BinaryCrossEntropy())) }
+        #expect(history.lastGradients == before.gradients(inputs: x, expected: y, loss: BinaryCrossEntropy()))
+    }
+
+    @Test(arguments: [5, 8, 3]) func wideInputsWithGradientDescentMatchTheReplay(units: Int) throws {
+        // 8 units fill a block of the kernels; 5 leave 3 rows of padding; 3 take the 4-number path.
+        try expectWideTrainingMatchesTheReplay(units: units, optimizer: GradientDescent(learningRate: 0.01), seed: 4)
+    }
+
+    @Test func stepsThatMoveTheFirstLayerAsTheyComputeItsGradientMatchTheReplay() {
+        // The step on its own, as `train` drives it with gradient descent: the first layer's
+        // weights move in `backward` (FusedDescent), and `update` moves only the rest.
+        let start = network([1300, 8, 1], hidden: .relu, output: .sigmoid, seed: 12)
+        let x = data(1300, 211, seed: 13), y = Matrix(row: (0..<211).map { Double($0 % 3 == 0 ? 1 : 0) })
+        let descent = GradientDescent(learningRate: 0.05)
+        var trained = start, step = TrainingStep(network: start, loss: BinaryCrossEntropy()), optimizer: any StorageOptimizer = descent
+        step.keepInputs(x, network: start, descent: descent)
+        var replayed = start
+        for _ in 0..<3 {
+            step.forward(&trained, inputs: x)
+            step.backward(&trained, inputs: x, expected: y, loss: BinaryCrossEntropy())
+            let gradients = replayed.gradients(inputs: x, expected: y, loss: BinaryCrossEntropy())
+            #expect(step.gradients == gradients)
+            // Moved already, before `update`: the first layer's weights only.
+            var first = replayed.layers[0].weights
+            descent.update(&first, gradient: gradients[0].weightGradient, index: 0)
+            #expect(trained.layers[0].weights == first)
+            #expect(trained.layers[1].weights == replayed.layers[1].weights)
+            step.update(&trained, by: &optimizer)
+            descent.update(&replayed, gradients: gradients)
+            #expect(trained.parameters == replayed.parameters)
+        }
+    }
+
+    @Test func aFirstLayerOfFewWeightsOnManyExamplesMatchesTheReplay() throws {
+        // 1 x 4 weights: dW has 4 numbers, which `Matrix.product` sums in order of k rather
+        // than by the kernel, so the descent is not fused there; X (4 x 70000) is still kept in panels.
+        let start = network([4, 1], hidden: .relu, output: .sigmoid, seed: 14)
+        let x = data(4, 70000, seed: 15), y = Matrix(row: (0..<70000).map { Double($0 % 2) })
+        #expect(Matrix.readsPanelsFaster(weights: start.layers[0].weights, input: x))
+        var trained = start
+        let descent = GradientDescent(learningRate: 0.1)
+        let history = try trained.train(inputs: x, expected: y, loss: BinaryCrossEntropy(), optimizer: descent, iterations: 2)
+        let replayed = replay(start, inputs: x, expected: y, loss: BinaryCrossEntropy(), optimizer: descent, iterations: 2)
+        #expect(history.costs == replayed.costs)
+        #expect(trained.parameters == replayed.network.parameters)
+    }
+
+    @Test func wideInputsWithMomentumMatchTheReplay() throws {
+        // Not gradient descent: the weights are packed again before every forward product.
+        try expectWideTrainingMatchesTheReplay(units: 8, optimizer: Momentum(learningRate: 0.01, momentum: 0.9), seed: 11)
     }
 
     @Test func miniBatchesMatchTheReplay() throws {
