@@ -10,13 +10,13 @@ extension Matrix {
 
     /// C = A B into `c` from B in panels: the same numbers as `a * b`, every C_ij adding its
     /// terms in order of k. `packing` is scratch storage kept between calls (A is copied
-    /// there in blocks of 8 rows).
-    static func multiply(_ a: Matrix, panels b: ColumnPanels, into c: inout Matrix, packing: inout [Double]) {
+    /// there in blocks of 8 rows). With a `crew`, its helper takes pieces of the product.
+    static func multiply(_ a: Matrix, panels b: ColumnPanels, into c: inout Matrix, packing: inout [Double], crew: Crew? = nil) {
         guard a.columns == b.rows else {
             fatalError("shape mismatch: cannot multiply (\(a.rows), \(a.columns)) by (\(b.rows), \(b.columns))")
         }
         pack(a, into: &packing)
-        multiply(packed: packing, rows: a.rows, panels: b, into: &c)
+        multiply(packed: packing, rows: a.rows, panels: b, into: &c, crew: crew)
     }
 
     /// `a` laid out by `InOrderDots.pack` into `packed`, which grows to fit if it must.
@@ -31,7 +31,8 @@ extension Matrix {
 
     /// C = A B into `c`, for an A of `rows` rows and `b.rows` columns given packed (by
     /// `pack(_:into:)`) and B in panels: the same numbers as `multiply(_:panels:into:packing:)`.
-    static func multiply(packed a: [Double], rows m: Int, panels b: ColumnPanels, into c: inout Matrix) {
+    /// With a `crew`, its helper takes pieces of the product (see `ProductWork.run`).
+    static func multiply(packed a: [Double], rows m: Int, panels b: ColumnPanels, into c: inout Matrix, crew: Crew? = nil) {
         let n = b.rows, p = b.columns
         precondition(a.count >= (m + 7) / 8 * 8 * n, "the packed factor is too small for \(m) rows of \(n)")
         c.reuse(rows: m, columns: p)
@@ -45,7 +46,7 @@ extension Matrix {
                     }
                     let work = ProductWork(a: a.baseAddress!, b: b.baseAddress, c: c.baseAddress,
                                            m: m, n: n, p: p, rowStride: 0, kStride: 0)
-                    work.run(.inOrderDots)
+                    work.run(.inOrderDots, crew: crew)
                 }
             }
         }

@@ -36,8 +36,9 @@ struct ProductWork: @unchecked Sendable {
 
     /// Computes every column of C; when the work is large enough to repay starting threads,
     /// in up to 4 column ranges that the cores take as they become free (so a core that is
-    /// busy with another program does not hold the others up).
-    func run(_ kernel: Kernel) {
+    /// busy with another program does not hold the others up): this thread and Dispatch's,
+    /// or this thread and `crew`'s helper.
+    func run(_ kernel: Kernel, crew: Crew? = nil) {
         guard m > 0, n > 0, p > 0 else { return }
         // Ranges start at a multiple of the kernel's column block.
         let group = switch kernel {
@@ -51,10 +52,15 @@ struct ProductWork: @unchecked Sendable {
             return
         }
         let width = (p / pieces &+ group &- 1) / group &* group
-        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+        let piece: @Sendable (Int) -> Void = { piece in
             let start = piece &* width, end = piece == pieces &- 1 ? p : min(p, start &+ width)
             guard start < end else { return }
             compute(kernel, start..<end)
+        }
+        if let crew {
+            crew.perform(pieces, piece)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: pieces, execute: piece)
         }
     }
 

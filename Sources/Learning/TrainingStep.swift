@@ -44,6 +44,9 @@ struct TrainingStep {
     /// network and in `packing`, which stays packed from step to step, and `update` leaves
     /// them alone. Nil otherwise: each `forward` packs them anew.
     private var descentRate: Double?
+    /// A helper thread for the first layer's two products, kept for the step's life (`Crew`):
+    /// made with the panels, when there is a second processor.
+    private var crew: Crew?
 
     /// What the step knows of one layer: no reference inside, so reading it counts none.
     private struct LayerPlan {
@@ -86,8 +89,9 @@ struct TrainingStep {
         guard let first = network.layers.first, first.weights.columns == inputs.rows,
               Matrix.readsPanelsFaster(weights: first.weights, input: inputs) else { return }
         inputPanels = ColumnPanels(inputs)
-        // Products of at most `smallCount` numbers are summed in order of k, not by the kernel.
-        if let descent, first.weights.count > ProductWork.smallCount {
+        if BackgroundValue<Double>.processors > 1 { crew = Crew() }
+        // Where `backward` computes dW by the kernel (`firstGradient`), as `Matrix.product` does.
+        if let descent, Self.kernelComputesGradient(examples: inputs.columns, weights: first.weights.count) {
             descentRate = descent.learningRate
             Matrix.pack(first.weights, into: &packing)
         }
@@ -136,9 +140,9 @@ struct TrainingStep {
         let kept = inputPanels != nil
         if let panels = inputPanels {
             if descentRate == nil {
-                Matrix.multiply(network.layers[0].weights, panels: panels, into: &keptProduct, packing: &packing)
+                Matrix.multiply(network.layers[0].weights, panels: panels, into: &keptProduct, packing: &packing, crew: crew)
             } else {
-                Matrix.multiply(packed: packing, rows: plans[0].units, panels: panels, into: &keptProduct)
+                Matrix.multiply(packed: packing, rows: plans[0].units, panels: panels, into: &keptProduct, crew: crew)
             }
         }
         network.layers.withUnsafeMutableBufferPointer { layers in
@@ -227,9 +231,9 @@ struct TrainingStep {
                             let previous = l == 0 ? x.baseAddress : UnsafePointer(s + plans[l - 1].offset(1, m))
                             gradients[l].weightGradient.elements.withUnsafeMutableBufferPointer { dw in
                                 guard let dw = dw.baseAddress else { return }
-                                if l == 0, let rate = descentRate {
-                                    Self.gradientAndDescent(dz, previous, m: m, units: n, inputs: k, into: dw, rate: rate,
-                                                            weights: &layers[0].weights, packed: &packing)
+                                if l == 0, crew != nil || descentRate != nil, Self.kernelComputesGradient(examples: m, weights: n &* k) {
+                                    Self.firstGradient(dz, previous, m: m, units: n, inputs: k, into: dw, rate: descentRate,
+                                                       weights: &layers[0].weights, packed: &packing, crew: crew)
                                 } else {
                                     Matrix.product(dz, aRow: m, aK: 1, previous, bK: 1, bColumn: m, m: n, n: m, p: k, into: dw)
                                 }
@@ -260,23 +264,26 @@ struct TrainingStep {
         }
     }
 
-    /// dW = dZ Xᵀ of the first layer (`units` x `inputs`, from m examples) into `dw`, as
-    /// `Matrix.product` computes it, and W ← W - α dW on its weights and their packed copy
-    /// (`FusedDescent`). The weights are `inout` only to be reached in place.
-    private static func gradientAndDescent(
+    /// Whether `Matrix.product` computes a layer's dW = dZ A_prevᵀ with `DotProducts` (as
+    /// `firstGradient` does): for more than `ProductWork.smallCount` weights (fewer are
+    /// summed in order of k) and more than one example (one goes to `RowUpdates`).
+    private static func kernelComputesGradient(examples: Int, weights: Int) -> Bool {
+        examples > 1 && weights > ProductWork.smallCount
+    }
+
+    /// dW = dZ Xᵀ of the first layer (`units` x `inputs`, from m examples, more than
+    /// `ProductWork.smallCount` numbers, m > 1) into `dw`, as `Matrix.product` computes it, with
+    /// `crew`'s helper if there is one; with a `rate`, also W ← W - α dW on the weights and
+    /// their packed copy (`FusedDescent`). The weights are `inout` only to be reached in place.
+    private static func firstGradient(
         _ dz: UnsafePointer<Double>, _ x: UnsafePointer<Double>?, m: Int, units: Int, inputs: Int,
-        into dw: UnsafeMutablePointer<Double>, rate: Double, weights: inout Matrix, packed: inout [Double]
+        into dw: UnsafeMutablePointer<Double>, rate: Double?, weights: inout Matrix, packed: inout [Double], crew: Crew?
     ) {
-        guard m > 0 else {
-            // No examples: dW = 0, and W - α 0 = W.
-            dw.update(repeating: 0, count: units &* inputs)
-            return
-        }
         weights.elements.withUnsafeMutableBufferPointer { w in
             packed.withUnsafeMutableBufferPointer { packed in
                 var work = ProductWork(a: dz, b: x, c: dw, m: units, n: m, p: inputs, rowStride: m, kStride: 1)
-                work.descent = FusedDescent(rate: rate, weights: w.baseAddress!, packed: packed.baseAddress!)
-                work.run(.dotProducts)
+                work.descent = rate.map { FusedDescent(rate: $0, weights: w.baseAddress!, packed: packed.baseAddress!) }
+                work.run(.dotProducts, crew: crew)
             }
         }
     }
