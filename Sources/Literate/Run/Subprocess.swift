@@ -86,6 +86,9 @@ enum Subprocess {
         var buffer = [UInt8](repeating: 0, count: 65536)
         var waitStatus: Int32 = 0
         var exited = false
+        // Once both outputs are closed, the program is ending: its exit is looked for after
+        // 1 ms, then 2, 4, ... up to 0.1 s, instead of 0.1 s at once.
+        var pause = 1
         while !(exited && open.isEmpty) {
             let remaining = deadline.timeIntervalSinceNow
             if remaining <= 0 || (result.timedOut && result.stderrText.contains("Backtrace took")) {
@@ -101,7 +104,12 @@ enum Subprocess {
                 break
             }
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-            let ready = poll(&fds, nfds_t(fds.count), Int32(min(remaining, 0.1) * 1000) + 1)
+            var wait = Int32(min(remaining, 0.1) * 1000) + 1
+            if open.isEmpty {
+                wait = min(wait, Int32(pause))
+                pause = min(pause * 2, 100)
+            }
+            let ready = poll(&fds, nfds_t(fds.count), wait)
             if ready < 0 && errno != EINTR { break }
             for entry in fds where entry.revents != 0 {
                 let count = read(entry.fd, &buffer, buffer.count)
