@@ -104,7 +104,7 @@ public struct Adam: Optimizer {
         let correction1 = 1 - state.powers.beta1, correction2 = 1 - state.powers.beta2
         state.first.elements.withUnsafeMutableBufferPointer { m in
             state.second.elements.withUnsafeMutableBufferPointer { v in
-                for k in 0..<w.count {
+                forEachNumber(w.count) { k in
                     m[k] = b1 * m[k] + (1 - b1) * g[k]
                     v[k] = b2 * v[k] + (1 - b2) * g[k] * g[k]
                     let mHat = m[k] / correction1, vHat = v[k] / correction2

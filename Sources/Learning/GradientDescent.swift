@@ -33,7 +33,7 @@ public struct GradientDescent: Optimizer {
     /// w_k ← w_k - α g_k for the parameter's numbers w and its gradient's g (`StorageOptimizer`).
     func update(_ w: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeBufferPointer<Double>, shape: Shape, index: Int) {
         let alpha = learningRate
-        for k in 0..<w.count { w[k] -= alpha * g[k] }
+        forEachNumber(w.count) { k in w[k] -= alpha * g[k] }
     }
 
     /// W ← W - α g for every parameter in the list (same order as the gradients).

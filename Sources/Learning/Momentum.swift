@@ -77,7 +77,7 @@ public struct Momentum: Optimizer {
             fatalError("momentum has a \(velocity.shape) velocity for the \(shape) parameter \(index): use a new Momentum for a new network")
         }
         velocity.elements.withUnsafeMutableBufferPointer { v in
-            for k in 0..<w.count {
+            forEachNumber(w.count) { k in
                 v[k] = beta * v[k] - alpha * g[k]
                 w[k] += v[k]
             }

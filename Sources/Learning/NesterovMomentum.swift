@@ -76,7 +76,7 @@ public struct NesterovMomentum: Optimizer {
                              shape: Shape, index: Int, alpha: Double, beta: Double) {
         checkState(velocity.shape, of: shape, index: index, optimizer: "Nesterov momentum")
         velocity.elements.withUnsafeMutableBufferPointer { v in
-            for k in 0..<w.count {
+            forEachNumber(w.count) { k in
                 v[k] = beta * v[k] - alpha * g[k]
                 w[k] += beta * v[k] - alpha * g[k]
             }

@@ -75,7 +75,7 @@ public struct RMSProp: Optimizer {
                              shape: Shape, index: Int, alpha: Double, beta2: Double, eps: Double) {
         checkState(meanSquare.shape, of: shape, index: index, optimizer: "RMSProp")
         meanSquare.elements.withUnsafeMutableBufferPointer { s in
-            for k in 0..<w.count {
+            forEachNumber(w.count) { k in
                 s[k] = beta2 * s[k] + (1 - beta2) * g[k] * g[k]
                 w[k] -= alpha * g[k] / (s[k].squareRoot() + eps)
             }

@@ -110,6 +110,45 @@ struct Recorder: Optimizer {
         #expect(list == [Matrix(column: [0.5, 1])])
     }
 
+    /// Every optimiser's rule, applied by the test one number at a time, for parameters of 1 to
+    /// 19 numbers: both sides of `forEachNumber`'s split between a scalar loop (fewer than 8)
+    /// and a vectorised one, for three steps, to the last bit.
+    @Test(arguments: 1...19) func everyNumberMovesByItsRule(count: Int) {
+        let start = Matrix(rows: 1, columns: count, elements: (0..<count).map { 0.5 - 0.07 * Double($0) })
+        let gradients = (1...3).map { step in
+            Matrix(rows: 1, columns: count, elements: (0..<count).map { 0.3 * Double(step) - 0.11 * Double($0) })
+        }
+        func run(_ optimizer: some Optimizer) -> [Double] {
+            var optimizer = optimizer, parameters = [start]
+            for g in gradients { optimizer.update(&parameters, gradients: [g]) }
+            return parameters[0].elements
+        }
+        let (alpha, beta, beta2, eps) = (0.1, 0.9, 0.99, 1e-8)
+        var gd = start.elements, mo = gd, ne = gd, rms = gd, adam = gd
+        var vMo = [Double](repeating: 0, count: count), vNe = vMo, s = vMo, m = vMo, v = vMo
+        var powers = (1.0, 1.0)
+        for g in gradients.map(\.elements) {
+            powers = (powers.0 * beta, powers.1 * beta2)
+            for k in 0..<count {
+                gd[k] -= alpha * g[k]
+                vMo[k] = beta * vMo[k] - alpha * g[k]
+                mo[k] += vMo[k]
+                vNe[k] = beta * vNe[k] - alpha * g[k]
+                ne[k] += beta * vNe[k] - alpha * g[k]
+                s[k] = beta * s[k] + (1 - beta) * g[k] * g[k]
+                rms[k] -= alpha * g[k] / (s[k].squareRoot() + eps)
+                m[k] = beta * m[k] + (1 - beta) * g[k]
+                v[k] = beta2 * v[k] + (1 - beta2) * g[k] * g[k]
+                adam[k] -= alpha * (m[k] / (1 - powers.0)) / ((v[k] / (1 - powers.1)).squareRoot() + eps)
+            }
+        }
+        #expect(run(GradientDescent(learningRate: alpha)) == gd)
+        #expect(run(Momentum(learningRate: alpha, momentum: beta)) == mo)
+        #expect(run(NesterovMomentum(learningRate: alpha, momentum: beta)) == ne)
+        #expect(run(RMSProp(learningRate: alpha, decay: beta, epsilon: eps)) == rms)
+        #expect(run(Adam(learningRate: alpha, beta1: beta, beta2: beta2, epsilon: eps)) == adam)
+    }
+
     @Test func aVelocityNeverCreatedIsAnError() async {
         await #expect(processExitsWith: .failure) {
             _ = Momentum(learningRate: 0.1, momentum: 0.9).velocity(ofParameter: 0)
